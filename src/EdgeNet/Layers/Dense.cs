@@ -1,0 +1,112 @@
+using System.Numerics;
+
+namespace EdgeNet.Layers;
+
+/// <summary>
+/// A fully connected layer <c>z = x·W + b</c> (tutorial Part 2), with <c>W</c> shaped
+/// [inputs × outputs] like the tutorial's W1 (25×8), stored row by row.
+/// </summary>
+/// <remarks>Shapes: x [batch × inputs], W [inputs × outputs], b [outputs], z [batch × outputs].</remarks>
+public sealed class Dense<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>Creates a layer with zero weights and biases.</summary>
+    public Dense(int inputs, int outputs)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(inputs, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(outputs, 1);
+        Inputs = inputs;
+        Outputs = outputs;
+        Weights = new T[inputs * outputs];
+        Bias = new T[outputs];
+        WeightGradient = new T[inputs * outputs];
+        BiasGradient = new T[outputs];
+    }
+
+    /// <summary>Number of inputs (rows of W).</summary>
+    public int Inputs { get; }
+
+    /// <summary>Number of outputs (columns of W).</summary>
+    public int Outputs { get; }
+
+    /// <summary>W, [inputs × outputs] row by row: <c>Weights[i * Outputs + o]</c>.</summary>
+    public T[] Weights { get; }
+
+    /// <summary>b, one per output.</summary>
+    public T[] Bias { get; }
+
+    /// <summary>dL/dW after <see cref="Backward"/>, same shape as W.</summary>
+    public T[] WeightGradient { get; }
+
+    /// <summary>dL/db after <see cref="Backward"/>.</summary>
+    public T[] BiasGradient { get; }
+
+    /// <summary>Number of trainable numbers: W and b.</summary>
+    public int ParameterCount => Weights.Length + Bias.Length;
+
+    /// <summary>Forward: z = x·W + b for every row of the batch (tutorial Part 2).</summary>
+    public void Forward(ReadOnlySpan<T> x, Span<T> z, int batch)
+    {
+        for (int n = 0; n < batch; n++)
+        {
+            ReadOnlySpan<T> xRow = x.Slice(n * Inputs, Inputs);
+            Span<T> zRow = z.Slice(n * Outputs, Outputs);
+            Bias.CopyTo(zRow);                                      // z = b
+            for (int i = 0; i < Inputs; i++)
+            {
+                T xi = xRow[i];
+                ReadOnlySpan<T> wRow = Weights.AsSpan(i * Outputs, Outputs);
+                for (int o = 0; o < Outputs; o++)
+                {
+                    zRow[o] += xi * wRow[o];                        // z += x_i · W[i, :]
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Backward: from dL/dz, the gradients of W and b, and dL/dx when <paramref name="dx"/> is not empty.
+    /// </summary>
+    public void Backward(ReadOnlySpan<T> x, ReadOnlySpan<T> dz, Span<T> dx, int batch)
+    {
+        Array.Clear(WeightGradient);
+        Array.Clear(BiasGradient);
+        for (int n = 0; n < batch; n++)
+        {
+            ReadOnlySpan<T> xRow = x.Slice(n * Inputs, Inputs);
+            ReadOnlySpan<T> dzRow = dz.Slice(n * Outputs, Outputs);
+            for (int i = 0; i < Inputs; i++)
+            {
+                T xi = xRow[i];
+                Span<T> dwRow = WeightGradient.AsSpan(i * Outputs, Outputs);
+                for (int o = 0; o < Outputs; o++)
+                {
+                    dwRow[o] += xi * dzRow[o];                      // dL/dW = xᵀ · dL/dz  (tutorial A.2)
+                }
+            }
+            for (int o = 0; o < Outputs; o++)
+            {
+                BiasGradient[o] += dzRow[o];                        // dL/db = dL/dz  (tutorial A.3)
+            }
+        }
+        if (dx.IsEmpty)
+        {
+            return;
+        }
+        for (int n = 0; n < batch; n++)
+        {
+            ReadOnlySpan<T> dzRow = dz.Slice(n * Outputs, Outputs);
+            Span<T> dxRow = dx.Slice(n * Inputs, Inputs);
+            for (int i = 0; i < Inputs; i++)
+            {
+                ReadOnlySpan<T> wRow = Weights.AsSpan(i * Outputs, Outputs);
+                T sum = T.Zero;
+                for (int o = 0; o < Outputs; o++)
+                {
+                    sum += dzRow[o] * wRow[o];                      // dL/dx = dL/dz · Wᵀ  (tutorial A.4)
+                }
+                dxRow[i] = sum;
+            }
+        }
+    }
+}

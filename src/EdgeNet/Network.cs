@@ -1,0 +1,175 @@
+using System.Numerics;
+using EdgeNet.Layers;
+
+namespace EdgeNet;
+
+/// <summary>
+/// A stack of dense layers with ReLU between them and softmax at the end: hidden sizes [8] make the
+/// tutorial's 25→8→2, [16, 8] its sequel's 25→16→8→2.
+/// </summary>
+/// <remarks>
+/// Not thread-safe: the network keeps the activations of its last forward pass for the backward pass.
+/// Buffers are sized on the first batch of a given size, so training steps allocate nothing.
+/// </remarks>
+public sealed class Network<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly Dense<T>[] _layers;
+    private Activations<T> _activations;
+
+    /// <summary>Builds a network from layers whose sizes chain (each layer's inputs = the previous outputs).</summary>
+    public Network(IReadOnlyList<Dense<T>> layers)
+    {
+        ArgumentNullException.ThrowIfNull(layers);
+        if (layers.Count == 0)
+        {
+            throw new ArgumentException("A network needs at least one layer.", nameof(layers));
+        }
+        for (int l = 1; l < layers.Count; l++)
+        {
+            if (layers[l].Inputs != layers[l - 1].Outputs)
+            {
+                throw new ArgumentException(
+                    $"Layer {l + 1} takes {layers[l].Inputs} inputs but layer {l} gives {layers[l - 1].Outputs}.",
+                    nameof(layers));
+            }
+        }
+        _layers = [.. layers];
+        _activations = new Activations<T>(_layers, 1);
+    }
+
+    /// <summary>A network of the given sizes with zero weights.</summary>
+    public static Network<T> Create(int inputs, IReadOnlyList<int> hidden, int classes)
+    {
+        ArgumentNullException.ThrowIfNull(hidden);
+        var sizes = new List<int> { inputs };
+        sizes.AddRange(hidden);
+        sizes.Add(classes);
+        var layers = new Dense<T>[sizes.Count - 1];
+        for (int l = 0; l < layers.Length; l++)
+        {
+            layers[l] = new Dense<T>(sizes[l], sizes[l + 1]);
+        }
+        return new Network<T>(layers);
+    }
+
+    /// <summary>The dense layers, input side first.</summary>
+    public IReadOnlyList<Dense<T>> Layers => _layers;
+
+    /// <summary>Inputs of the first layer (25 pixels for a 5×5 patch).</summary>
+    public int Inputs => _layers[0].Inputs;
+
+    /// <summary>Outputs of the last layer: the number of classes.</summary>
+    public int Classes => _layers[^1].Outputs;
+
+    /// <summary>Sizes of the hidden layers.</summary>
+    public int[] HiddenSizes => [.. _layers.Take(_layers.Length - 1).Select(l => l.Outputs)];
+
+    /// <summary>All weights and biases together (226 for the tutorial's 25→8→2).</summary>
+    public int ParameterCount => _layers.Sum(l => l.ParameterCount);
+
+    /// <summary>
+    /// The tutorial's initialisation, layer by layer in order: <c>W = randn(inputs, outputs) · scale</c>, <c>b = 0</c>.
+    /// </summary>
+    public void InitializeLikeTutorial(NumpyRandom random, double scale = 0.3)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        foreach (Dense<T> layer in _layers)
+        {
+            for (int i = 0; i < layer.Weights.Length; i++)
+            {
+                layer.Weights[i] = T.CreateChecked(random.Randn() * scale);
+            }
+            Array.Clear(layer.Bias);
+        }
+    }
+
+    /// <summary>p = softmax(z) of the last forward pass, [batch × classes].</summary>
+    public ReadOnlySpan<T> Probabilities => _activations.P.AsSpan(0, _activations.Batch * Classes);
+
+    /// <summary>z of layer <paramref name="layer"/> from the last forward pass, [batch × outputs].</summary>
+    public ReadOnlySpan<T> PreActivation(int layer) => _activations.Z[layer].AsSpan(0, _activations.Batch * _layers[layer].Outputs);
+
+    /// <summary>h = ReLU(z) of hidden layer <paramref name="layer"/> from the last forward pass.</summary>
+    public ReadOnlySpan<T> Activation(int layer) => _activations.H[layer].AsSpan(0, _activations.Batch * _layers[layer].Outputs);
+
+    /// <summary>dL/dz of layer <paramref name="layer"/> from the last backward pass.</summary>
+    public ReadOnlySpan<T> PreActivationGradient(int layer) => _activations.DZ[layer].AsSpan(0, _activations.Batch * _layers[layer].Outputs);
+
+    /// <summary>dL/dh of hidden layer <paramref name="layer"/> from the last backward pass.</summary>
+    public ReadOnlySpan<T> ActivationGradient(int layer) => _activations.DH[layer].AsSpan(0, _activations.Batch * _layers[layer].Outputs);
+
+    /// <summary>
+    /// The forward pass for a batch of rows (tutorial Part 1): returns p, [batch × classes]. The span is
+    /// the network's own buffer, valid until the next call.
+    /// </summary>
+    public ReadOnlySpan<T> Forward(ReadOnlySpan<T> x, int batch)
+    {
+        if (x.Length != batch * Inputs)
+        {
+            throw new ArgumentException($"Expected {batch}×{Inputs} inputs, got {x.Length}.", nameof(x));
+        }
+        Activations<T> a = Prepare(batch);
+        ReadOnlySpan<T> input = x;
+        for (int l = 0; l < _layers.Length; l++)
+        {
+            int size = batch * _layers[l].Outputs;
+            _layers[l].Forward(input, a.Z[l].AsSpan(0, size), batch);      // z = x·W + b
+            if (l < _layers.Length - 1)
+            {
+                Relu.Forward<T>(a.Z[l].AsSpan(0, size), a.H[l].AsSpan(0, size)); // h = ReLU(z)
+                input = a.H[l].AsSpan(0, size);
+            }
+        }
+        int classes = Classes;
+        for (int n = 0; n < batch; n++)
+        {
+            SoftmaxCrossEntropy.Softmax<T>(a.Z[^1].AsSpan(n * classes, classes), a.P.AsSpan(n * classes, classes), out _);
+        }
+        return a.P.AsSpan(0, batch * classes);
+    }
+
+    /// <summary>
+    /// Forward pass with the loss: returns the summed cross-entropy of the batch and counts the rows
+    /// predicted right (as the tutorial counts them, before the update).
+    /// </summary>
+    public T ForwardLoss(ReadOnlySpan<T> x, ReadOnlySpan<int> labels, out int correct)
+    {
+        Forward(x, labels.Length);
+        int size = labels.Length * Classes;
+        return SoftmaxCrossEntropy.Forward<T>(_activations.Z[^1].AsSpan(0, size), _activations.P.AsSpan(0, size), labels, Classes, out correct);
+    }
+
+    /// <summary>
+    /// The backward pass after <see cref="ForwardLoss"/> on the same batch (tutorial Part 7): fills each
+    /// layer's gradients with the mean over the batch.
+    /// </summary>
+    public void Backward(ReadOnlySpan<T> x, ReadOnlySpan<int> labels)
+    {
+        Activations<T> a = _activations;
+        int batch = labels.Length;
+        int last = _layers.Length - 1;
+        SoftmaxCrossEntropy.Backward<T>(a.P.AsSpan(0, batch * Classes), labels, Classes, a.DZ[last]); // dL/dz = p − y
+        for (int l = last; l >= 0; l--)
+        {
+            int size = batch * _layers[l].Outputs;
+            ReadOnlySpan<T> input = l == 0 ? x : a.H[l - 1].AsSpan(0, batch * _layers[l].Inputs);
+            Span<T> dInput = l == 0 ? [] : a.DH[l - 1].AsSpan(0, batch * _layers[l].Inputs);
+            _layers[l].Backward(input, a.DZ[l].AsSpan(0, size), dInput, batch);        // dW, db, dL/dh
+            if (l > 0)
+            {
+                Relu.Backward<T>(a.Z[l - 1].AsSpan(0, dInput.Length), dInput, a.DZ[l - 1]); // through ReLU
+            }
+        }
+    }
+
+    private Activations<T> Prepare(int batch)
+    {
+        if (batch > _activations.Capacity)
+        {
+            _activations = new Activations<T>(_layers, batch);
+        }
+        _activations.Batch = batch;
+        return _activations;
+    }
+}

@@ -1,0 +1,28 @@
+using System.Numerics;
+
+namespace EdgeNet.Optimizers;
+
+/// <summary>Gradient descent, <c>W ← W − α·dL/dW</c> and <c>b ← b − α·dL/db</c> (tutorial Part 5).</summary>
+public static class Sgd
+{
+    /// <summary>Moves every parameter of <paramref name="network"/> against its gradient.</summary>
+    public static void Step<T>(Network<T> network, T learningRate)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        foreach (var layer in network.Layers)
+        {
+            Update(layer.Weights, layer.WeightGradient, learningRate);  // W −= α·dL/dW
+            Update(layer.Bias, layer.BiasGradient, learningRate);       // b −= α·dL/db
+        }
+    }
+
+    private static void Update<T>(Span<T> parameters, ReadOnlySpan<T> gradient, T learningRate)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            parameters[i] -= learningRate * gradient[i];
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using System.Numerics;
+
+namespace EdgeNet;
+
+/// <summary>
+/// Softmax and cross-entropy fused (tutorial Parts 3–4 and A.1): stable probabilities, the loss
+/// −log p_correct without an epsilon, and the gradient dL/dz = p − y.
+/// </summary>
+public static class SoftmaxCrossEntropy
+{
+    /// <summary>
+    /// Writes p = softmax(z) row by row and returns the summed loss of the batch.
+    /// Counts in <paramref name="correct"/> the rows whose most probable class is the label.
+    /// </summary>
+    public static T Forward<T>(ReadOnlySpan<T> z, Span<T> p, ReadOnlySpan<int> labels, int classes, out int correct)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T lossSum = T.Zero;
+        correct = 0;
+        for (int n = 0; n < labels.Length; n++)
+        {
+            ReadOnlySpan<T> zRow = z.Slice(n * classes, classes);
+            Span<T> pRow = p.Slice(n * classes, classes);
+            T logSumExp = Softmax(zRow, pRow, out T max);
+            int label = labels[n];
+            lossSum += logSumExp - (zRow[label] - max);            // L = −log p_correct, stably
+            if (ArgMax(pRow) == label)
+            {
+                correct++;
+            }
+        }
+        return lossSum;
+    }
+
+    /// <summary>
+    /// p = exp(z − max z) / Σ exp(z − max z) (tutorial Part 3); returns log Σ exp(z − max z).
+    /// </summary>
+    public static T Softmax<T>(ReadOnlySpan<T> z, Span<T> p, out T max)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        max = z[0];
+        for (int k = 1; k < z.Length; k++)
+        {
+            max = T.Max(max, z[k]);                                 // subtract the max: no overflow
+        }
+        T sum = T.Zero;
+        for (int k = 0; k < z.Length; k++)
+        {
+            p[k] = T.Exp(z[k] - max);                               // e^(z_j − max)
+            sum += p[k];
+        }
+        for (int k = 0; k < z.Length; k++)
+        {
+            p[k] /= sum;                                            // p_j = e^z_j / Σ e^z_k
+        }
+        return T.Log(sum);
+    }
+
+    /// <summary>dL/dz = (p − y) / batch: the mean over the batch of the tutorial's p − y (A.1).</summary>
+    public static void Backward<T>(ReadOnlySpan<T> p, ReadOnlySpan<int> labels, int classes, Span<T> dz)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T scale = T.One / T.CreateChecked(labels.Length);
+        for (int n = 0; n < labels.Length; n++)
+        {
+            for (int k = 0; k < classes; k++)
+            {
+                int i = n * classes + k;
+                T y = k == labels[n] ? T.One : T.Zero;              // one-hot y
+                dz[i] = (p[i] - y) * scale;                         // dL/dz = p − y
+            }
+        }
+    }
+
+    /// <summary>The first index of the largest value, as NumPy's argmax.</summary>
+    public static int ArgMax<T>(ReadOnlySpan<T> values)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int best = 0;
+        for (int k = 1; k < values.Length; k++)
+        {
+            if (values[k] > values[best])
+            {
+                best = k;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,108 @@
+using System.Numerics;
+using EdgeNet.Data;
+using EdgeNet.Optimizers;
+
+namespace EdgeNet.Training;
+
+/// <summary>
+/// The tutorial's training loop (Part 8): for each epoch, for each batch, forward, loss, backward, update;
+/// reports each epoch through <see cref="IProgress{T}"/> so that any listener can follow.
+/// </summary>
+public static class Trainer
+{
+    /// <summary>
+    /// Trains <paramref name="network"/> on <paramref name="train"/>; evaluates <paramref name="test"/> after
+    /// each epoch when given. <paramref name="random"/> draws the shuffled orders when
+    /// <see cref="TrainingOptions.Shuffle"/> is set.
+    /// </summary>
+    /// <exception cref="TrainingDivergedException">The loss became NaN or infinite.</exception>
+    public static IReadOnlyList<EpochStats> Train<T>(
+        Network<T> network,
+        Dataset train,
+        Dataset? test,
+        TrainingOptions options,
+        NumpyRandom random,
+        IProgress<EpochStats>? progress = null,
+        CancellationToken cancellationToken = default)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(random);
+        options.Validate();
+        CheckShape(network, train);
+        if (test is not null)
+        {
+            CheckShape(network, test);
+        }
+
+        int features = network.Inputs;
+        int batchSize = Math.Min(options.BatchSize, train.Count);
+        T[] x = train.FeaturesAs<T>();
+        int[] labels = train.Labels.ToArray();
+        T[]? testX = test?.FeaturesAs<T>();
+        int[]? testLabels = test?.Labels.ToArray();
+        var xBatch = new T[batchSize * features];
+        var yBatch = new int[batchSize];
+        int[] order = [.. Enumerable.Range(0, train.Count)];
+        T learningRate = T.CreateChecked(options.LearningRate);
+        var history = new List<EpochStats>(options.Epochs);
+
+        for (int epoch = 0; epoch < options.Epochs; epoch++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (options.Shuffle)
+            {
+                order = random.Permutation(train.Count);             // idx = np.random.permutation(n)
+            }
+            double lossSum = 0;
+            int correct = 0;
+            for (int start = 0; start < train.Count; start += batchSize)
+            {
+                int batch = Math.Min(batchSize, train.Count - start);
+                for (int n = 0; n < batch; n++)
+                {
+                    int sample = order[start + n];
+                    x.AsSpan(sample * features, features).CopyTo(xBatch.AsSpan(n * features, features));
+                    yBatch[n] = labels[sample];
+                }
+                Span<T> xs = xBatch.AsSpan(0, batch * features);
+                Span<int> ys = yBatch.AsSpan(0, batch);
+                double loss = double.CreateChecked(network.ForwardLoss(xs, ys, out int batchCorrect)); // forward + loss
+                if (!double.IsFinite(loss))
+                {
+                    throw new TrainingDivergedException(epoch, options.LearningRate);
+                }
+                lossSum += loss;
+                correct += batchCorrect;
+                network.Backward(xs, ys);                                 // backward
+                Sgd.Step(network, learningRate);                          // update
+            }
+            Evaluation? evaluation = testX is null ? null : Evaluation.Of(network, testX, testLabels!);
+            var stats = new EpochStats(
+                epoch,
+                options.Epochs,
+                lossSum / train.Count,
+                (double)correct / train.Count,
+                evaluation?.Loss,
+                evaluation?.Accuracy);
+            history.Add(stats);
+            progress?.Report(stats);
+        }
+        return history;
+    }
+
+    private static void CheckShape<T>(Network<T> network, Dataset data)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (data.FeatureCount != network.Inputs)
+        {
+            throw new ArgumentException($"The network takes {network.Inputs} pixels but the data has {data.FeatureCount}.");
+        }
+        if (data.ClassCount != network.Classes)
+        {
+            throw new ArgumentException($"The network has {network.Classes} classes but the data has {data.ClassCount}.");
+        }
+    }
+}
