@@ -1,0 +1,70 @@
+using System.Text.Json.Serialization;
+
+namespace EdgeNet.Models;
+
+/// <summary>The JSON shape of a model file (format version 1).</summary>
+internal sealed class ModelDocument
+{
+    public string? Format { get; set; }
+
+    public int Version { get; set; }
+
+    public ArchitectureDocument? Architecture { get; set; }
+
+    public string? Precision { get; set; }
+
+    public TrainingDocument? Training { get; set; }
+
+    public List<LayerDocument>? Layers { get; set; }
+}
+
+internal sealed class ArchitectureDocument
+{
+    public int Inputs { get; set; }
+
+    public List<int>? Hidden { get; set; }
+
+    public int Classes { get; set; }
+
+    public List<string>? ClassNames { get; set; }
+
+    public string? Activation { get; set; }
+
+    public string? Output { get; set; }
+}
+
+internal sealed class TrainingDocument
+{
+    public uint Seed { get; set; }
+
+    public string? Data { get; set; }
+
+    public int TrainSamples { get; set; }
+
+    public int TestSamples { get; set; }
+
+    public int Epochs { get; set; }
+
+    public double LearningRate { get; set; }
+
+    public int BatchSize { get; set; }
+
+    public bool Shuffle { get; set; }
+
+    public double InitScale { get; set; }
+}
+
+internal sealed class LayerDocument
+{
+    public List<List<double>>? Weights { get; set; }
+
+    public List<double>? Bias { get; set; }
+}
+
+[JsonSourceGenerationOptions(
+    WriteIndented = true,
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    NumberHandling = JsonNumberHandling.Strict,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip)]
+[JsonSerializable(typeof(ModelDocument))]
+internal sealed partial class ModelJsonContext : JsonSerializerContext;

@@ -1,0 +1,96 @@
+using EdgeNet.Layers;
+using EdgeNet.Training;
+
+namespace EdgeNet.Models;
+
+/// <summary>Turns a parsed model document into a network, checking version, shapes and numbers.</summary>
+internal static class ModelValidator
+{
+    public static Model ToModel(ModelDocument document, string source)
+    {
+        if (document.Format != ModelFile.FormatName)
+        {
+            Fail(source, $"it is not an EdgeNet model (format is '{document.Format ?? "missing"}', expected '{ModelFile.FormatName}')");
+        }
+        if (document.Version != ModelFile.CurrentVersion)
+        {
+            Fail(source, $"it is format version {document.Version}; this edgenet reads version {ModelFile.CurrentVersion}");
+        }
+        ArchitectureDocument architecture = document.Architecture ?? throw Error(source, "the architecture is missing");
+        List<int> hidden = architecture.Hidden ?? throw Error(source, "the hidden layer sizes are missing");
+        List<LayerDocument> layers = document.Layers ?? throw Error(source, "the layers are missing");
+        if (architecture.Inputs < 1 || architecture.Classes < 2 || hidden.Any(h => h < 1))
+        {
+            Fail(source, "the architecture has a size below 1 (or fewer than 2 classes)");
+        }
+        List<int> sizes = [architecture.Inputs, .. hidden, architecture.Classes];
+        if (layers.Count != sizes.Count - 1)
+        {
+            Fail(source, $"the architecture needs {sizes.Count - 1} layers but the file has {layers.Count}");
+        }
+        List<string> classNames = architecture.ClassNames ?? [.. Enumerable.Range(0, architecture.Classes).Select(k => $"Class {k}")];
+        if (classNames.Count != architecture.Classes)
+        {
+            Fail(source, $"it names {classNames.Count} classes but has {architecture.Classes}");
+        }
+
+        var dense = new Dense<double>[layers.Count];
+        for (int l = 0; l < layers.Count; l++)
+        {
+            dense[l] = ToLayer(layers[l], sizes[l], sizes[l + 1], l + 1, source);
+        }
+        return new Model(new Network<double>(dense), classNames, ToRecord(document.Training, hidden));
+    }
+
+    private static Dense<double> ToLayer(LayerDocument document, int inputs, int outputs, int number, string source)
+    {
+        List<List<double>> weights = document.Weights ?? throw Error(source, $"layer {number} has no weights");
+        List<double> bias = document.Bias ?? throw Error(source, $"layer {number} has no bias");
+        if (weights.Count != inputs || weights.Any(row => row is null || row.Count != outputs))
+        {
+            Fail(source, $"layer {number} weights should be {inputs}×{outputs}");
+        }
+        if (bias.Count != outputs)
+        {
+            Fail(source, $"layer {number} bias should have {outputs} values, has {bias.Count}");
+        }
+        var layer = new Dense<double>(inputs, outputs);
+        for (int i = 0; i < inputs; i++)
+        {
+            for (int o = 0; o < outputs; o++)
+            {
+                layer.Weights[i * outputs + o] = Finite(weights[i][o], source, $"layer {number} weight [{i}, {o}]");
+            }
+        }
+        for (int o = 0; o < outputs; o++)
+        {
+            layer.Bias[o] = Finite(bias[o], source, $"layer {number} bias [{o}]");
+        }
+        return layer;
+    }
+
+    private static TrainingRecord? ToRecord(TrainingDocument? training, List<int> hidden) =>
+        training is null
+            ? null
+            : new TrainingRecord(
+                new TrainingOptions
+                {
+                    Seed = training.Seed,
+                    TrainSamples = training.TrainSamples,
+                    TestSamples = training.TestSamples,
+                    Hidden = hidden,
+                    Epochs = training.Epochs,
+                    LearningRate = training.LearningRate,
+                    BatchSize = training.BatchSize,
+                    Shuffle = training.Shuffle,
+                    InitScale = training.InitScale,
+                },
+                training.Data ?? "unknown");
+
+    private static double Finite(double value, string source, string what) =>
+        double.IsFinite(value) ? value : throw Error(source, $"{what} is not a finite number");
+
+    private static void Fail(string source, string reason) => throw Error(source, reason);
+
+    private static ModelFormatException Error(string source, string reason) => new($"{source} is not a valid model: {reason}.");
+}
