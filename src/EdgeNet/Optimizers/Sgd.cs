@@ -1,4 +1,5 @@
 using System.Numerics;
+using EdgeNet.Kernels;
 
 namespace EdgeNet.Optimizers;
 
@@ -12,6 +13,12 @@ public static class Sgd
         ArgumentNullException.ThrowIfNull(network);
         foreach (var layer in network.Layers)
         {
+            if (!network.UseReferenceKernels)
+            {
+                VectorOps.Descend<T>(layer.Weights, layer.WeightGradient, learningRate);  // W −= α·dL/dW
+                VectorOps.Descend<T>(layer.Bias, layer.BiasGradient, learningRate);       // b −= α·dL/db
+                continue;
+            }
             Update(layer.Weights, layer.WeightGradient, learningRate);  // W −= α·dL/dW
             Update(layer.Bias, layer.BiasGradient, learningRate);       // b −= α·dL/db
         }
