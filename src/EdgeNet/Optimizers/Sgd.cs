@@ -11,8 +11,10 @@ public static class Sgd
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(network);
-        foreach (var layer in network.Layers)
+        IReadOnlyList<Layers.Dense<T>> layers = network.Layers;
+        for (int l = 0; l < layers.Count; l++)                      // for, not foreach: no enumerator to allocate
         {
+            Layers.Dense<T> layer = layers[l];
             if (!network.UseReferenceKernels)
             {
                 VectorOps.Descend<T>(layer.Weights, layer.WeightGradient, learningRate);  // W −= α·dL/dW
