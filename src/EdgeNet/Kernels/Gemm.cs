@@ -57,15 +57,15 @@ internal static class Gemm
         ref T rc = ref MemoryMarshal.GetReference(c);
         ref T rbias = ref MemoryMarshal.GetReference(bias);
         int j = 0;
-        if (Simd512<T>.IsAccelerated)
+        if (Simd512<T>.IsAccelerated && n >= Simd512<T>.Count)
         {
             j = Columns<T, Vector512<T>, Simd512<T>>(o, m, n, j, ref ra, ref rb, ref rc, ref rbias);
         }
-        if (Simd256<T>.IsAccelerated)
+        if (Simd256<T>.IsAccelerated && n - j >= Simd256<T>.Count)
         {
             j = Columns<T, Vector256<T>, Simd256<T>>(o, m, n, j, ref ra, ref rb, ref rc, ref rbias);
         }
-        if (Simd128<T>.IsAccelerated)
+        if (Simd128<T>.IsAccelerated && n - j >= Simd128<T>.Count)
         {
             j = Columns<T, Vector128<T>, Simd128<T>>(o, m, n, j, ref ra, ref rb, ref rc, ref rbias);
         }
@@ -88,7 +88,11 @@ internal static class Gemm
         }
     }
 
-    /// <summary>Covers columns from <paramref name="j"/> with whole vectors; returns the first column left.</summary>
+    /// <summary>
+    /// Covers columns from <paramref name="j"/> with whole vectors; a ragged end is covered by one more vector
+    /// ending at column n, which recomputes a few columns with the very same operations (same bits). Returns the
+    /// first column left (n, unless n is narrower than one vector).
+    /// </summary>
     private static int Columns<T, TV, TS>(in Operands<T> o, int m, int n, int j, ref T a, ref T b, ref T c, ref T bias)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct
@@ -110,9 +114,14 @@ internal static class Gemm
                 }
             }
         }
-        for (; j + w <= n; j += w)
+        while (j < n && n >= w)
         {
+            j = Math.Min(j, n - w);                                         // the ragged end: overlap, not mask
             int i = 0;
+            for (; i + (2 * Rows) <= m; i += 2 * Rows)
+            {
+                Tile8x1<T, TV, TS>(o, i, j, ref a, ref b, ref c, ref bias);  // 8 FMA chains in flight
+            }
             for (; i + Rows <= m; i += Rows)
             {
                 Tile4x1<T, TV, TS>(o, i, j, ref a, ref b, ref c, ref bias);
@@ -121,6 +130,7 @@ internal static class Gemm
             {
                 Tile1x1<T, TV, TS>(o, i, j, ref a, ref b, ref c, ref bias);
             }
+            j += w;
         }
         return j;
     }
@@ -136,6 +146,7 @@ internal static class Gemm
             _ => default,
         };
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Tile4x4<T, TV, TS>(in Operands<T> o, int i, int j, ref T a, ref T b, ref T c, ref T bias)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct
@@ -177,6 +188,45 @@ internal static class Gemm
         TS.Store(c30, ref r); TS.Store(c31, ref Unsafe.Add(ref r, w)); TS.Store(c32, ref Unsafe.Add(ref r, 2 * w)); TS.Store(c33, ref Unsafe.Add(ref r, 3 * w));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Tile8x1<T, TV, TS>(in Operands<T> o, int i, int j, ref T a, ref T b, ref T c, ref T bias)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TV : struct
+        where TS : struct, ISimd<T, TV>
+    {
+        TV c0 = Begin<T, TV, TS>(o, i, j, ref bias), c1 = Begin<T, TV, TS>(o, i + 1, j, ref bias);
+        TV c2 = Begin<T, TV, TS>(o, i + 2, j, ref bias), c3 = Begin<T, TV, TS>(o, i + 3, j, ref bias);
+        TV c4 = Begin<T, TV, TS>(o, i + 4, j, ref bias), c5 = Begin<T, TV, TS>(o, i + 5, j, ref bias);
+        TV c6 = Begin<T, TV, TS>(o, i + 6, j, ref bias), c7 = Begin<T, TV, TS>(o, i + 7, j, ref bias);
+        ref T a0 = ref Unsafe.Add(ref a, i * o.ARow);
+        ref T bj = ref Unsafe.Add(ref b, j);
+        int r = o.ARow;
+        for (int p = 0; p < o.K; p++)
+        {
+            TV bp = TS.Load(in Unsafe.Add(ref bj, p * o.Ldb));
+            ref T ap = ref Unsafe.Add(ref a0, p * o.ACol);
+            c0 = TS.MultiplyAdd(TS.Broadcast(ap), bp, c0);
+            c1 = TS.MultiplyAdd(TS.Broadcast(Unsafe.Add(ref ap, r)), bp, c1);
+            c2 = TS.MultiplyAdd(TS.Broadcast(Unsafe.Add(ref ap, 2 * r)), bp, c2);
+            c3 = TS.MultiplyAdd(TS.Broadcast(Unsafe.Add(ref ap, 3 * r)), bp, c3);
+            c4 = TS.MultiplyAdd(TS.Broadcast(Unsafe.Add(ref ap, 4 * r)), bp, c4);
+            c5 = TS.MultiplyAdd(TS.Broadcast(Unsafe.Add(ref ap, 5 * r)), bp, c5);
+            c6 = TS.MultiplyAdd(TS.Broadcast(Unsafe.Add(ref ap, 6 * r)), bp, c6);
+            c7 = TS.MultiplyAdd(TS.Broadcast(Unsafe.Add(ref ap, 7 * r)), bp, c7);
+        }
+        ref T row = ref Unsafe.Add(ref c, (i * o.Ldc) + j);
+        int l = o.Ldc;
+        TS.Store(c0, ref row);
+        TS.Store(c1, ref Unsafe.Add(ref row, l));
+        TS.Store(c2, ref Unsafe.Add(ref row, 2 * l));
+        TS.Store(c3, ref Unsafe.Add(ref row, 3 * l));
+        TS.Store(c4, ref Unsafe.Add(ref row, 4 * l));
+        TS.Store(c5, ref Unsafe.Add(ref row, 5 * l));
+        TS.Store(c6, ref Unsafe.Add(ref row, 6 * l));
+        TS.Store(c7, ref Unsafe.Add(ref row, 7 * l));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Tile4x1<T, TV, TS>(in Operands<T> o, int i, int j, ref T a, ref T b, ref T c, ref T bias)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct
@@ -202,6 +252,7 @@ internal static class Gemm
         TS.Store(c3, ref Unsafe.Add(ref r, 3 * o.Ldc));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Tile1x1<T, TV, TS>(in Operands<T> o, int i, int j, ref T a, ref T b, ref T c, ref T bias)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct
