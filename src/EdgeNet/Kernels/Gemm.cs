@@ -16,6 +16,9 @@ internal enum GemmStart
 
     /// <summary>C[m, j] = bias[m] + (A·B)[m, j]: the same layer with everything transposed (scanning).</summary>
     BiasPerRow,
+
+    /// <summary>C += A·B: continues sums that an earlier call started (k in order across the calls).</summary>
+    Accumulate,
 }
 
 /// <summary>
@@ -77,6 +80,7 @@ internal static class Gemm
                 {
                     GemmStart.BiasPerColumn => Unsafe.Add(ref rbias, j),
                     GemmStart.BiasPerRow => Unsafe.Add(ref rbias, i),
+                    GemmStart.Accumulate => Unsafe.Add(ref rc, (i * o.Ldc) + j),
                     _ => T.Zero,
                 };
                 for (int p = 0; p < k; p++)
@@ -90,8 +94,8 @@ internal static class Gemm
 
     /// <summary>
     /// Covers columns from <paramref name="j"/> with whole vectors; a ragged end is covered by one more vector
-    /// ending at column n, which recomputes a few columns with the very same operations (same bits). Returns the
-    /// first column left (n, unless n is narrower than one vector).
+    /// ending at column n, which recomputes a few columns with the very same operations (same bits); except when
+    /// accumulating, where narrower vectors and scalars take the end. Returns the first column left.
     /// </summary>
     private static int Columns<T, TV, TS>(in Operands<T> o, int m, int n, int j, ref T a, ref T b, ref T c, ref T bias)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -114,7 +118,8 @@ internal static class Gemm
                 }
             }
         }
-        while (j < n && n >= w)
+        bool overlap = o.Start != GemmStart.Accumulate;                     // C += … must not run twice on a column
+        while (overlap ? j < n && n >= w : j + w <= n)
         {
             j = Math.Min(j, n - w);                                         // the ragged end: overlap, not mask
             int i = 0;
@@ -136,13 +141,14 @@ internal static class Gemm
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TV Begin<T, TV, TS>(in Operands<T> o, int i, int j, ref T bias)
+    private static TV Begin<T, TV, TS>(in Operands<T> o, int i, int j, ref T bias, ref T c)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct
         where TS : struct, ISimd<T, TV> => o.Start switch
         {
             GemmStart.BiasPerColumn => TS.Load(in Unsafe.Add(ref bias, j)),    // z = b …
             GemmStart.BiasPerRow => TS.Broadcast(Unsafe.Add(ref bias, i)),
+            GemmStart.Accumulate => TS.Load(in Unsafe.Add(ref c, (i * o.Ldc) + j)),
             _ => default,
         };
 
@@ -153,14 +159,14 @@ internal static class Gemm
         where TS : struct, ISimd<T, TV>
     {
         int w = TS.Count;
-        TV c00 = Begin<T, TV, TS>(o, i, j, ref bias), c01 = Begin<T, TV, TS>(o, i, j + w, ref bias);
-        TV c02 = Begin<T, TV, TS>(o, i, j + (2 * w), ref bias), c03 = Begin<T, TV, TS>(o, i, j + (3 * w), ref bias);
-        TV c10 = Begin<T, TV, TS>(o, i + 1, j, ref bias), c11 = Begin<T, TV, TS>(o, i + 1, j + w, ref bias);
-        TV c12 = Begin<T, TV, TS>(o, i + 1, j + (2 * w), ref bias), c13 = Begin<T, TV, TS>(o, i + 1, j + (3 * w), ref bias);
-        TV c20 = Begin<T, TV, TS>(o, i + 2, j, ref bias), c21 = Begin<T, TV, TS>(o, i + 2, j + w, ref bias);
-        TV c22 = Begin<T, TV, TS>(o, i + 2, j + (2 * w), ref bias), c23 = Begin<T, TV, TS>(o, i + 2, j + (3 * w), ref bias);
-        TV c30 = Begin<T, TV, TS>(o, i + 3, j, ref bias), c31 = Begin<T, TV, TS>(o, i + 3, j + w, ref bias);
-        TV c32 = Begin<T, TV, TS>(o, i + 3, j + (2 * w), ref bias), c33 = Begin<T, TV, TS>(o, i + 3, j + (3 * w), ref bias);
+        TV c00 = Begin<T, TV, TS>(o, i, j, ref bias, ref c), c01 = Begin<T, TV, TS>(o, i, j + w, ref bias, ref c);
+        TV c02 = Begin<T, TV, TS>(o, i, j + (2 * w), ref bias, ref c), c03 = Begin<T, TV, TS>(o, i, j + (3 * w), ref bias, ref c);
+        TV c10 = Begin<T, TV, TS>(o, i + 1, j, ref bias, ref c), c11 = Begin<T, TV, TS>(o, i + 1, j + w, ref bias, ref c);
+        TV c12 = Begin<T, TV, TS>(o, i + 1, j + (2 * w), ref bias, ref c), c13 = Begin<T, TV, TS>(o, i + 1, j + (3 * w), ref bias, ref c);
+        TV c20 = Begin<T, TV, TS>(o, i + 2, j, ref bias, ref c), c21 = Begin<T, TV, TS>(o, i + 2, j + w, ref bias, ref c);
+        TV c22 = Begin<T, TV, TS>(o, i + 2, j + (2 * w), ref bias, ref c), c23 = Begin<T, TV, TS>(o, i + 2, j + (3 * w), ref bias, ref c);
+        TV c30 = Begin<T, TV, TS>(o, i + 3, j, ref bias, ref c), c31 = Begin<T, TV, TS>(o, i + 3, j + w, ref bias, ref c);
+        TV c32 = Begin<T, TV, TS>(o, i + 3, j + (2 * w), ref bias, ref c), c33 = Begin<T, TV, TS>(o, i + 3, j + (3 * w), ref bias, ref c);
         ref T a0 = ref Unsafe.Add(ref a, i * o.ARow);
         ref T bj = ref Unsafe.Add(ref b, j);
         for (int p = 0; p < o.K; p++)
@@ -194,10 +200,10 @@ internal static class Gemm
         where TV : struct
         where TS : struct, ISimd<T, TV>
     {
-        TV c0 = Begin<T, TV, TS>(o, i, j, ref bias), c1 = Begin<T, TV, TS>(o, i + 1, j, ref bias);
-        TV c2 = Begin<T, TV, TS>(o, i + 2, j, ref bias), c3 = Begin<T, TV, TS>(o, i + 3, j, ref bias);
-        TV c4 = Begin<T, TV, TS>(o, i + 4, j, ref bias), c5 = Begin<T, TV, TS>(o, i + 5, j, ref bias);
-        TV c6 = Begin<T, TV, TS>(o, i + 6, j, ref bias), c7 = Begin<T, TV, TS>(o, i + 7, j, ref bias);
+        TV c0 = Begin<T, TV, TS>(o, i, j, ref bias, ref c), c1 = Begin<T, TV, TS>(o, i + 1, j, ref bias, ref c);
+        TV c2 = Begin<T, TV, TS>(o, i + 2, j, ref bias, ref c), c3 = Begin<T, TV, TS>(o, i + 3, j, ref bias, ref c);
+        TV c4 = Begin<T, TV, TS>(o, i + 4, j, ref bias, ref c), c5 = Begin<T, TV, TS>(o, i + 5, j, ref bias, ref c);
+        TV c6 = Begin<T, TV, TS>(o, i + 6, j, ref bias, ref c), c7 = Begin<T, TV, TS>(o, i + 7, j, ref bias, ref c);
         ref T a0 = ref Unsafe.Add(ref a, i * o.ARow);
         ref T bj = ref Unsafe.Add(ref b, j);
         int r = o.ARow;
@@ -232,8 +238,8 @@ internal static class Gemm
         where TV : struct
         where TS : struct, ISimd<T, TV>
     {
-        TV c0 = Begin<T, TV, TS>(o, i, j, ref bias), c1 = Begin<T, TV, TS>(o, i + 1, j, ref bias);
-        TV c2 = Begin<T, TV, TS>(o, i + 2, j, ref bias), c3 = Begin<T, TV, TS>(o, i + 3, j, ref bias);
+        TV c0 = Begin<T, TV, TS>(o, i, j, ref bias, ref c), c1 = Begin<T, TV, TS>(o, i + 1, j, ref bias, ref c);
+        TV c2 = Begin<T, TV, TS>(o, i + 2, j, ref bias, ref c), c3 = Begin<T, TV, TS>(o, i + 3, j, ref bias, ref c);
         ref T a0 = ref Unsafe.Add(ref a, i * o.ARow);
         ref T bj = ref Unsafe.Add(ref b, j);
         for (int p = 0; p < o.K; p++)
@@ -258,7 +264,7 @@ internal static class Gemm
         where TV : struct
         where TS : struct, ISimd<T, TV>
     {
-        TV c0 = Begin<T, TV, TS>(o, i, j, ref bias);
+        TV c0 = Begin<T, TV, TS>(o, i, j, ref bias, ref c);
         ref T a0 = ref Unsafe.Add(ref a, i * o.ARow);
         ref T bj = ref Unsafe.Add(ref b, j);
         for (int p = 0; p < o.K; p++)
