@@ -10,29 +10,37 @@ namespace EdgeNet.Benchmarks;
 /// </summary>
 public static class SideBySide
 {
-    public static void Run(TextWriter output)
+    public static void Run(TextWriter output, string only = "")
     {
+        void Report(string name, Func<double> operation, double flop, double check, bool wallClock = false)
+        {
+            if (name.Contains(only, StringComparison.Ordinal))
+            {
+                Measured(output, name, operation, flop, check, wallClock);
+            }
+        }
+
         // check: a number both sides compute first (loss of the first step, p(Edge) at pixel (960, 540)) to show
         // that they run on the same data and weights.
         var tutorial = new Workloads.TutorialStep();
         double check = tutorial.Step();
-        Report(output, "tutorial_step_f64", tutorial.Step, flop: 0, check);
+        Report("tutorial_step_f64", tutorial.Step, flop: 0, check);
         var tutorial256 = Workloads.BatchStep.Tutorial256();
         check = tutorial256.Step();
-        Report(output, "minibatch256_f32", () => tutorial256.Step(), flop: 0, check);
+        Report("minibatch256_f32", () => tutorial256.Step(), flop: 0, check);
         var mnist = Workloads.BatchStep.Mnist64();
         check = mnist.Step();
-        Report(output, "mlp784_b64_f32", () => mnist.Step(), MlpFlop(64, 784, 256, 10), check);
+        Report("mlp784_b64_f32", () => mnist.Step(), MlpFlop(64, 784, 256, 10), check);
         var scan = new Workloads.Scan();
         check = scan.Run(1);
         double scanFlop = 2.0 * Workloads.Scan.Width * Workloads.Scan.Height * ((25 * 8) + (8 * 2));
-        Report(output, "scan1080p_f32_1thread", () => scan.Run(1), scanFlop, check);
-        Report(output, "scan1080p_f32_2threads", () => scan.Run(2), scanFlop, check, wallClock: true);   // two threads: wall clock
+        Report("scan1080p_f32_1thread", () => scan.Run(1), scanFlop, check);
+        Report("scan1080p_f32_2threads", () => scan.Run(2), scanFlop, check, wallClock: true);   // two threads: wall clock
         const int peakIterations = 200_000;
-        Report(output, "peak_f32_512", () => PeakFlops.Float512(peakIterations), PeakFlops.Flop(peakIterations, 16), double.NaN);
-        Report(output, "peak_f64_512", () => PeakFlops.Double512(peakIterations), PeakFlops.Flop(peakIterations, 8), double.NaN);
-        Report(output, "peak_f32_256", () => PeakFlops.Float256(peakIterations), PeakFlops.Flop(peakIterations, 8), double.NaN);
-        Report(output, "peak_f64_256", () => PeakFlops.Double256(peakIterations), PeakFlops.Flop(peakIterations, 4), double.NaN);
+        Report("peak_f32_512", () => PeakFlops.Float512(peakIterations), PeakFlops.Flop(peakIterations, 16), double.NaN);
+        Report("peak_f64_512", () => PeakFlops.Double512(peakIterations), PeakFlops.Flop(peakIterations, 8), double.NaN);
+        Report("peak_f32_256", () => PeakFlops.Float256(peakIterations), PeakFlops.Flop(peakIterations, 8), double.NaN);
+        Report("peak_f64_256", () => PeakFlops.Double256(peakIterations), PeakFlops.Flop(peakIterations, 4), double.NaN);
     }
 
     /// <summary>FLOP of one SGD step: forward, dW of every layer, dx of all but the first, and the update.</summary>
@@ -42,7 +50,7 @@ public static class SideBySide
         + (2.0 * batch * hidden * classes)                           // dh
         + (2.0 * ((inputs * hidden) + (hidden * classes)));          // W −= α·dW
 
-    private static void Report(TextWriter output, string name, Func<double> operation, double flop, double check, bool wallClock = false)
+    private static void Measured(TextWriter output, string name, Func<double> operation, double flop, double check, bool wallClock = false)
     {
         (double median, double q1, double q3) = Measure(operation, wallClock);
         string gflops = flop > 0 ? string.Create(CultureInfo.InvariantCulture, $", \"gflops\": {flop / median:F2}") : "";

@@ -74,15 +74,28 @@ internal static class Gemm
         }
         for (; j < n; j++)
         {
-            for (int i = 0; i < m; i++)
+            int i = 0;
+            for (; i + 4 <= m; i += 4)                                      // four rows: four independent chains
             {
-                T sum = o.Start switch
+                T s0 = Start(o, ref rbias, ref rc, i, j), s1 = Start(o, ref rbias, ref rc, i + 1, j);
+                T s2 = Start(o, ref rbias, ref rc, i + 2, j), s3 = Start(o, ref rbias, ref rc, i + 3, j);
+                for (int p = 0; p < k; p++)
                 {
-                    GemmStart.BiasPerColumn => Unsafe.Add(ref rbias, j),
-                    GemmStart.BiasPerRow => Unsafe.Add(ref rbias, i),
-                    GemmStart.Accumulate => Unsafe.Add(ref rc, (i * o.Ldc) + j),
-                    _ => T.Zero,
-                };
+                    T bp = Unsafe.Add(ref rb, (p * o.Ldb) + j);
+                    ref T ap = ref Unsafe.Add(ref ra, (i * o.ARow) + (p * o.ACol));
+                    s0 = T.FusedMultiplyAdd(ap, bp, s0);
+                    s1 = T.FusedMultiplyAdd(Unsafe.Add(ref ap, o.ARow), bp, s1);
+                    s2 = T.FusedMultiplyAdd(Unsafe.Add(ref ap, 2 * o.ARow), bp, s2);
+                    s3 = T.FusedMultiplyAdd(Unsafe.Add(ref ap, 3 * o.ARow), bp, s3);
+                }
+                Unsafe.Add(ref rc, (i * o.Ldc) + j) = s0;
+                Unsafe.Add(ref rc, ((i + 1) * o.Ldc) + j) = s1;
+                Unsafe.Add(ref rc, ((i + 2) * o.Ldc) + j) = s2;
+                Unsafe.Add(ref rc, ((i + 3) * o.Ldc) + j) = s3;
+            }
+            for (; i < m; i++)
+            {
+                T sum = Start(o, ref rbias, ref rc, i, j);
                 for (int p = 0; p < k; p++)
                 {
                     sum = T.FusedMultiplyAdd(Unsafe.Add(ref ra, (i * o.ARow) + (p * o.ACol)), Unsafe.Add(ref rb, (p * o.Ldb) + j), sum);
@@ -91,6 +104,16 @@ internal static class Gemm
             }
         }
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T Start<T>(in Operands<T> o, ref T bias, ref T c, int i, int j)
+        where T : unmanaged, IFloatingPointIeee754<T> => o.Start switch
+        {
+            GemmStart.BiasPerColumn => Unsafe.Add(ref bias, j),
+            GemmStart.BiasPerRow => Unsafe.Add(ref bias, i),
+            GemmStart.Accumulate => Unsafe.Add(ref c, (i * o.Ldc) + j),
+            _ => T.Zero,
+        };
 
     /// <summary>
     /// Covers columns from <paramref name="j"/> with whole vectors; a ragged end is covered by one more vector
@@ -152,7 +175,6 @@ internal static class Gemm
             _ => default,
         };
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Tile4x4<T, TV, TS>(in Operands<T> o, int i, int j, ref T a, ref T b, ref T c, ref T bias)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct
@@ -194,7 +216,6 @@ internal static class Gemm
         TS.Store(c30, ref r); TS.Store(c31, ref Unsafe.Add(ref r, w)); TS.Store(c32, ref Unsafe.Add(ref r, 2 * w)); TS.Store(c33, ref Unsafe.Add(ref r, 3 * w));
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Tile8x1<T, TV, TS>(in Operands<T> o, int i, int j, ref T a, ref T b, ref T c, ref T bias)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct
