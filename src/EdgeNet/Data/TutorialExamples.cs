@@ -10,7 +10,7 @@ public static class TutorialExamples
     public const int ForwardTraceEdgeLabel = 0;
 
     /// <summary>The seed of Part 1's forward trace: <c>np.random.seed(123)</c>, then W1, W2 = randn · 0.3.</summary>
-    public const int ForwardTraceSeed = 123;
+    public const uint ForwardTraceSeed = 123;
 
     /// <summary>
     /// Part 1's "perfect edge" traced through the network with seed 123: every row is
