@@ -38,6 +38,12 @@ public sealed class LayerStep
     /// <summary>"h" (one hidden layer) or "h1", "h2", … (deeper); null for the output layer.</summary>
     public string? ActivationName { get; }
 
+    /// <summary>Number of inputs (rows of W).</summary>
+    public int Inputs => Weights.Rows;
+
+    /// <summary>Number of outputs (columns of W).</summary>
+    public int Outputs => Weights.Columns;
+
     /// <summary>This layer's input (x or the previous h), 1×inputs.</summary>
     public required TraceMatrix Input { get; init; }
 
