@@ -1,5 +1,6 @@
 using EdgeNet.Data;
 using EdgeNet.Diagnostics;
+using EdgeNet.Training;
 
 namespace EdgeNet.Tests.Diagnostics;
 
@@ -124,5 +125,26 @@ public sealed class StepTraceTests
         Assert.Equal((1, 8), (trace.Layers[0].PreActivation.Rows, trace.Layers[0].PreActivation.Columns));
         Assert.Equal((8, 2), (trace.Layers[1].UpdatedWeights.Rows, trace.Layers[1].UpdatedWeights.Columns));
         Assert.Equal((1, 2), (trace.Probabilities.Rows, trace.Probabilities.Columns));
+    }
+
+    [Fact]
+    public void A_recorded_step_is_exactly_the_trainers_first_step()
+    {
+        // Given the tutorial's draw order with one training patch: seed → make_data(1) → weights
+        var options = new TrainingOptions { Seed = 42, TrainSamples = 1, TestSamples = 0, Epochs = 1 };
+        var forTrace = TutorialSetup<double>.Create(options);
+        var forTrainer = TutorialSetup<double>.Create(options);
+
+        // When one is stepped by StepTrace and the other trained for one epoch (one update)
+        StepTrace trace = StepTrace.Record(forTrace.Network, forTrace.Train.Sample(0), forTrace.Train.Labels[0], options.LearningRate);
+        IReadOnlyList<EpochStats> history = Trainer.Train(forTrainer.Network, forTrainer.Train, null, options, forTrainer.Random);
+
+        // Then the weights after are the same bits, and the trainer's loss is the trace's loss before the update
+        for (int l = 0; l < trace.Layers.Count; l++)
+        {
+            Assert.Equal(forTrainer.Network.Layers[l].Weights, trace.Layers[l].UpdatedWeights.Values.ToArray());
+            Assert.Equal(forTrainer.Network.Layers[l].Bias, trace.Layers[l].UpdatedBias.Values.ToArray());
+        }
+        Assert.Equal(history[0].TrainLoss, trace.Loss, 12);
     }
 }
