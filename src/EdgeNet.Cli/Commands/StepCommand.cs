@@ -17,14 +17,14 @@ internal static class StepCommand
     public static Command Create(CliContext context)
     {
         var model = ModelOption.Create(required: false);
-        var seed = new Option<uint>("--seed") { Description = "Without --model: seed of the random weights (Part 1: W = randn·0.3, b = 0).", DefaultValueFactory = _ => TutorialExamples.ForwardTraceSeed };
-        var hidden = new Option<string>("--hidden") { Description = "Without --model: hidden layer sizes, e.g. 8 or 16,8.", DefaultValueFactory = _ => "8" };
-        var patch = new Option<string?>("--patch") { Description = "The example's pixel values, row by row, separated by commas or spaces (needs --label)." };
-        var label = new Option<string?>("--label") { Description = "The example's true class: its number (0, 1) or name (Edge, \"No Edge\"). Default for Part 1's edge: Edge." };
+        var seed = new Option<uint>("--seed") { HelpName = "N", Description = "Without --model: seed of the random weights (Part 1: W = randn·0.3, b = 0).", DefaultValueFactory = _ => TutorialExamples.ForwardTraceSeed };
+        var hidden = new Option<string>("--hidden") { HelpName = "SIZES", Description = "Without --model: hidden layer sizes, e.g. 8 or 16,8.", DefaultValueFactory = _ => "8" };
+        var patch = new Option<string?>("--patch") { HelpName = "PIXELS", Description = "The example's pixel values, row by row, separated by commas or spaces (needs --label)." };
+        var label = new Option<string?>("--label") { HelpName = "CLASS", Description = "The example's true class: its number (0, 1) or name (Edge, \"No Edge\"). Default for Part 1's edge: Edge." };
         var randomPatch = new Option<bool>("--random-patch") { Description = "Draw the example with the tutorial's make_data from --seed, then the weights: the first update of 'edgenet train --seed N --train-samples 1'." };
-        var learningRate = new Option<double>("--lr") { Description = "Learning rate α in W ← W − α·dL/dW.", DefaultValueFactory = _ => 0.1 };
+        var learningRate = new Option<double>("--lr") { HelpName = "X", Description = "Learning rate α in W ← W − α·dL/dW.", DefaultValueFactory = _ => 0.1 };
         var full = new Option<bool>("--full") { Description = "Show every value of every matrix (all 200 of W1), not just the first rows and columns." };
-        var save = new Option<FileInfo?>("--save-updated") { Description = "Save the network after the update to this model file." };
+        var save = new Option<FileInfo?>("--save-updated") { HelpName = "FILE", Description = "Save the network after the update to this model file." };
         var command = new Command("step", "Show one SGD update on one example: every number next to its formula and the tutorial part that explains it.")
         {
             model, seed, hidden, patch, label, randomPatch, learningRate, full, save,
