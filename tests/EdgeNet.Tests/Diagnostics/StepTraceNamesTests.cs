@@ -64,4 +64,16 @@ public sealed class StepTraceNamesTests
         StepStage[] stages = [.. trace.Quantities.Select(q => q.Stage)];
         Assert.Equal(stages.Order(), stages);
     }
+    [Fact]
+    public void A_network_without_hidden_layers_is_softmax_regression_with_one_layer()
+    {
+        // Given 25→2: no hidden layer, no ReLU
+        StepTrace trace = StepTrace.Record(StepNetworks.Seeded(25, [], 2, 1), TutorialExamples.ForwardTraceEdge(), 0, 0.1);
+
+        // Then
+        Assert.Equal(
+            ["x", "W1", "b1", "z1", "p", "y", "L", "dL/dz1", "dL/dW1", "dL/db1", "W1 (updated)", "b1 (updated)", "p (after)", "L (after)"],
+            trace.Quantities.Select(q => q.Symbol));
+        Assert.True(trace.LossDecreased);
+    }
 }
