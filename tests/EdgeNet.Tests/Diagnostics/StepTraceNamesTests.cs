@@ -64,6 +64,7 @@ public sealed class StepTraceNamesTests
         StepStage[] stages = [.. trace.Quantities.Select(q => q.Stage)];
         Assert.Equal(stages.Order(), stages);
     }
+
     [Fact]
     public void A_network_without_hidden_layers_is_softmax_regression_with_one_layer()
     {
