@@ -22,7 +22,7 @@ def measure(name, impl, operation, per_call=1, flop=0.0, check=None, wall=False)
             operation()
         rounds.append((now() - t0) / per_round / per_call)
     rounds.sort()
-    row = {"name": name, "impl": impl, "median_ns": rounds[10], "q1_ns": rounds[5], "q3_ns": rounds[15]}
+    row = {"name": name, "impl": impl, "median_ns": rounds[10], "q1_ns": rounds[5], "q3_ns": rounds[15], "min_ns": rounds[0]}
     if flop:
         row["gflops"] = flop / rounds[10]
     if check is not None:

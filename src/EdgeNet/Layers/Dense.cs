@@ -71,6 +71,11 @@ public sealed class Dense<T>
         {
             return;
         }
+        if (batch == 1)
+        {
+            Gemm.Multiply<T>(Inputs, 1, Outputs, Weights, Outputs, 1, dz, 1, dx, 1, GemmStart.Zero, default); // dL/dxᵀ = W · dL/dzᵀ: one row needs no Wᵀ
+            return;
+        }
         VectorOps.Transpose<T>(Weights, Inputs, Outputs, _weightsTransposed);
         Gemm.Multiply<T>(batch, Inputs, Outputs, dz, Outputs, 1, _weightsTransposed, Inputs, dx, Inputs, GemmStart.Zero, default); // dL/dx = dL/dz · Wᵀ
     }
