@@ -1,0 +1,35 @@
+using EdgeNet.IO;
+using SkiaSharp;
+
+namespace EdgeNet.Imaging;
+
+/// <summary>Encodes pixel buffers as PNG and writes them whole or not at all.</summary>
+public static class PngFile
+{
+    /// <summary>PNG bytes of an 8-bit grayscale image, row by row.</summary>
+    public static byte[] EncodeGray(byte[] gray, int width, int height) =>
+        Encode(new SKImageInfo(width, height, SKColorType.Gray8, SKAlphaType.Opaque), gray);
+
+    /// <summary>PNG bytes of an RGBA image (4 bytes a pixel, row by row).</summary>
+    public static byte[] EncodeRgba(byte[] rgba, int width, int height) =>
+        Encode(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul), rgba);
+
+    /// <summary>Writes encoded bytes to <paramref name="path"/> through a temporary file.</summary>
+    public static void Write(string path, byte[] png)
+    {
+        ArgumentNullException.ThrowIfNull(png);
+        AtomicFile.Write(path, stream => stream.Write(png));
+    }
+
+    private static byte[] Encode(SKImageInfo info, byte[] pixels)
+    {
+        ArgumentNullException.ThrowIfNull(pixels);
+        if (pixels.Length != info.BytesSize)
+        {
+            throw new ArgumentException($"A {info.Width}×{info.Height} {info.ColorType} image needs {info.BytesSize} bytes, got {pixels.Length}.", nameof(pixels));
+        }
+        using SKImage image = SKImage.FromPixelCopy(info, pixels) ?? throw new InvalidOperationException("SkiaSharp could not wrap the pixels.");
+        using SKData data = image.Encode(SKEncodedImageFormat.Png, 100) ?? throw new InvalidOperationException("SkiaSharp could not encode the PNG.");
+        return data.ToArray();
+    }
+}
