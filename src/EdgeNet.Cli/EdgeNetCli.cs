@@ -31,6 +31,8 @@ internal static class EdgeNetCli
         root.Subcommands.Add(EvalCommand.Create(context));
         root.Subcommands.Add(PredictCommand.Create(context));
         root.Subcommands.Add(GradcheckCommand.Create(context));
+        root.Subcommands.Add(ScanCommand.Create(context));
+        root.Subcommands.Add(SceneCommand.Create(context));
         return root;
     }
 

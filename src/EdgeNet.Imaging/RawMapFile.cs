@@ -36,8 +36,7 @@ public static class RawMapFile
         string dict = $"{{'descr': '<f4', 'fortran_order': False, 'shape': ({map.Height}, {map.Width}, {map.Classes}), }}";
         int unpadded = 10 + dict.Length + 1;                                 // magic(6) + version(2) + length(2) + dict + '\n'
         string header = dict + new string(' ', (64 - unpadded % 64) % 64) + "\n";
-        stream.Write("\x93NUMPY"u8);
-        stream.Write([1, 0]);
+        stream.Write([0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', 1, 0]);   // magic, version 1.0
         Span<byte> length = stackalloc byte[2];
         BinaryPrimitives.WriteUInt16LittleEndian(length, (ushort)header.Length);
         stream.Write(length);

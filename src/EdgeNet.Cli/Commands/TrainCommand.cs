@@ -13,8 +13,9 @@ internal static class TrainCommand
     public static Command Create(CliContext context)
     {
         var data = new DataOptions();
+        var generated = new GeneratedDataOptions();
         var hidden = new Option<string>("--hidden") { Description = "Hidden layer sizes, input side first: 8 gives 25→8→2, 16,8 gives 25→16→8→2.", DefaultValueFactory = _ => "8" };
-        var epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => 100 };
+        var epochs = new Option<int>("--epochs") { Description = "Passes over the training data (with --dataset varied: 30).", DefaultValueFactory = _ => 100 };
         var learningRate = new Option<double>("--lr") { Description = "Learning rate α in W ← W − α·dL/dW.", DefaultValueFactory = _ => 0.1 };
         var batchSize = new Option<int>("--batch-size") { Description = "Samples per update (gradient = mean over the batch); 1 is the tutorial's loop.", DefaultValueFactory = _ => 1 };
         var shuffle = new Option<bool>("--shuffle") { Description = "Visit the samples in a new random order each epoch (np.random.permutation)." };
@@ -24,25 +25,29 @@ internal static class TrainCommand
 
         var command = new Command("train", "Train a network; with no options, the tutorial's run (seed 42, 25→8→2, 100 epochs, lr 0.1).");
         data.AddTo(command);
+        generated.AddTo(command);
         foreach (Option option in new Option[] { hidden, epochs, learningRate, batchSize, shuffle, save, metrics, logEvery })
         {
             command.Options.Add(option);
         }
         command.SetAction(parse => EdgeNetCli.Guard(context, () =>
         {
+            GeneratedData source = generated.Resolve(parse);
+            bool varied = source.Varied is not null;
             var options = new TrainingOptions
             {
                 Seed = parse.GetValue(data.Seed),
-                TrainSamples = parse.GetValue(data.TrainSamples),
-                TestSamples = parse.GetValue(data.TestSamples),
+                TrainSamples = varied && !GeneratedDataOptions.Given(parse, data.TrainSamples) ? VariedDefaults.TrainSamples : parse.GetValue(data.TrainSamples),
+                TestSamples = varied && !GeneratedDataOptions.Given(parse, data.TestSamples) ? VariedDefaults.TestSamples : parse.GetValue(data.TestSamples),
                 Hidden = ValueParsing.HiddenSizes(parse.GetValue(hidden)!),
-                Epochs = parse.GetValue(epochs),
+                Epochs = varied && !GeneratedDataOptions.Given(parse, epochs) ? VariedDefaults.Epochs : parse.GetValue(epochs),
                 LearningRate = parse.GetValue(learningRate),
                 BatchSize = parse.GetValue(batchSize),
                 Shuffle = parse.GetValue(shuffle),
             };
             var request = new TrainRequest(
                 options,
+                source,
                 parse.GetValue(data.Data),
                 parse.GetValue(data.TestData),
                 OutputPath.Check(parse.GetValue(save), "--save"),
@@ -61,11 +66,20 @@ internal static class TrainCommand
         {
             throw new UsageException($"--log-every must be 0 or more (got {request.LogEvery}).");
         }
+        GeneratedData generated = request.Generated;
+        if (generated.Varied is not null && (request.Data is not null || request.TestData is not null))
+        {
+            throw new UsageException("--dataset varied generates its own patches; leave out --data and --test-data (or leave out --dataset varied).");
+        }
         Dataset? trainFile = DataOptions.LoadCsv(request.Data, Dataset.EdgeClasses);
         Dataset? testFile = DataOptions.LoadCsv(request.TestData, Dataset.EdgeClasses, trainFile?.FeatureCount);
-        var setup = TutorialSetup<double>.Create(options, trainFile, testFile);
+        var setup = TutorialSetup<double>.Create(options, generated, trainFile, testFile);
         Network<double> network = setup.Network;
         TextWriter output = context.Out;
+        if (generated.Varied is not null)
+        {
+            output.WriteLine($"Data: {generated}, {options.TrainSamples} training and {options.TestSamples} test patches (seed {options.Seed})");
+        }
 
         output.WriteLine($"Training {network.Layers.Count}-layer network: {NetworkText.Shape(network)}");
         var metrics = new MetricsCsv();
@@ -99,12 +113,12 @@ internal static class TrainCommand
         }
         if (request.SavePath is { } savePath)
         {
-            string source = request.Data is null ? "tutorial" : request.Data.Name;
-            ModelFile.Save(new Model(network, setup.Train.ClassNames, new TrainingRecord(options, source)), savePath);
+            string source = request.Data is null ? generated.Name : request.Data.Name;
+            ModelFile.Save(new Model(network, setup.Train.ClassNames, new TrainingRecord(options, source, request.Data is null ? generated.Varied : null)), savePath);
             output.WriteLine($"Model saved to {savePath}");
         }
         return ExitCodes.Success;
     }
 
-    private sealed record TrainRequest(TrainingOptions Options, FileInfo? Data, FileInfo? TestData, string? SavePath, string? MetricsPath, int LogEvery);
+    private sealed record TrainRequest(TrainingOptions Options, GeneratedData Generated, FileInfo? Data, FileInfo? TestData, string? SavePath, string? MetricsPath, int LogEvery);
 }

@@ -24,7 +24,8 @@ public static class VariedPatches
     public static Dataset Generate(NumpyRandom random, int count, VariedOptions options) =>
         Generate(random, count, options, drawings: null);
 
-    internal static Dataset Generate(NumpyRandom random, int count, VariedOptions options, List<PatchDrawing>? drawings)
+    /// <summary>Draws <paramref name="count"/> labelled patches and appends to <paramref name="drawings"/> what each one shows.</summary>
+    public static Dataset Generate(NumpyRandom random, int count, VariedOptions options, List<PatchDrawing>? drawings)
     {
         ArgumentNullException.ThrowIfNull(random);
         ArgumentNullException.ThrowIfNull(options);

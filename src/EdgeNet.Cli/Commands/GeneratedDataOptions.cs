@@ -1,0 +1,79 @@
+using System.CommandLine;
+using EdgeNet.Data;
+
+namespace EdgeNet.Cli.Commands;
+
+/// <summary>
+/// The options that choose the generator: <c>--dataset tutorial|varied</c>, and for varied data
+/// <c>--task</c>, <c>--noise</c> and <c>--patch</c>.
+/// </summary>
+internal sealed class GeneratedDataOptions
+{
+    public Option<string> Dataset { get; } = CreateDataset();
+
+    public Option<string?> Task { get; } = CreateTask();
+
+    public Option<double?> Noise { get; } = new("--noise") { Description = "Varied data: σ of the Gaussian noise on every pixel (default 0.05)." };
+
+    public Option<int?> Patch { get; } = new("--patch") { Description = "Varied data: side of the square patch, odd, 3 to 31 (default 5)." };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Dataset);
+        command.Options.Add(Task);
+        command.Options.Add(Noise);
+        command.Options.Add(Patch);
+    }
+
+    /// <summary>True when the user typed <paramref name="option"/> (not just its default).</summary>
+    public static bool Given(ParseResult parse, Option option) => parse.GetResult(option) is { Implicit: false };
+
+    /// <summary>
+    /// The generator the options ask for. The tutorial's data is 5×5, noise-free and two-class, so <c>--task</c>,
+    /// <c>--noise</c> and <c>--patch</c> need <c>--dataset varied</c>; unset ones fall back to <paramref name="fallback"/>'s.
+    /// </summary>
+    public GeneratedData Resolve(ParseResult parse, string defaultName = "tutorial", VariedOptions? fallback = null)
+    {
+        string name = Given(parse, Dataset) ? parse.GetValue(Dataset)! : defaultName;
+        string? task = parse.GetValue(Task);
+        double? noise = parse.GetValue(Noise);
+        int? patch = parse.GetValue(Patch);
+        if (name == "tutorial")
+        {
+            if ((task is not null && EdgeTasks.Parse(task) != EdgeTask.Edge) || noise is not null || (patch is not null && patch != TutorialPatches.Size))
+            {
+                throw new UsageException("--task, --noise and --patch describe varied data: add --dataset varied (the tutorial's patches are 5×5, noise-free, edge / no edge).");
+            }
+            return GeneratedData.Tutorial;
+        }
+        VariedOptions basis = fallback ?? new VariedOptions();
+        var options = basis with
+        {
+            Task = task is null ? basis.Task : EdgeTasks.Parse(task)!.Value,
+            Noise = noise ?? basis.Noise,
+            PatchSize = patch ?? basis.PatchSize,
+        };
+        return GeneratedData.VariedWith(options);
+    }
+
+    private static Option<string> CreateDataset()
+    {
+        var option = new Option<string>("--dataset")
+        {
+            Description = "Generated patches: 'tutorial' (the tutorial's make_data) or 'varied' (random levels, noise, soft edges, harder negatives).",
+            DefaultValueFactory = _ => "tutorial",
+        };
+        option.AcceptOnlyFromAmong("tutorial", "varied");
+        return option;
+    }
+
+    private static Option<string?> CreateTask()
+    {
+        var option = new Option<string?>("--task")
+        {
+            Description = "Varied data: 'edge' (vertical dark→bright edge or not, the tutorial's question) or 'orientation' (vertical/horizontal × dark→bright/bright→dark, or none).",
+        };
+        option.AcceptOnlyFromAmong("edge", "orientation");
+        return option;
+    }
+}
