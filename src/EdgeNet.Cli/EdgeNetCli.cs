@@ -33,6 +33,7 @@ internal static class EdgeNetCli
         root.Subcommands.Add(GradcheckCommand.Create(context));
         root.Subcommands.Add(ScanCommand.Create(context));
         root.Subcommands.Add(SceneCommand.Create(context));
+        root.Subcommands.Add(CompareCommand.Create(context));
         return root;
     }
 

@@ -1,3 +1,4 @@
+using EdgeNet.Data;
 using EdgeNet.Inference;
 
 namespace EdgeNet.Imaging;
@@ -7,7 +8,11 @@ namespace EdgeNet.Imaging;
 /// <param name="Map">Class probabilities of the window centred on each pixel.</param>
 /// <param name="Sobel">√(gx² + gy²) at each pixel, row by row.</param>
 /// <param name="Correlation">Pearson's r between 1 − p(no edge) and the Sobel magnitude over all pixels; NaN when a map is flat.</param>
-public sealed record EdgeScanResult(GrayImage Image, ProbabilityMap Map, double[] Sobel, double Correlation)
+/// <param name="DarkToBrightCorrelation">
+/// For a model of the tutorial's two classes: r between p(Edge) and Sobel's max(gx, 0), which asks the same
+/// question (a vertical dark→bright edge); null for other models.
+/// </param>
+public sealed record EdgeScanResult(GrayImage Image, ProbabilityMap Map, double[] Sobel, double Correlation, double? DarkToBrightCorrelation)
 {
     /// <summary>Fraction of pixels whose edge probability is above <paramref name="threshold"/>.</summary>
     public double EdgeFraction(double threshold = 0.5)
@@ -26,7 +31,11 @@ public static class EdgeScan
         ArgumentNullException.ThrowIfNull(image);
         ProbabilityMap map = PatchScanner.Scan(network, classNames, image.Pixels, image.Width, image.Height, patchSize, progress);
         double[] sobel = Imaging.Sobel.Magnitude(image);
-        double r = Imaging.Correlation.Pearson(map.EdgeProbabilities(), sobel);
-        return new EdgeScanResult(image, map, sobel, r);
+        double[] edges = map.EdgeProbabilities();
+        double r = Imaging.Correlation.Pearson(edges, sobel);
+        double? directional = EdgeTasks.FromClassNames(classNames) == EdgeTask.Edge
+            ? Imaging.Correlation.Pearson(edges, Imaging.Sobel.DarkToBrightRight(image))
+            : null;
+        return new EdgeScanResult(image, map, sobel, r, directional);
     }
 }

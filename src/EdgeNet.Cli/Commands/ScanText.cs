@@ -19,6 +19,12 @@ internal static class ScanText
         output.WriteLine(double.IsNaN(result.Correlation)
             ? "Correlation with Sobel: undefined (one of the maps is flat)"
             : Invariant($"Correlation with Sobel: r = {result.Correlation:F3} (Pearson, 1 − p({none}) against √(gx² + gy²) over all pixels)"));
+        if (result.DarkToBrightCorrelation is double directional)
+        {
+            output.WriteLine(double.IsNaN(directional)
+                ? "Correlation with Sobel's max(gx, 0): undefined (one of the maps is flat)"
+                : Invariant($"Correlation with Sobel's max(gx, 0), the same question (dark left, bright right): r = {directional:F3}"));
+        }
         if (EdgeColors.HasOrientations(map.ClassNames))
         {
             var legend = Enumerable.Range(0, map.Classes).Where(k => k != map.NoEdgeClass).Select(k => $"{EdgeColors.NameOf(k, map.NoEdgeClass)} = {map.ClassNames[k]}");
