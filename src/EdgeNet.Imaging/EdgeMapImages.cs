@@ -81,11 +81,10 @@ public static class EdgeMapImages
     // Σ p(k)·colour(k) over the classes (the no-edge colour is black).
     private static (double R, double G, double B) Mix(ProbabilityMap map, int x, int y)
     {
-        ReadOnlySpan<float> p = map.At(x, y);
         double r = 0, g = 0, b = 0;
-        for (int k = 0; k < p.Length; k++)
+        for (int k = 0; k < map.Classes; k++)
         {
-            (double cr, double cg, double cb) = Scaled(EdgeColors.Of(k, map.NoEdgeClass), p[k]);
+            (double cr, double cg, double cb) = Scaled(EdgeColors.Of(k, map.NoEdgeClass), map.Probability(k, x, y));
             (r, g, b) = (r + cr, g + cg, b + cb);
         }
         return (r, g, b);

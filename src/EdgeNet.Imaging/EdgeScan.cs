@@ -25,11 +25,14 @@ public sealed record EdgeScanResult(GrayImage Image, ProbabilityMap Map, double[
 /// <summary>Scans an image with a network and Sobel side by side.</summary>
 public static class EdgeScan
 {
-    /// <summary>Runs <paramref name="network"/> over every window of <paramref name="image"/> and Sobel over every pixel.</summary>
-    public static EdgeScanResult Run(Network<double> network, IReadOnlyList<string> classNames, GrayImage image, int patchSize, IProgress<double>? progress = null)
+    /// <summary>
+    /// Runs <paramref name="network"/> over every window of <paramref name="image"/> and Sobel over every pixel; the
+    /// numbers do not depend on <paramref name="threads"/>.
+    /// </summary>
+    public static EdgeScanResult Run(Network<double> network, IReadOnlyList<string> classNames, GrayImage image, int patchSize, int threads = 1)
     {
         ArgumentNullException.ThrowIfNull(image);
-        ProbabilityMap map = PatchScanner.Scan(network, classNames, image.Pixels, image.Width, image.Height, patchSize, progress);
+        ProbabilityMap map = ProbabilityMap.Scan(network, classNames, image.Pixels, image.Width, image.Height, patchSize, threads);
         double[] sobel = Imaging.Sobel.Magnitude(image);
         double[] edges = map.EdgeProbabilities();
         double r = Imaging.Correlation.Pearson(edges, sobel);

@@ -7,8 +7,8 @@ using EdgeNet.IO;
 namespace EdgeNet.Imaging;
 
 /// <summary>
-/// The numbers of a scan: every class probability of every pixel, as NumPy's .npy (float32, shape
-/// (height, width, classes)) or as CSV (one line a pixel: y, x, then a column per class).
+/// The numbers of a scan: every class probability of every pixel, as NumPy's .npy (float64, shape
+/// (classes, height, width): one plane per class) or as CSV (one line a pixel: y, x, then a column per class).
 /// </summary>
 public static class RawMapFile
 {
@@ -28,12 +28,12 @@ public static class RawMapFile
         AtomicFile.Write(path, write);
     }
 
-    /// <summary>NumPy format 1.0: magic, header length, a Python dict header padded to 64 bytes, little-endian float32 data.</summary>
+    /// <summary>NumPy format 1.0: magic, header length, a Python dict header padded to 64 bytes, little-endian float64 data.</summary>
     public static void WriteNpy(Stream stream, ProbabilityMap map)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(map);
-        string dict = $"{{'descr': '<f4', 'fortran_order': False, 'shape': ({map.Height}, {map.Width}, {map.Classes}), }}";
+        string dict = $"{{'descr': '<f8', 'fortran_order': False, 'shape': ({map.Classes}, {map.Height}, {map.Width}), }}";
         int unpadded = 10 + dict.Length + 1;                                 // magic(6) + version(2) + length(2) + dict + '\n'
         string header = dict + new string(' ', (64 - unpadded % 64) % 64) + "\n";
         stream.Write([0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', 1, 0]);   // magic, version 1.0
@@ -41,16 +41,16 @@ public static class RawMapFile
         BinaryPrimitives.WriteUInt16LittleEndian(length, (ushort)header.Length);
         stream.Write(length);
         stream.Write(Encoding.ASCII.GetBytes(header));
-        var buffer = new byte[4096 * sizeof(float)];
-        ReadOnlySpan<float> values = map.Values;
+        var buffer = new byte[4096 * sizeof(double)];
+        ReadOnlySpan<double> values = map.Values;
         for (int start = 0; start < values.Length; start += 4096)
         {
             int count = Math.Min(4096, values.Length - start);
             for (int i = 0; i < count; i++)
             {
-                BinaryPrimitives.WriteSingleLittleEndian(buffer.AsSpan(i * sizeof(float)), values[start + i]);
+                BinaryPrimitives.WriteDoubleLittleEndian(buffer.AsSpan(i * sizeof(double)), values[start + i]);
             }
-            stream.Write(buffer, 0, count * sizeof(float));
+            stream.Write(buffer, 0, count * sizeof(double));
         }
     }
 
@@ -67,9 +67,9 @@ public static class RawMapFile
             for (int x = 0; x < map.Width; x++)
             {
                 line.Clear().Append(y).Append(',').Append(x);
-                foreach (float p in map.At(x, y))
+                for (int k = 0; k < map.Classes; k++)
                 {
-                    line.Append(',').Append(p.ToString("R", CultureInfo.InvariantCulture));
+                    line.Append(',').Append(map.Probability(k, x, y).ToString("R", CultureInfo.InvariantCulture));
                 }
                 writer.WriteLine(line);
             }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using EdgeNet.Kernels;
 using EdgeNet.Layers;
 
 namespace EdgeNet;
@@ -100,27 +101,18 @@ public sealed class Network<T>
     public ReadOnlySpan<T> ActivationGradient(int layer) => _activations.DH[layer].AsSpan(0, _activations.Batch * _layers[layer].Outputs);
 
     /// <summary>
+    /// Run the plain reference loops instead of the fast kernels (for tests and teaching; both give the same
+    /// bits, see <see cref="Dense{T}.ForwardReference"/>).
+    /// </summary>
+    public bool UseReferenceKernels { get; set; }
+
+    /// <summary>
     /// The forward pass for a batch of rows (tutorial Part 1): returns p, [batch × classes]. The span is
     /// the network's own buffer, valid until the next call.
     /// </summary>
     public ReadOnlySpan<T> Forward(ReadOnlySpan<T> x, int batch)
     {
-        if (x.Length != batch * Inputs)
-        {
-            throw new ArgumentException($"Expected {batch}×{Inputs} inputs, got {x.Length}.", nameof(x));
-        }
-        Activations<T> a = Prepare(batch);
-        ReadOnlySpan<T> input = x;
-        for (int l = 0; l < _layers.Length; l++)
-        {
-            int size = batch * _layers[l].Outputs;
-            _layers[l].Forward(input, a.Z[l].AsSpan(0, size), batch);      // z = x·W + b
-            if (l < _layers.Length - 1)
-            {
-                Relu.Forward<T>(a.Z[l].AsSpan(0, size), a.H[l].AsSpan(0, size)); // h = ReLU(z)
-                input = a.H[l].AsSpan(0, size);
-            }
-        }
+        Activations<T> a = ForwardLayers(x, batch);
         int classes = Classes;
         for (int n = 0; n < batch; n++)
         {
@@ -130,14 +122,33 @@ public sealed class Network<T>
     }
 
     /// <summary>
+    /// Probabilities for <paramref name="batch"/> rows of <paramref name="x"/> written to
+    /// <paramref name="probabilities"/> [batch × classes], in chunks so that any batch size works.
+    /// </summary>
+    public void Predict(ReadOnlySpan<T> x, int batch, Span<T> probabilities)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(batch);
+        if (x.Length != batch * Inputs || probabilities.Length != batch * Classes)
+        {
+            throw new ArgumentException($"Expected {batch}×{Inputs} inputs and {batch}×{Classes} probabilities, got {x.Length} and {probabilities.Length}.");
+        }
+        const int chunk = 256;
+        for (int start = 0; start < batch; start += chunk)
+        {
+            int rows = Math.Min(chunk, batch - start);
+            Forward(x.Slice(start * Inputs, rows * Inputs), rows).CopyTo(probabilities.Slice(start * Classes, rows * Classes));
+        }
+    }
+
+    /// <summary>
     /// Forward pass with the loss: returns the summed cross-entropy of the batch and counts the rows
     /// predicted right (as the tutorial counts them, before the update).
     /// </summary>
     public T ForwardLoss(ReadOnlySpan<T> x, ReadOnlySpan<int> labels, out int correct)
     {
-        Forward(x, labels.Length);
+        Activations<T> a = ForwardLayers(x, labels.Length);
         int size = labels.Length * Classes;
-        return SoftmaxCrossEntropy.Forward<T>(_activations.Z[^1].AsSpan(0, size), _activations.P.AsSpan(0, size), labels, Classes, out correct);
+        return SoftmaxCrossEntropy.Forward<T>(a.Z[^1].AsSpan(0, size), a.P.AsSpan(0, size), labels, Classes, out correct); // p, L
     }
 
     /// <summary>
@@ -155,12 +166,66 @@ public sealed class Network<T>
             int size = batch * _layers[l].Outputs;
             ReadOnlySpan<T> input = l == 0 ? x : a.H[l - 1].AsSpan(0, batch * _layers[l].Inputs);
             Span<T> dInput = l == 0 ? [] : a.DH[l - 1].AsSpan(0, batch * _layers[l].Inputs);
-            _layers[l].Backward(input, a.DZ[l].AsSpan(0, size), dInput, batch);        // dW, db, dL/dh
+            if (UseReferenceKernels)
+            {
+                _layers[l].BackwardReference(input, a.DZ[l].AsSpan(0, size), dInput, batch);
+            }
+            else
+            {
+                _layers[l].Backward(input, a.DZ[l].AsSpan(0, size), dInput, batch);   // dW, db, dL/dh
+            }
             if (l > 0)
             {
-                Relu.Backward<T>(a.Z[l - 1].AsSpan(0, dInput.Length), dInput, a.DZ[l - 1]); // through ReLU
+                ReadOnlySpan<T> z = a.Z[l - 1].AsSpan(0, dInput.Length);
+                Span<T> dz = a.DZ[l - 1].AsSpan(0, dInput.Length);
+                if (UseReferenceKernels)
+                {
+                    Relu.Backward<T>(z, dInput, dz);
+                }
+                else
+                {
+                    VectorOps.ReluGate<T>(z, dInput, dz);                               // through ReLU
+                }
             }
         }
+    }
+
+    /// <summary>z and h of every layer for a batch; the softmax is left to the caller.</summary>
+    private Activations<T> ForwardLayers(ReadOnlySpan<T> x, int batch)
+    {
+        if (x.Length != batch * Inputs)
+        {
+            throw new ArgumentException($"Expected {batch}×{Inputs} inputs, got {x.Length}.", nameof(x));
+        }
+        Activations<T> a = Prepare(batch);
+        ReadOnlySpan<T> input = x;
+        for (int l = 0; l < _layers.Length; l++)
+        {
+            int size = batch * _layers[l].Outputs;
+            Span<T> z = a.Z[l].AsSpan(0, size);
+            if (UseReferenceKernels)
+            {
+                _layers[l].ForwardReference(input, z, batch);
+            }
+            else
+            {
+                _layers[l].Forward(input, z, batch);                                   // z = x·W + b
+            }
+            if (l < _layers.Length - 1)
+            {
+                Span<T> h = a.H[l].AsSpan(0, size);
+                if (UseReferenceKernels)
+                {
+                    Relu.Forward<T>(z, h);
+                }
+                else
+                {
+                    VectorOps.Relu<T>(z, h);                                           // h = ReLU(z)
+                }
+                input = h;
+            }
+        }
+        return a;
     }
 
     private Activations<T> Prepare(int batch)

@@ -9,7 +9,7 @@ internal static class CompareScans
     public static IReadOnlyList<(string Name, EdgeScanResult Result, string MapPath)> Run(IReadOnlyList<(string Name, Model Model)> models, GrayImage photo, string folder)
     {
         var results = models
-            .Select(m => (m.Name, Result: EdgeScan.Run(m.Model.Network, m.Model.ClassNames, photo, ScanCommand.PatchOf(m.Model, null))))
+            .Select(m => (m.Name, Result: EdgeScan.Run(m.Model.Network, m.Model.ClassNames, photo, ScanCommand.PatchOf(m.Model, null), Environment.ProcessorCount)))
             .ToList();
         var pictures = new List<(string Path, byte[] Png)>();
         foreach ((string name, EdgeScanResult result) in results)

@@ -46,7 +46,7 @@ internal static class ScanCommand
         GrayImage photo = ScanFiles.Decode(request.Image, request.MaxPixels);
 
         var clock = Stopwatch.StartNew();
-        EdgeScanResult result = EdgeScan.Run(loaded.Network, loaded.ClassNames, photo, patch);
+        EdgeScanResult result = EdgeScan.Run(loaded.Network, loaded.ClassNames, photo, patch, Environment.ProcessorCount);
         clock.Stop();
         IReadOnlyList<(string Path, string What)> written = request.Files.Write(result);
         ScanText.Print(context.Out, request.Image.Name, request.Model.Name, loaded, patch, result, clock.Elapsed, written);

@@ -1,102 +1,197 @@
 using System.Numerics;
+using System.Numerics.Tensors;
+using EdgeNet.Kernels;
 
 namespace EdgeNet.Inference;
 
 /// <summary>
-/// Runs a patch classifier over every pixel of a grayscale image (stride 1): the window centred on each pixel
-/// goes through the network, so the map has the image's size.
+/// Runs a network over the patch around every pixel of a grayscale image (the tutorial's 5×5 windows, slid
+/// one pixel at a time): one probability map per class, the same size as the image.
 /// </summary>
 /// <remarks>
-/// Border rule: a window that reaches past the image takes, for each missing pixel, the nearest pixel inside
-/// (edge replication). A replicated border is flat across the border, so it adds no edge of its own.
+/// Image and maps are row-major: <c>image[y·width + x]</c>, values as in the tutorial (0 dark … 1 bright).
+/// The patch of pixel (x, y) is the <c>patchSize × patchSize</c> square centred on it, flattened row by row like
+/// the tutorial's <c>patch.flatten()</c>. Border rule: edge-replicate padding — a window reaching past the
+/// border reads the nearest border pixel — so the output has exactly the input's size.
+/// The result does not depend on <c>threads</c>. The network is only read: do not train it during a scan.
 /// </remarks>
 public static class PatchScanner
 {
-    /// <summary>Windows sent through the network at once.</summary>
-    public const int BlockSize = 1024;
+    private const int Block = 256;                                  // pixels of one row handled together
 
     /// <summary>
-    /// Scans <paramref name="pixels"/> (row by row, values in [0, 1]) with a network that reads
-    /// <paramref name="patchSize"/>×<paramref name="patchSize"/> windows. Reports the fraction done after each block.
+    /// Writes into <paramref name="probabilities"/> [height × width] the probability of class
+    /// <paramref name="classIndex"/> (0 = Edge for the tutorial's network) for every pixel's patch.
     /// </summary>
-    public static ProbabilityMap Scan<T>(
-        Network<T> network,
-        IReadOnlyList<string> classNames,
-        ReadOnlySpan<double> pixels,
-        int width,
-        int height,
-        int patchSize,
-        IProgress<double>? progress = null,
-        CancellationToken cancellationToken = default)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        Check(network, classNames, pixels, width, height, patchSize);
-        int inputs = network.Inputs;
-        int classes = network.Classes;
-        long total = (long)width * height;
-        var result = new float[total * classes];
-        var windows = new T[BlockSize * inputs];
-        for (long start = 0; start < total; start += BlockSize)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            int batch = (int)Math.Min(BlockSize, total - start);
-            for (int n = 0; n < batch; n++)
-            {
-                long pixel = start + n;
-                Window(pixels, width, height, patchSize, (int)(pixel % width), (int)(pixel / width), windows.AsSpan(n * inputs, inputs));
-            }
-            ReadOnlySpan<T> p = network.Forward(windows.AsSpan(0, batch * inputs), batch);   // p = softmax(ReLU(x·W1 + b1)·W2 + b2)
-            Span<float> destination = result.AsSpan((int)(start * classes), batch * classes);
-            for (int i = 0; i < destination.Length; i++)
-            {
-                destination[i] = float.CreateTruncating(p[i]);
-            }
-            progress?.Report((double)(start + batch) / total);
-        }
-        return new ProbabilityMap(width, height, classNames, result);
-    }
-
-    /// <summary>
-    /// Copies the window centred on (<paramref name="centreX"/>, <paramref name="centreY"/>) into
-    /// <paramref name="window"/>, row by row, replicating the nearest pixel where the window leaves the image.
-    /// </summary>
-    public static void Window<T>(ReadOnlySpan<double> pixels, int width, int height, int patchSize, int centreX, int centreY, Span<T> window)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        int half = patchSize / 2;
-        for (int dy = 0; dy < patchSize; dy++)
-        {
-            int y = Math.Clamp(centreY - half + dy, 0, height - 1);                 // replicate the border
-            for (int dx = 0; dx < patchSize; dx++)
-            {
-                int x = Math.Clamp(centreX - half + dx, 0, width - 1);
-                window[dy * patchSize + dx] = T.CreateChecked(pixels[y * width + x]);
-            }
-        }
-    }
-
-    private static void Check<T>(Network<T> network, IReadOnlyList<string> classNames, ReadOnlySpan<double> pixels, int width, int height, int patchSize)
+    public static void Scan<T>(Network<T> network, ReadOnlySpan<T> image, int width, int height, int patchSize, int classIndex, Span<T> probabilities, int threads = 1)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(network);
-        ArgumentNullException.ThrowIfNull(classNames);
+        ArgumentOutOfRangeException.ThrowIfNegative(classIndex);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(classIndex, network.Classes);
+        Run(network, image, width, height, patchSize, classIndex, probabilities, threads, (long)width * height);
+    }
+
+    /// <summary>
+    /// Writes the probabilities of every class as planes: <c>probabilities[c·width·height + y·width + x]</c>,
+    /// [classes × height × width].
+    /// </summary>
+    public static void ScanAll<T>(Network<T> network, ReadOnlySpan<T> image, int width, int height, int patchSize, Span<T> probabilities, int threads = 1)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        Run(network, image, width, height, patchSize, -1, probabilities, threads, (long)width * height * network.Classes);
+    }
+
+    private static unsafe void Run<T>(Network<T> network, ReadOnlySpan<T> image, int width, int height, int patchSize, int classIndex, Span<T> probabilities, int threads, long outputLength)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
-        if (pixels.Length != (long)width * height)
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        if (patchSize < 1 || patchSize % 2 == 0 || patchSize * patchSize != network.Inputs)
         {
-            throw new ArgumentException($"A {width}×{height} image has {(long)width * height} pixels, got {pixels.Length}.", nameof(pixels));
+            throw new ArgumentException($"The network takes {network.Inputs} pixels: the patch size must be odd and its square must equal that (got {patchSize}).", nameof(patchSize));
         }
-        if (patchSize < 1 || patchSize % 2 == 0)
+        if (image.Length != (long)width * height)
         {
-            throw new ArgumentException($"The patch size must be odd so that a window has a centre (got {patchSize}).", nameof(patchSize));
+            throw new ArgumentException($"A {width}×{height} image has {(long)width * height} pixels, got {image.Length}.", nameof(image));
         }
-        if (patchSize * patchSize != network.Inputs)
+        if (probabilities.Length != outputLength)
         {
-            throw new ArgumentException($"The network reads {network.Inputs} pixels, not a {patchSize}×{patchSize} patch.", nameof(patchSize));
+            throw new ArgumentException($"The output needs {outputLength} values, got {probabilities.Length}.", nameof(probabilities));
         }
-        if (classNames.Count != network.Classes)
+        var geometry = new ScanGeometry(width, height, patchSize, classIndex);
+        fixed (T* imagePointer = image)
+        fixed (T* outputPointer = probabilities)
         {
-            throw new ArgumentException($"The network has {network.Classes} classes but {classNames.Count} names were given.", nameof(classNames));
+            nint imageAddress = (nint)imagePointer, outputAddress = (nint)outputPointer;
+            int chunks = threads == 1 ? 1 : Math.Min(height, threads * 4);
+            if (chunks == 1)
+            {
+                ScanRows(network, geometry, image, probabilities, 0, height, new ScanBuffers<T>(network, Block));
+                return;
+            }
+            Parallel.For(
+                0,
+                chunks,
+                new ParallelOptions { MaxDegreeOfParallelism = threads },
+                () => new ScanBuffers<T>(network, Block),
+                (chunk, _, buffers) =>
+                {
+                    var source = new ReadOnlySpan<T>((T*)imageAddress, width * height);
+                    var target = new Span<T>((T*)outputAddress, (int)outputLength);
+                    ScanRows(network, geometry, source, target, (int)((long)chunk * height / chunks), (int)((long)(chunk + 1) * height / chunks), buffers);
+                    return buffers;
+                },
+                _ => { });
         }
     }
+
+    private static void ScanRows<T>(Network<T> network, ScanGeometry g, ReadOnlySpan<T> image, Span<T> output, int firstRow, int endRow, ScanBuffers<T> buffers)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int plane = g.Width * g.Height;
+        for (int y = firstRow; y < endRow; y++)
+        {
+            for (int x0 = 0; x0 < g.Width; x0 += Block)
+            {
+                int count = Math.Min(Block, g.Width - x0);
+                GatherPatches(image, g, y, x0, count, buffers.Patches);
+                ReadOnlySpan<T> z = Forward(network, buffers, count);
+                Softmax(z, network.Classes, count, buffers);
+                int pixel = (y * g.Width) + x0;
+                for (int c = 0; c < network.Classes; c++)
+                {
+                    if (g.ClassIndex < 0)
+                    {
+                        z.Slice(c * Block, count).CopyTo(output.Slice((c * plane) + pixel, count));
+                    }
+                    else if (c == g.ClassIndex)
+                    {
+                        z.Slice(c * Block, count).CopyTo(output.Slice(pixel, count));
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Xᵀ [patchSize² × Block]: row k holds pixel k of the patch of each of the block's pixels.</summary>
+    private static void GatherPatches<T>(ReadOnlySpan<T> image, ScanGeometry g, int y, int x0, int count, Span<T> patches)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int r = g.PatchSize / 2;
+        for (int dy = 0; dy < g.PatchSize; dy++)
+        {
+            ReadOnlySpan<T> row = image.Slice(Math.Clamp(y + dy - r, 0, g.Height - 1) * g.Width, g.Width); // replicate top/bottom
+            for (int dx = 0; dx < g.PatchSize; dx++)
+            {
+                Span<T> destination = patches.Slice(((dy * g.PatchSize) + dx) * Block, count);
+                int start = x0 + dx - r;
+                if (start >= 0 && start + count <= g.Width)
+                {
+                    row.Slice(start, count).CopyTo(destination);
+                    continue;
+                }
+                for (int p = 0; p < count; p++)
+                {
+                    destination[p] = row[Math.Clamp(start + p, 0, g.Width - 1)];   // replicate left/right
+                }
+            }
+        }
+    }
+
+    /// <summary>zᵀ = Wᵀ·xᵀ + b layer by layer with ReLU between: [classes × Block] of the last layer.</summary>
+    private static ReadOnlySpan<T> Forward<T>(Network<T> network, ScanBuffers<T> buffers, int count)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ReadOnlySpan<T> input = buffers.Patches;
+        for (int l = 0; l < network.Layers.Count; l++)
+        {
+            Layers.Dense<T> layer = network.Layers[l];
+            Span<T> z = buffers.Layers[l];
+            Gemm.Multiply<T>(layer.Outputs, count, layer.Inputs, layer.Weights, 1, layer.Outputs, input, Block, z, Block, GemmStart.BiasPerRow, layer.Bias); // zᵀ = Wᵀ·xᵀ + b
+            if (l < network.Layers.Count - 1)
+            {
+                VectorOps.Relu<T>(z, z);                                                  // h = ReLU(z)
+            }
+            input = z;
+        }
+        return buffers.Layers[^1];
+    }
+
+    /// <summary>p = softmax(z) for each pixel (column), in place, as <see cref="SoftmaxCrossEntropy.Softmax{T}"/>.</summary>
+    private static void Softmax<T>(ReadOnlySpan<T> z, int classes, int count, ScanBuffers<T> buffers)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Span<T> max = buffers.Max.AsSpan(0, count);
+        Span<T> sum = buffers.Sum.AsSpan(0, count);
+        Span<T> all = buffers.Layers[^1];
+        z.Slice(0, count).CopyTo(max);
+        for (int c = 1; c < classes; c++)
+        {
+            TensorPrimitives.Max<T>(max, z.Slice(c * Block, count), max);                 // subtract the max: no overflow
+        }
+        for (int c = 0; c < classes; c++)
+        {
+            Span<T> e = all.Slice(c * Block, count);
+            TensorPrimitives.Subtract<T>(e, max, e);
+            TensorPrimitives.Exp<T>(e, e);                                                // e^(z_j − max)
+            if (c == 0)
+            {
+                e.CopyTo(sum);
+            }
+            else
+            {
+                TensorPrimitives.Add<T>(sum, e, sum);
+            }
+        }
+        for (int c = 0; c < classes; c++)
+        {
+            Span<T> e = all.Slice(c * Block, count);
+            TensorPrimitives.Divide<T>(e, sum, e);                                         // p_j = e^z_j / Σ e^z_k
+        }
+    }
+
+    private readonly record struct ScanGeometry(int Width, int Height, int PatchSize, int ClassIndex);
 }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using EdgeNet.Kernels;
 
 namespace EdgeNet.Layers;
 
@@ -21,7 +22,10 @@ public sealed class Dense<T>
         Bias = new T[outputs];
         WeightGradient = new T[inputs * outputs];
         BiasGradient = new T[outputs];
+        _weightsTransposed = new T[outputs * inputs];
     }
+
+    private readonly T[] _weightsTransposed;             // Wᵀ for dL/dx = dL/dz · Wᵀ, refreshed each backward
 
     /// <summary>Number of inputs (rows of W).</summary>
     public int Inputs { get; }
@@ -44,9 +48,37 @@ public sealed class Dense<T>
     /// <summary>Number of trainable numbers: W and b.</summary>
     public int ParameterCount => Weights.Length + Bias.Length;
 
-    /// <summary>Forward: z = x·W + b for every row of the batch (tutorial Part 2).</summary>
+    /// <summary>
+    /// Forward: z = x·W + b for every row of the batch (tutorial Part 2), with the fast kernel. Gives the same
+    /// bits as <see cref="ForwardReference"/>.
+    /// </summary>
     public void Forward(ReadOnlySpan<T> x, Span<T> z, int batch)
     {
+        CheckShapes(x, z, batch);
+        Gemm.Multiply<T>(batch, Outputs, Inputs, x, Inputs, 1, Weights, Outputs, z, Outputs, GemmStart.BiasPerColumn, Bias); // z = x·W + b
+    }
+
+    /// <summary>
+    /// Backward with the fast kernels: from dL/dz, the gradients of W and b, and dL/dx when <paramref name="dx"/>
+    /// is not empty. Gives the same bits as <see cref="BackwardReference"/>.
+    /// </summary>
+    public void Backward(ReadOnlySpan<T> x, ReadOnlySpan<T> dz, Span<T> dx, int batch)
+    {
+        CheckShapes(x, dz, batch);
+        Gemm.Multiply<T>(Inputs, Outputs, batch, x, 1, Inputs, dz, Outputs, WeightGradient, Outputs, GemmStart.Zero, default); // dL/dW = xᵀ · dL/dz
+        VectorOps.SumRows<T>(dz, batch, Outputs, BiasGradient);                                                                  // dL/db = Σ dL/dz
+        if (dx.IsEmpty)
+        {
+            return;
+        }
+        VectorOps.Transpose<T>(Weights, Inputs, Outputs, _weightsTransposed);
+        Gemm.Multiply<T>(batch, Inputs, Outputs, dz, Outputs, 1, _weightsTransposed, Inputs, dx, Inputs, GemmStart.Zero, default); // dL/dx = dL/dz · Wᵀ
+    }
+
+    /// <summary>Forward as a plain loop: the reference the fast kernel is tested against.</summary>
+    public void ForwardReference(ReadOnlySpan<T> x, Span<T> z, int batch)
+    {
+        CheckShapes(x, z, batch);
         for (int n = 0; n < batch; n++)
         {
             ReadOnlySpan<T> xRow = x.Slice(n * Inputs, Inputs);
@@ -58,17 +90,16 @@ public sealed class Dense<T>
                 ReadOnlySpan<T> wRow = Weights.AsSpan(i * Outputs, Outputs);
                 for (int o = 0; o < Outputs; o++)
                 {
-                    zRow[o] += xi * wRow[o];                        // z += x_i · W[i, :]
+                    zRow[o] = T.FusedMultiplyAdd(xi, wRow[o], zRow[o]); // z += x_i · W[i, :]  (fused: one rounding)
                 }
             }
         }
     }
 
-    /// <summary>
-    /// Backward: from dL/dz, the gradients of W and b, and dL/dx when <paramref name="dx"/> is not empty.
-    /// </summary>
-    public void Backward(ReadOnlySpan<T> x, ReadOnlySpan<T> dz, Span<T> dx, int batch)
+    /// <summary>Backward as a plain loop: the reference the fast kernels are tested against.</summary>
+    public void BackwardReference(ReadOnlySpan<T> x, ReadOnlySpan<T> dz, Span<T> dx, int batch)
     {
+        CheckShapes(x, dz, batch);
         Array.Clear(WeightGradient);
         Array.Clear(BiasGradient);
         for (int n = 0; n < batch; n++)
@@ -81,7 +112,7 @@ public sealed class Dense<T>
                 Span<T> dwRow = WeightGradient.AsSpan(i * Outputs, Outputs);
                 for (int o = 0; o < Outputs; o++)
                 {
-                    dwRow[o] += xi * dzRow[o];                      // dL/dW = xᵀ · dL/dz  (tutorial A.2)
+                    dwRow[o] = T.FusedMultiplyAdd(xi, dzRow[o], dwRow[o]); // dL/dW = xᵀ · dL/dz  (tutorial A.2)
                 }
             }
             for (int o = 0; o < Outputs; o++)
@@ -103,10 +134,18 @@ public sealed class Dense<T>
                 T sum = T.Zero;
                 for (int o = 0; o < Outputs; o++)
                 {
-                    sum += dzRow[o] * wRow[o];                      // dL/dx = dL/dz · Wᵀ  (tutorial A.4)
+                    sum = T.FusedMultiplyAdd(dzRow[o], wRow[o], sum); // dL/dx = dL/dz · Wᵀ  (tutorial A.4)
                 }
                 dxRow[i] = sum;
             }
+        }
+    }
+
+    private void CheckShapes(ReadOnlySpan<T> x, ReadOnlySpan<T> z, int batch)
+    {
+        if (x.Length < batch * Inputs || z.Length < batch * Outputs)
+        {
+            throw new ArgumentException($"A batch of {batch} needs {batch * Inputs} inputs and {batch * Outputs} outputs.");
         }
     }
 }

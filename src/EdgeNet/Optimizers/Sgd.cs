@@ -1,4 +1,5 @@
 using System.Numerics;
+using EdgeNet.Kernels;
 
 namespace EdgeNet.Optimizers;
 
@@ -10,8 +11,16 @@ public static class Sgd
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(network);
-        foreach (var layer in network.Layers)
+        IReadOnlyList<Layers.Dense<T>> layers = network.Layers;
+        for (int l = 0; l < layers.Count; l++)                      // for, not foreach: no enumerator to allocate
         {
+            Layers.Dense<T> layer = layers[l];
+            if (!network.UseReferenceKernels)
+            {
+                VectorOps.Descend<T>(layer.Weights, layer.WeightGradient, learningRate);  // W −= α·dL/dW
+                VectorOps.Descend<T>(layer.Bias, layer.BiasGradient, learningRate);       // b −= α·dL/db
+                continue;
+            }
             Update(layer.Weights, layer.WeightGradient, learningRate);  // W −= α·dL/dW
             Update(layer.Bias, layer.BiasGradient, learningRate);       // b −= α·dL/db
         }

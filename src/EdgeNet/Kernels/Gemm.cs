@@ -1,0 +1,222 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace EdgeNet.Kernels;
+
+/// <summary>What C starts from before the products are added.</summary>
+internal enum GemmStart
+{
+    /// <summary>C = A·B.</summary>
+    Zero,
+
+    /// <summary>C[m, j] = bias[j] + (A·B)[m, j]: a dense layer's z = x·W + b.</summary>
+    BiasPerColumn,
+
+    /// <summary>C[m, j] = bias[m] + (A·B)[m, j]: the same layer with everything transposed (scanning).</summary>
+    BiasPerRow,
+}
+
+/// <summary>
+/// The fast matrix product <c>C = start + A·B</c> behind every dense layer: register tiles of 4 rows × 4 vectors,
+/// fused multiply-add. Each C[m, j] adds its products in the order k = 0, 1, … exactly as the plain loops in
+/// <see cref="Layers.Dense{T}"/> do, so both give the same bits.
+/// </summary>
+/// <remarks>
+/// Shapes: A is [m × k] read at <c>a[row·aRowStride + col·aColStride]</c> (so Aᵀ costs nothing), B is [k × n]
+/// row-major with <c>ldb</c> between rows, C is [m × n] row-major with <c>ldc</c>.
+/// </remarks>
+internal static class Gemm
+{
+    private const int Rows = 4;
+    private const int Vectors = 4;
+
+    public static void Multiply<T>(
+        int m, int n, int k,
+        ReadOnlySpan<T> a, int aRowStride, int aColStride,
+        ReadOnlySpan<T> b, int ldb,
+        Span<T> c, int ldc,
+        GemmStart start, ReadOnlySpan<T> bias)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (m == 0 || n == 0)
+        {
+            return;
+        }
+        if ((k > 0 && (a.Length < ((m - 1) * aRowStride) + ((k - 1) * aColStride) + 1 || b.Length < ((k - 1) * ldb) + n))
+            || c.Length < ((m - 1) * ldc) + n
+            || (start == GemmStart.BiasPerColumn && bias.Length < n)
+            || (start == GemmStart.BiasPerRow && bias.Length < m))
+        {
+            throw new ArgumentException("Matrix shapes do not fit the spans given.");
+        }
+        var o = new Operands<T>(k, aRowStride, aColStride, ldb, ldc, start);
+        ref T ra = ref MemoryMarshal.GetReference(a);
+        ref T rb = ref MemoryMarshal.GetReference(b);
+        ref T rc = ref MemoryMarshal.GetReference(c);
+        ref T rbias = ref MemoryMarshal.GetReference(bias);
+        int j = 0;
+        if (Simd512<T>.IsAccelerated)
+        {
+            j = Columns<T, Vector512<T>, Simd512<T>>(o, m, n, j, ref ra, ref rb, ref rc, ref rbias);
+        }
+        if (Simd256<T>.IsAccelerated)
+        {
+            j = Columns<T, Vector256<T>, Simd256<T>>(o, m, n, j, ref ra, ref rb, ref rc, ref rbias);
+        }
+        if (Simd128<T>.IsAccelerated)
+        {
+            j = Columns<T, Vector128<T>, Simd128<T>>(o, m, n, j, ref ra, ref rb, ref rc, ref rbias);
+        }
+        for (; j < n; j++)
+        {
+            for (int i = 0; i < m; i++)
+            {
+                T sum = o.Start switch
+                {
+                    GemmStart.BiasPerColumn => Unsafe.Add(ref rbias, j),
+                    GemmStart.BiasPerRow => Unsafe.Add(ref rbias, i),
+                    _ => T.Zero,
+                };
+                for (int p = 0; p < k; p++)
+                {
+                    sum = T.FusedMultiplyAdd(Unsafe.Add(ref ra, (i * o.ARow) + (p * o.ACol)), Unsafe.Add(ref rb, (p * o.Ldb) + j), sum);
+                }
+                Unsafe.Add(ref rc, (i * o.Ldc) + j) = sum;
+            }
+        }
+    }
+
+    /// <summary>Covers columns from <paramref name="j"/> with whole vectors; returns the first column left.</summary>
+    private static int Columns<T, TV, TS>(in Operands<T> o, int m, int n, int j, ref T a, ref T b, ref T c, ref T bias)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TV : struct
+        where TS : struct, ISimd<T, TV>
+    {
+        int w = TS.Count;
+        for (; j + (Vectors * w) <= n; j += Vectors * w)
+        {
+            int i = 0;
+            for (; i + Rows <= m; i += Rows)
+            {
+                Tile4x4<T, TV, TS>(o, i, j, ref a, ref b, ref c, ref bias);
+            }
+            for (; i < m; i++)
+            {
+                for (int v = 0; v < Vectors; v++)
+                {
+                    Tile1x1<T, TV, TS>(o, i, j + (v * w), ref a, ref b, ref c, ref bias);
+                }
+            }
+        }
+        for (; j + w <= n; j += w)
+        {
+            int i = 0;
+            for (; i + Rows <= m; i += Rows)
+            {
+                Tile4x1<T, TV, TS>(o, i, j, ref a, ref b, ref c, ref bias);
+            }
+            for (; i < m; i++)
+            {
+                Tile1x1<T, TV, TS>(o, i, j, ref a, ref b, ref c, ref bias);
+            }
+        }
+        return j;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV Begin<T, TV, TS>(in Operands<T> o, int i, int j, ref T bias)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TV : struct
+        where TS : struct, ISimd<T, TV> => o.Start switch
+        {
+            GemmStart.BiasPerColumn => TS.Load(in Unsafe.Add(ref bias, j)),    // z = b …
+            GemmStart.BiasPerRow => TS.Broadcast(Unsafe.Add(ref bias, i)),
+            _ => default,
+        };
+
+    private static void Tile4x4<T, TV, TS>(in Operands<T> o, int i, int j, ref T a, ref T b, ref T c, ref T bias)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TV : struct
+        where TS : struct, ISimd<T, TV>
+    {
+        int w = TS.Count;
+        TV c00 = Begin<T, TV, TS>(o, i, j, ref bias), c01 = Begin<T, TV, TS>(o, i, j + w, ref bias);
+        TV c02 = Begin<T, TV, TS>(o, i, j + (2 * w), ref bias), c03 = Begin<T, TV, TS>(o, i, j + (3 * w), ref bias);
+        TV c10 = Begin<T, TV, TS>(o, i + 1, j, ref bias), c11 = Begin<T, TV, TS>(o, i + 1, j + w, ref bias);
+        TV c12 = Begin<T, TV, TS>(o, i + 1, j + (2 * w), ref bias), c13 = Begin<T, TV, TS>(o, i + 1, j + (3 * w), ref bias);
+        TV c20 = Begin<T, TV, TS>(o, i + 2, j, ref bias), c21 = Begin<T, TV, TS>(o, i + 2, j + w, ref bias);
+        TV c22 = Begin<T, TV, TS>(o, i + 2, j + (2 * w), ref bias), c23 = Begin<T, TV, TS>(o, i + 2, j + (3 * w), ref bias);
+        TV c30 = Begin<T, TV, TS>(o, i + 3, j, ref bias), c31 = Begin<T, TV, TS>(o, i + 3, j + w, ref bias);
+        TV c32 = Begin<T, TV, TS>(o, i + 3, j + (2 * w), ref bias), c33 = Begin<T, TV, TS>(o, i + 3, j + (3 * w), ref bias);
+        ref T a0 = ref Unsafe.Add(ref a, i * o.ARow);
+        ref T bj = ref Unsafe.Add(ref b, j);
+        for (int p = 0; p < o.K; p++)
+        {
+            ref T bp = ref Unsafe.Add(ref bj, p * o.Ldb);
+            TV b0 = TS.Load(in bp), b1 = TS.Load(in Unsafe.Add(ref bp, w));
+            TV b2 = TS.Load(in Unsafe.Add(ref bp, 2 * w)), b3 = TS.Load(in Unsafe.Add(ref bp, 3 * w));
+            ref T ap = ref Unsafe.Add(ref a0, p * o.ACol);
+            TV x = TS.Broadcast(ap);                                            // … + A[i, p]·B[p, j]
+            c00 = TS.MultiplyAdd(x, b0, c00); c01 = TS.MultiplyAdd(x, b1, c01); c02 = TS.MultiplyAdd(x, b2, c02); c03 = TS.MultiplyAdd(x, b3, c03);
+            x = TS.Broadcast(Unsafe.Add(ref ap, o.ARow));
+            c10 = TS.MultiplyAdd(x, b0, c10); c11 = TS.MultiplyAdd(x, b1, c11); c12 = TS.MultiplyAdd(x, b2, c12); c13 = TS.MultiplyAdd(x, b3, c13);
+            x = TS.Broadcast(Unsafe.Add(ref ap, 2 * o.ARow));
+            c20 = TS.MultiplyAdd(x, b0, c20); c21 = TS.MultiplyAdd(x, b1, c21); c22 = TS.MultiplyAdd(x, b2, c22); c23 = TS.MultiplyAdd(x, b3, c23);
+            x = TS.Broadcast(Unsafe.Add(ref ap, 3 * o.ARow));
+            c30 = TS.MultiplyAdd(x, b0, c30); c31 = TS.MultiplyAdd(x, b1, c31); c32 = TS.MultiplyAdd(x, b2, c32); c33 = TS.MultiplyAdd(x, b3, c33);
+        }
+        ref T r = ref Unsafe.Add(ref c, (i * o.Ldc) + j);
+        TS.Store(c00, ref r); TS.Store(c01, ref Unsafe.Add(ref r, w)); TS.Store(c02, ref Unsafe.Add(ref r, 2 * w)); TS.Store(c03, ref Unsafe.Add(ref r, 3 * w));
+        r = ref Unsafe.Add(ref r, o.Ldc);
+        TS.Store(c10, ref r); TS.Store(c11, ref Unsafe.Add(ref r, w)); TS.Store(c12, ref Unsafe.Add(ref r, 2 * w)); TS.Store(c13, ref Unsafe.Add(ref r, 3 * w));
+        r = ref Unsafe.Add(ref r, o.Ldc);
+        TS.Store(c20, ref r); TS.Store(c21, ref Unsafe.Add(ref r, w)); TS.Store(c22, ref Unsafe.Add(ref r, 2 * w)); TS.Store(c23, ref Unsafe.Add(ref r, 3 * w));
+        r = ref Unsafe.Add(ref r, o.Ldc);
+        TS.Store(c30, ref r); TS.Store(c31, ref Unsafe.Add(ref r, w)); TS.Store(c32, ref Unsafe.Add(ref r, 2 * w)); TS.Store(c33, ref Unsafe.Add(ref r, 3 * w));
+    }
+
+    private static void Tile4x1<T, TV, TS>(in Operands<T> o, int i, int j, ref T a, ref T b, ref T c, ref T bias)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TV : struct
+        where TS : struct, ISimd<T, TV>
+    {
+        TV c0 = Begin<T, TV, TS>(o, i, j, ref bias), c1 = Begin<T, TV, TS>(o, i + 1, j, ref bias);
+        TV c2 = Begin<T, TV, TS>(o, i + 2, j, ref bias), c3 = Begin<T, TV, TS>(o, i + 3, j, ref bias);
+        ref T a0 = ref Unsafe.Add(ref a, i * o.ARow);
+        ref T bj = ref Unsafe.Add(ref b, j);
+        for (int p = 0; p < o.K; p++)
+        {
+            TV bp = TS.Load(in Unsafe.Add(ref bj, p * o.Ldb));
+            ref T ap = ref Unsafe.Add(ref a0, p * o.ACol);
+            c0 = TS.MultiplyAdd(TS.Broadcast(ap), bp, c0);
+            c1 = TS.MultiplyAdd(TS.Broadcast(Unsafe.Add(ref ap, o.ARow)), bp, c1);
+            c2 = TS.MultiplyAdd(TS.Broadcast(Unsafe.Add(ref ap, 2 * o.ARow)), bp, c2);
+            c3 = TS.MultiplyAdd(TS.Broadcast(Unsafe.Add(ref ap, 3 * o.ARow)), bp, c3);
+        }
+        ref T r = ref Unsafe.Add(ref c, (i * o.Ldc) + j);
+        TS.Store(c0, ref r);
+        TS.Store(c1, ref Unsafe.Add(ref r, o.Ldc));
+        TS.Store(c2, ref Unsafe.Add(ref r, 2 * o.Ldc));
+        TS.Store(c3, ref Unsafe.Add(ref r, 3 * o.Ldc));
+    }
+
+    private static void Tile1x1<T, TV, TS>(in Operands<T> o, int i, int j, ref T a, ref T b, ref T c, ref T bias)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TV : struct
+        where TS : struct, ISimd<T, TV>
+    {
+        TV c0 = Begin<T, TV, TS>(o, i, j, ref bias);
+        ref T a0 = ref Unsafe.Add(ref a, i * o.ARow);
+        ref T bj = ref Unsafe.Add(ref b, j);
+        for (int p = 0; p < o.K; p++)
+        {
+            c0 = TS.MultiplyAdd(TS.Broadcast(Unsafe.Add(ref a0, p * o.ACol)), TS.Load(in Unsafe.Add(ref bj, p * o.Ldb)), c0);
+        }
+        TS.Store(c0, ref Unsafe.Add(ref c, (i * o.Ldc) + j));
+    }
+
+    /// <summary>Sizes and strides shared by the tiles.</summary>
+    private readonly record struct Operands<T>(int K, int ARow, int ACol, int Ldb, int Ldc, GemmStart Start);
+}

@@ -1,0 +1,132 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace EdgeNet.Kernels;
+
+/// <summary>
+/// The few vector operations the fast kernels need, so that one kernel serves 128-, 256- and 512-bit
+/// vectors of float or double. Implemented by structs: the JIT compiles one specialised copy per width.
+/// </summary>
+internal interface ISimd<T, TVector>
+    where T : unmanaged, IFloatingPointIeee754<T>
+    where TVector : struct
+{
+    /// <summary>Lanes per vector.</summary>
+    static abstract int Count { get; }
+
+    /// <summary>Whether the hardware runs this width natively.</summary>
+    static abstract bool IsAccelerated { get; }
+
+    static abstract TVector Load(ref readonly T source);
+
+    static abstract void Store(TVector value, ref T destination);
+
+    static abstract TVector Broadcast(T value);
+
+    /// <summary>a·b + c with one rounding, as <see cref="Math.FusedMultiplyAdd(double, double, double)"/>.</summary>
+    static abstract TVector MultiplyAdd(TVector a, TVector b, TVector c);
+}
+
+/// <summary>512-bit vectors (AVX-512).</summary>
+internal readonly struct Simd512<T> : ISimd<T, Vector512<T>>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    public static int Count => Vector512<T>.Count;
+
+    public static bool IsAccelerated => Vector512.IsHardwareAccelerated && Fma.IsSupported;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Load(ref readonly T source) => Vector512.LoadUnsafe(in source);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Vector512<T> value, ref T destination) => value.StoreUnsafe(ref destination);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Broadcast(T value) => Vector512.Create(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> MultiplyAdd(Vector512<T> a, Vector512<T> b, Vector512<T> c)
+    {
+        if (typeof(T) == typeof(float))
+        {
+            return Vector512.FusedMultiplyAdd(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>();
+        }
+        if (typeof(T) == typeof(double))
+        {
+            return Vector512.FusedMultiplyAdd(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
+        }
+        throw new NotSupportedException($"{typeof(T)} is not float or double.");
+    }
+}
+
+/// <summary>256-bit vectors (AVX2).</summary>
+internal readonly struct Simd256<T> : ISimd<T, Vector256<T>>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    public static int Count => Vector256<T>.Count;
+
+    public static bool IsAccelerated => Vector256.IsHardwareAccelerated && Fma.IsSupported;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Load(ref readonly T source) => Vector256.LoadUnsafe(in source);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Vector256<T> value, ref T destination) => value.StoreUnsafe(ref destination);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Broadcast(T value) => Vector256.Create(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> MultiplyAdd(Vector256<T> a, Vector256<T> b, Vector256<T> c)
+    {
+        if (typeof(T) == typeof(float))
+        {
+            return Vector256.FusedMultiplyAdd(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>();
+        }
+        if (typeof(T) == typeof(double))
+        {
+            return Vector256.FusedMultiplyAdd(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
+        }
+        throw new NotSupportedException($"{typeof(T)} is not float or double.");
+    }
+}
+
+/// <summary>128-bit vectors (SSE, NEON): the tails of narrow layers (2 classes in double).</summary>
+internal readonly struct Simd128<T> : ISimd<T, Vector128<T>>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    public static int Count => Vector128<T>.Count;
+
+    public static bool IsAccelerated => Vector128.IsHardwareAccelerated && Fma.IsSupported;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Load(ref readonly T source) => Vector128.LoadUnsafe(in source);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Vector128<T> value, ref T destination) => value.StoreUnsafe(ref destination);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Broadcast(T value) => Vector128.Create(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> MultiplyAdd(Vector128<T> a, Vector128<T> b, Vector128<T> c)
+    {
+        if (typeof(T) == typeof(float))
+        {
+            return Vector128.FusedMultiplyAdd(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>();
+        }
+        if (typeof(T) == typeof(double))
+        {
+            return Vector128.FusedMultiplyAdd(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
+        }
+        throw new NotSupportedException($"{typeof(T)} is not float or double.");
+    }
+}
+
+/// <summary>Whether the CPU has fused multiply-add (x86 FMA3 or Arm64 AdvSimd).</summary>
+internal static class Fma
+{
+    public static bool IsSupported =>
+        System.Runtime.Intrinsics.X86.Fma.IsSupported || System.Runtime.Intrinsics.Arm.AdvSimd.IsSupported;
+}

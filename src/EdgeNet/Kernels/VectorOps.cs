@@ -1,0 +1,130 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace EdgeNet.Kernels;
+
+/// <summary>
+/// Element-by-element fast paths (ReLU, its gate, the SGD update, bias gradients, transposes). Each does
+/// exactly the arithmetic of its plain loop, lane by lane, so results are bit-identical.
+/// </summary>
+internal static class VectorOps
+{
+    /// <summary>h = max(0, z) as <see cref="Layers.Relu.Forward{T}"/>: NaN and −0 give +0.</summary>
+    public static void Relu<T>(ReadOnlySpan<T> z, Span<T> h)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ref T rz = ref MemoryMarshal.GetReference(z);
+        ref T rh = ref MemoryMarshal.GetReference(h);
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated && h.Length >= z.Length)
+        {
+            for (; i + Vector256<T>.Count <= z.Length; i += Vector256<T>.Count)
+            {
+                Vector256<T> v = Vector256.LoadUnsafe(ref rz, (nuint)i);
+                Vector256.BitwiseAnd(v, Vector256.GreaterThan(v, Vector256<T>.Zero)).StoreUnsafe(ref rh, (nuint)i); // h = ReLU(z)
+            }
+        }
+        for (; i < z.Length; i++)
+        {
+            h[i] = z[i] > T.Zero ? z[i] : T.Zero;
+        }
+    }
+
+    /// <summary>dL/dz = dL/dh ⊙ 1[z &gt; 0] as <see cref="Layers.Relu.Backward{T}"/>.</summary>
+    public static void ReluGate<T>(ReadOnlySpan<T> z, ReadOnlySpan<T> dh, Span<T> dz)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ref T rz = ref MemoryMarshal.GetReference(z);
+        ref T rdh = ref MemoryMarshal.GetReference(dh);
+        ref T rdz = ref MemoryMarshal.GetReference(dz);
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated && dh.Length >= z.Length && dz.Length >= z.Length)
+        {
+            for (; i + Vector256<T>.Count <= z.Length; i += Vector256<T>.Count)
+            {
+                Vector256<T> open = Vector256.GreaterThan(Vector256.LoadUnsafe(ref rz, (nuint)i), Vector256<T>.Zero);
+                Vector256.BitwiseAnd(Vector256.LoadUnsafe(ref rdh, (nuint)i), open).StoreUnsafe(ref rdz, (nuint)i); // the ReLU gate
+            }
+        }
+        for (; i < z.Length; i++)
+        {
+            dz[i] = z[i] > T.Zero ? dh[i] : T.Zero;
+        }
+    }
+
+    /// <summary>p ← p − α·g (not fused, as NumPy's <c>W -= lr * dW</c> rounds twice).</summary>
+    public static void Descend<T>(Span<T> parameters, ReadOnlySpan<T> gradient, T learningRate)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ref T rp = ref MemoryMarshal.GetReference(parameters);
+        ref T rg = ref MemoryMarshal.GetReference(gradient);
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated && gradient.Length >= parameters.Length)
+        {
+            Vector256<T> rate = Vector256.Create(learningRate);
+            for (; i + Vector256<T>.Count <= parameters.Length; i += Vector256<T>.Count)
+            {
+                Vector256<T> p = Vector256.LoadUnsafe(ref rp, (nuint)i);
+                (p - (rate * Vector256.LoadUnsafe(ref rg, (nuint)i))).StoreUnsafe(ref rp, (nuint)i); // W −= α·dL/dW
+            }
+        }
+        for (; i < parameters.Length; i++)
+        {
+            parameters[i] -= learningRate * gradient[i];
+        }
+    }
+
+    /// <summary>sums[o] = Σ_n rows[n, o], adding rows in order n = 0, 1, … (the bias gradient).</summary>
+    public static void SumRows<T>(ReadOnlySpan<T> rows, int count, int width, Span<T> sums)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (rows.Length < count * width || sums.Length < width)
+        {
+            throw new ArgumentException("Row sums: shapes do not fit.");
+        }
+        ref T rr = ref MemoryMarshal.GetReference(rows);
+        ref T rs = ref MemoryMarshal.GetReference(sums);
+        int o = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; o + Vector256<T>.Count <= width; o += Vector256<T>.Count)
+            {
+                Vector256<T> sum = Vector256<T>.Zero;
+                for (int n = 0; n < count; n++)
+                {
+                    sum += Vector256.LoadUnsafe(ref rr, (nuint)((n * width) + o));    // dL/db = Σ dL/dz
+                }
+                sum.StoreUnsafe(ref rs, (nuint)o);
+            }
+        }
+        for (; o < width; o++)
+        {
+            T sum = T.Zero;
+            for (int n = 0; n < count; n++)
+            {
+                sum += Unsafe.Add(ref rr, (n * width) + o);
+            }
+            Unsafe.Add(ref rs, o) = sum;
+        }
+    }
+
+    /// <summary>destination [columns × rows] = source [rows × columns]ᵀ.</summary>
+    public static void Transpose<T>(ReadOnlySpan<T> source, int rows, int columns, Span<T> destination)
+        where T : unmanaged
+    {
+        if (source.Length < rows * columns || destination.Length < rows * columns)
+        {
+            throw new ArgumentException("Transpose: shapes do not fit.");
+        }
+        for (int r = 0; r < rows; r++)
+        {
+            ReadOnlySpan<T> row = source.Slice(r * columns, columns);
+            for (int c = 0; c < columns; c++)
+            {
+                destination[(c * rows) + r] = row[c];
+            }
+        }
+    }
+}
