@@ -64,7 +64,7 @@ internal sealed record ScanFiles(string Map, string Sobel, string Probability, s
         if (Raw is not null)
         {
             RawMapFile.Write(Raw, result.Map);
-            written.Add((Raw, $"every class probability ({result.Map.Height}×{result.Map.Width}×{result.Map.Classes})"));
+            written.Add((Raw, Raw.EndsWith(".npy", StringComparison.OrdinalIgnoreCase) ? $"every class probability, planes {result.Map.Classes}×{result.Map.Height}×{result.Map.Width}" : "every class probability, one line a pixel"));
         }
         foreach ((string path, byte[] png, string what) in pictures)
         {
