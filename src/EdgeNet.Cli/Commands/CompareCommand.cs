@@ -16,14 +16,14 @@ internal static class CompareCommand
 {
     public static Command Create(CliContext context)
     {
-        var seed = new Option<uint>("--seed") { Description = "Seed of both runs and of the held-out patches.", DefaultValueFactory = _ => 42 };
-        var trainSamples = new Option<int>("--train-samples") { Description = "Varied training patches.", DefaultValueFactory = _ => VariedDefaults.TrainSamples };
-        var epochs = new Option<int>("--epochs") { Description = "Epochs of the varied run (the tutorial's run keeps its 100).", DefaultValueFactory = _ => VariedDefaults.Epochs };
-        var testSamples = new Option<int>("--test-samples") { Description = "Held-out patches of each kind of data.", DefaultValueFactory = _ => 2000 };
-        var noise = new Option<double>("--noise") { Description = "σ of the varied data's noise.", DefaultValueFactory = _ => new VariedOptions().Noise };
-        var image = new Option<FileInfo?>("--image") { Description = "Also scan this PNG or JPEG with both models (needs --out-dir)." };
-        var outDir = new Option<DirectoryInfo?>("--out-dir") { Description = "Save both models here, and the maps of --image." };
-        var maxPixels = new Option<long>("--max-pixels") { Description = "Refuse images with more pixels than this.", DefaultValueFactory = _ => ImageDecoder.DefaultMaxPixels };
+        var seed = new Option<uint>("--seed") { HelpName = "N", Description = "Seed of both runs and of the held-out patches.", DefaultValueFactory = _ => 42 };
+        var trainSamples = new Option<int>("--train-samples") { HelpName = "N", Description = "Varied training patches.", DefaultValueFactory = _ => VariedDefaults.TrainSamples };
+        var epochs = new Option<int>("--epochs") { HelpName = "N", Description = "Epochs of the varied run (the tutorial's run keeps its 100).", DefaultValueFactory = _ => VariedDefaults.Epochs };
+        var testSamples = new Option<int>("--test-samples") { HelpName = "N", Description = "Held-out patches of each kind of data.", DefaultValueFactory = _ => 2000 };
+        var noise = new Option<double>("--noise") { HelpName = "SIGMA", Description = "σ of the varied data's noise.", DefaultValueFactory = _ => new VariedOptions().Noise };
+        var image = new Option<FileInfo?>("--image") { HelpName = "FILE", Description = "Also scan this PNG or JPEG with both models (needs --out-dir)." };
+        var outDir = new Option<DirectoryInfo?>("--out-dir") { HelpName = "DIR", Description = "Save both models here, and the maps of --image." };
+        var maxPixels = new Option<long>("--max-pixels") { HelpName = "N", Description = "Refuse images with more pixels than this.", DefaultValueFactory = _ => ImageDecoder.DefaultMaxPixels };
         var command = new Command("compare", "Tutorial-trained against varied-trained: accuracy on held-out varied patches, and both scanning one image.")
         {
             seed, trainSamples, epochs, testSamples, noise, image, outDir, maxPixels,

@@ -13,9 +13,9 @@ internal sealed class GeneratedDataOptions
 
     public Option<string?> Task { get; } = CreateTask();
 
-    public Option<double?> Noise { get; } = new("--noise") { Description = "Varied data: σ of the Gaussian noise on every pixel (default 0.05)." };
+    public Option<double?> Noise { get; } = new("--noise") { HelpName = "SIGMA", Description = "Varied data: σ of the Gaussian noise on every pixel (default 0.05)." };
 
-    public Option<int?> Patch { get; } = new("--patch") { Description = "Varied data: side of the square patch, odd, 3 to 31 (default 5)." };
+    public Option<int?> Patch { get; } = new("--patch") { HelpName = "N", Description = "Varied data: side of the square patch, odd, 3 to 31 (default 5)." };
 
     public void AddTo(Command command)
     {
@@ -60,10 +60,11 @@ internal sealed class GeneratedDataOptions
     {
         var option = new Option<string>("--dataset")
         {
+            HelpName = "tutorial|varied",
             Description = "Generated patches: 'tutorial' (the tutorial's make_data) or 'varied' (random levels, noise, soft edges, harder negatives).",
             DefaultValueFactory = _ => "tutorial",
         };
-        option.AcceptOnlyFromAmong("tutorial", "varied");
+        OneOf(option, "tutorial", "varied");
         return option;
     }
 
@@ -71,9 +72,23 @@ internal sealed class GeneratedDataOptions
     {
         var option = new Option<string?>("--task")
         {
+            HelpName = "edge|orientation",
             Description = "Varied data: 'edge' (vertical dark→bright edge or not, the tutorial's question) or 'orientation' (vertical/horizontal × dark→bright/bright→dark, or none).",
         };
-        option.AcceptOnlyFromAmong("edge", "orientation");
+        OneOf(option, "edge", "orientation");
         return option;
     }
+
+    // Like AcceptOnlyFromAmong, with the one-line message every edgenet error has.
+    private static void OneOf(Option option, params string[] names) =>
+        option.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (!names.Contains(token.Value, StringComparer.Ordinal))
+                {
+                    result.AddError($"{option.Name} must be {string.Join(" or ", names.Select(n => $"'{n}'"))} (got '{token.Value}').");
+                }
+            }
+        });
 }

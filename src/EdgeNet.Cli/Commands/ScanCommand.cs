@@ -16,11 +16,11 @@ internal static class ScanCommand
     {
         var model = ModelOption.Create(required: true);
         var image = new Argument<FileInfo>("IMAGE") { Description = "The photo to scan: PNG or JPEG." };
-        var output = new Option<FileInfo>("--out") { Description = "The edge map to write (.png); the Sobel map goes beside it as NAME.sobel.png.", Required = true };
+        var output = new Option<FileInfo>("--out") { HelpName = "EDGES.png", Description = "The edge map to write (.png); the Sobel map goes beside it as NAME.sobel.png.", Required = true };
         var overlay = new Option<bool>("--overlay") { Description = "Also write NAME.overlay.png: the edges drawn over the photo." };
-        var raw = new Option<FileInfo?>("--raw") { Description = "Also write every class probability of every pixel: .npy (float32, height×width×classes) or .csv." };
-        var maxPixels = new Option<long>("--max-pixels") { Description = "Refuse images with more pixels than this.", DefaultValueFactory = _ => ImageDecoder.DefaultMaxPixels };
-        var patch = new Option<int?>("--patch") { Description = "Patch size to scan with; must be the model's (default: the model's)." };
+        var raw = new Option<FileInfo?>("--raw") { HelpName = "FILE.npy|FILE.csv", Description = "Also write every class probability of every pixel: .npy (float64, one plane per class: classes×height×width) or .csv (a line per pixel)." };
+        var maxPixels = new Option<long>("--max-pixels") { HelpName = "N", Description = "Refuse images with more pixels than this.", DefaultValueFactory = _ => ImageDecoder.DefaultMaxPixels };
+        var patch = new Option<int?>("--patch") { HelpName = "N", Description = "Patch size to scan with; must be the model's (default: the model's)." };
         var command = new Command("scan", "Scan a photo into an edge map, with Sobel's beside it.") { model, image, output, overlay, raw, maxPixels, patch };
         command.SetAction(parse => EdgeNetCli.Guard(context, () =>
         {

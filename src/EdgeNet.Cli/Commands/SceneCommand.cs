@@ -9,11 +9,11 @@ internal static class SceneCommand
 {
     public static Command Create(CliContext context)
     {
-        var output = new Option<FileInfo>("--out") { Description = "The PNG to write.", Required = true };
-        var width = new Option<int>("--width") { Description = "Pixels across (16 to 4096).", DefaultValueFactory = _ => SyntheticScene.DefaultWidth };
-        var height = new Option<int>("--height") { Description = "Pixels down (16 to 4096).", DefaultValueFactory = _ => SyntheticScene.DefaultHeight };
-        var noise = new Option<double>("--noise") { Description = "σ of the Gaussian noise on every pixel.", DefaultValueFactory = _ => 0.02 };
-        var seed = new Option<uint>("--seed") { Description = "Seed of the noise.", DefaultValueFactory = _ => 1 };
+        var output = new Option<FileInfo>("--out") { HelpName = "FILE.png", Description = "The PNG to write.", Required = true };
+        var width = new Option<int>("--width") { HelpName = "N", Description = "Pixels across (16 to 4096).", DefaultValueFactory = _ => SyntheticScene.DefaultWidth };
+        var height = new Option<int>("--height") { HelpName = "N", Description = "Pixels down (16 to 4096).", DefaultValueFactory = _ => SyntheticScene.DefaultHeight };
+        var noise = new Option<double>("--noise") { HelpName = "SIGMA", Description = "σ of the Gaussian noise on every pixel.", DefaultValueFactory = _ => 0.02 };
+        var seed = new Option<uint>("--seed") { HelpName = "N", Description = "Seed of the noise.", DefaultValueFactory = _ => 1 };
         var command = new Command("scene", "Draw a test picture with known edges (a rectangle, a disc, a triangle, a bar on a shaded background).") { output, width, height, noise, seed };
         command.SetAction(parse => EdgeNetCli.Guard(context, () =>
         {
