@@ -40,7 +40,7 @@ internal sealed record CompareReport(
             [.. models.Select(m => Evaluation.Of(m.Model.Network, heldOut))],
             [.. models.Select(m => Evaluation.Of(m.Model.Network, tutorialTest))],
             byKind,
-            $"{testSamples} held-out {varied} patches (seed {seed}, after {trainSamples} training patches)",
+            $"{testSamples} {varied} patches (seed {seed}, drawn after the {trainSamples} training patches)",
             $"{testSamples} tutorial patches (seed {seed}, after the tutorial's 100 training patches)");
     }
 }

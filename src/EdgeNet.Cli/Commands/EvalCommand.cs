@@ -16,7 +16,7 @@ internal static class EvalCommand
         var trainSamples = new Option<int?>("--train-samples") { HelpName = "N", Description = "Training samples drawn before the test set (default: the model's)." };
         var testSamples = new Option<int?>("--test-samples") { HelpName = "N", Description = "Generated test samples (default: the model's, or 20)." };
         var data = new Option<FileInfo?>("--data") { HelpName = "FILE", Description = "Evaluate on your own patches: CSV, label first, then the pixel values." };
-        var generated = new GeneratedDataOptions();
+        var generated = new GeneratedDataOptions(modelDefaults: true);
         var command = new Command("eval", "Evaluate a saved model: loss, accuracy, confusion matrix.") { model, seed, trainSamples, testSamples, data };
         generated.AddTo(command);
         command.SetAction(parse => EdgeNetCli.Guard(context, () =>

@@ -9,13 +9,23 @@ namespace EdgeNet.Cli.Commands;
 /// </summary>
 internal sealed class GeneratedDataOptions
 {
-    public Option<string> Dataset { get; } = CreateDataset();
+    /// <summary>The options; for <c>eval</c> (<paramref name="modelDefaults"/>) unset ones mean "as the model was trained".</summary>
+    public GeneratedDataOptions(bool modelDefaults = false)
+    {
+        string? fallback = modelDefaults ? "the model's" : null;
+        Dataset = CreateDataset(modelDefaults);
+        Task = CreateTask($" (default: {fallback ?? "edge"}).");
+        Noise = new("--noise") { HelpName = "SIGMA", Description = $"Varied data: σ of the Gaussian noise on every pixel (default: {fallback ?? "0.05"})." };
+        Patch = new("--patch") { HelpName = "N", Description = $"Varied data: side of the square patch, odd, 3 to 31 (default: {fallback ?? "5"})." };
+    }
 
-    public Option<string?> Task { get; } = CreateTask();
+    public Option<string> Dataset { get; }
 
-    public Option<double?> Noise { get; } = new("--noise") { HelpName = "SIGMA", Description = "Varied data: σ of the Gaussian noise on every pixel (default 0.05)." };
+    public Option<string?> Task { get; }
 
-    public Option<int?> Patch { get; } = new("--patch") { HelpName = "N", Description = "Varied data: side of the square patch, odd, 3 to 31 (default 5)." };
+    public Option<double?> Noise { get; }
+
+    public Option<int?> Patch { get; }
 
     public void AddTo(Command command)
     {
@@ -56,24 +66,24 @@ internal sealed class GeneratedDataOptions
         return GeneratedData.VariedWith(options);
     }
 
-    private static Option<string> CreateDataset()
+    private static Option<string> CreateDataset(bool modelDefaults)
     {
-        var option = new Option<string>("--dataset")
+        const string what = "Generated patches: 'tutorial' (the tutorial's make_data) or 'varied' (random levels, noise, soft edges, harder negatives)";
+        var option = new Option<string>("--dataset") { HelpName = "tutorial|varied", Description = modelDefaults ? what + " (default: the model's)." : what + "." };
+        if (!modelDefaults)
         {
-            HelpName = "tutorial|varied",
-            Description = "Generated patches: 'tutorial' (the tutorial's make_data) or 'varied' (random levels, noise, soft edges, harder negatives).",
-            DefaultValueFactory = _ => "tutorial",
-        };
+            option.DefaultValueFactory = _ => "tutorial";
+        }
         OneOf(option, "tutorial", "varied");
         return option;
     }
 
-    private static Option<string?> CreateTask()
+    private static Option<string?> CreateTask(string fallback)
     {
         var option = new Option<string?>("--task")
         {
             HelpName = "edge|orientation",
-            Description = "Varied data: 'edge' (vertical dark→bright edge or not, the tutorial's question) or 'orientation' (vertical/horizontal × dark→bright/bright→dark, or none).",
+            Description = "Varied data: 'edge' (vertical dark→bright edge or not, the tutorial's question) or 'orientation' (vertical/horizontal × dark→bright/bright→dark, or none)" + fallback,
         };
         OneOf(option, "edge", "orientation");
         return option;
