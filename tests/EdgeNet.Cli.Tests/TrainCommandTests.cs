@@ -74,4 +74,32 @@ public sealed class TrainCommandTests
         Assert.Contains("Test Accuracy: 20/20 = 100.0%", run.Out, StringComparison.Ordinal);
         Assert.Equal(20, MetricsFile.Read(metrics).Length);
     }
+
+    [Fact]
+    public void Precision_f32_trains_the_tutorial_to_the_same_accuracy_and_close_losses()
+    {
+        // Given the tutorial run in float64 and in float32
+        using var folder = new TempFolder();
+        string f64 = folder.File("f64.csv"), f32 = folder.File("f32.csv"), model = folder.File("f32.json");
+
+        // When
+        CliRun wide = CliRun.Of("train", "--metrics", f64);
+        CliRun narrow = CliRun.Of("train", "--precision", "f32", "--metrics", f32, "--save", model);
+
+        // Then float32 follows float64 within float rounding (1e-4 after 10,000 steps) and saves a usable model
+        Assert.Equal(0, wide.ExitCode);
+        Assert.Equal(0, narrow.ExitCode);
+        Assert.Contains("Test Accuracy: 20/20 = 100.0%", narrow.Out, StringComparison.Ordinal);
+        MetricsFile.AssertClose(MetricsFile.Read(f64), MetricsFile.Read(f32), 1e-4);
+        Assert.Equal(0, CliRun.Of("eval", "--model", model).ExitCode);
+    }
+
+    [Fact]
+    public void Unknown_precision_is_refused_with_one_line()
+    {
+        CliRun run = CliRun.Of("train", "--precision", "f16");
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("f16", run.Error, StringComparison.Ordinal);
+    }
 }

@@ -21,12 +21,14 @@ internal static class TrainCommand
         var shuffle = new Option<bool>("--shuffle") { Description = "Visit the samples in a new random order each epoch (np.random.permutation)." };
         var save = new Option<FileInfo?>("--save") { HelpName = "FILE", Description = "Save the trained model to this JSON file." };
         var metrics = new Option<FileInfo?>("--metrics") { HelpName = "FILE", Description = "Write per-epoch metrics to this CSV file." };
+        var precision = new Option<string>("--precision") { HelpName = "f32|f64", Description = "Number type of the network: f64 (double, the default; matches NumPy) or f32 (float, faster).", DefaultValueFactory = _ => "f64" };
+        precision.AcceptOnlyFromAmong("f32", "f64");
         var logEvery = new Option<int>("--log-every") { HelpName = "N", Description = "Print the loss every N epochs (0: never).", DefaultValueFactory = _ => 20 };
 
         var command = new Command("train", "Train a network; with no options, the tutorial's run (seed 42, 25→8→2, 100 epochs, lr 0.1).");
         data.AddTo(command);
         generated.AddTo(command);
-        foreach (Option option in new Option[] { hidden, epochs, learningRate, batchSize, shuffle, save, metrics, logEvery })
+        foreach (Option option in new Option[] { hidden, epochs, learningRate, batchSize, shuffle, precision, save, metrics, logEvery })
         {
             command.Options.Add(option);
         }
@@ -53,12 +55,13 @@ internal static class TrainCommand
                 OutputPath.Check(parse.GetValue(save), "--save"),
                 OutputPath.Check(parse.GetValue(metrics), "--metrics"),
                 parse.GetValue(logEvery));
-            return Run(context, request);
+            return parse.GetValue(precision) == "f32" ? Run<float>(context, request) : Run<double>(context, request);
         }));
         return command;
     }
 
-    private static int Run(CliContext context, TrainRequest request)
+    private static int Run<T>(CliContext context, TrainRequest request)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         TrainingOptions options = request.Options;
         options.Validate();
@@ -73,8 +76,8 @@ internal static class TrainCommand
         }
         Dataset? trainFile = DataOptions.LoadCsv(request.Data, Dataset.EdgeClasses);
         Dataset? testFile = DataOptions.LoadCsv(request.TestData, Dataset.EdgeClasses, trainFile?.FeatureCount);
-        var setup = TutorialSetup<double>.Create(options, generated, trainFile, testFile);
-        Network<double> network = setup.Network;
+        var setup = TutorialSetup<T>.Create(options, generated, trainFile, testFile);
+        Network<T> network = setup.Network;
         TextWriter output = context.Out;
         if (generated.Varied is not null)
         {
@@ -114,10 +117,33 @@ internal static class TrainCommand
         if (request.SavePath is { } savePath)
         {
             string source = request.Data is null ? generated.Name : request.Data.Name;
-            ModelFile.Save(new Model(network, setup.Train.ClassNames, new TrainingRecord(options, source, request.Data is null ? generated.Varied : null)), savePath);
+            ModelFile.Save(new Model(ToDouble(network), setup.Train.ClassNames, new TrainingRecord(options, source, request.Data is null ? generated.Varied : null)), savePath);
             output.WriteLine($"Model saved to {savePath}");
         }
         return ExitCodes.Success;
+    }
+
+    /// <summary>The model file holds doubles: a float network is widened exactly.</summary>
+    private static Network<double> ToDouble<T>(Network<T> network)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    {
+        if (network is Network<double> same)
+        {
+            return same;
+        }
+        var wide = Network<double>.Create(network.Inputs, network.HiddenSizes, network.Classes);
+        for (int l = 0; l < network.Layers.Count; l++)
+        {
+            for (int i = 0; i < network.Layers[l].Weights.Length; i++)
+            {
+                wide.Layers[l].Weights[i] = double.CreateChecked(network.Layers[l].Weights[i]);
+            }
+            for (int i = 0; i < network.Layers[l].Bias.Length; i++)
+            {
+                wide.Layers[l].Bias[i] = double.CreateChecked(network.Layers[l].Bias[i]);
+            }
+        }
+        return wide;
     }
 
     private sealed record TrainRequest(TrainingOptions Options, GeneratedData Generated, FileInfo? Data, FileInfo? TestData, string? SavePath, string? MetricsPath, int LogEvery);

@@ -69,14 +69,14 @@ public static class PatchScanner
             int chunks = threads == 1 ? 1 : Math.Min(height, threads * 4);
             if (chunks == 1)
             {
-                ScanRows(network, geometry, image, probabilities, 0, height, new ScanBuffers<T>(network, Block));
+                ScanRows(network, geometry, image, probabilities, 0, height, new ScanBuffers<T>(network, Block, width, patchSize));
                 return;
             }
             Parallel.For(
                 0,
                 chunks,
                 new ParallelOptions { MaxDegreeOfParallelism = threads },
-                () => new ScanBuffers<T>(network, Block),
+                () => new ScanBuffers<T>(network, Block, width, patchSize),
                 (chunk, _, buffers) =>
                 {
                     var source = new ReadOnlySpan<T>((T*)imageAddress, width * height);
@@ -97,8 +97,7 @@ public static class PatchScanner
             for (int x0 = 0; x0 < g.Width; x0 += Block)
             {
                 int count = Math.Min(Block, g.Width - x0);
-                GatherPatches(image, g, y, x0, count, buffers.Patches);
-                ReadOnlySpan<T> z = Forward(network, buffers, count);
+                ReadOnlySpan<T> z = Forward(network, image, g, y, x0, count, buffers);
                 Softmax(z, network.Classes, count, buffers);
                 int pixel = (y * g.Width) + x0;
                 for (int c = 0; c < network.Classes; c++)
@@ -116,41 +115,55 @@ public static class PatchScanner
         }
     }
 
-    /// <summary>Xᵀ [patchSize² × Block]: row k holds pixel k of the patch of each of the block's pixels.</summary>
-    private static void GatherPatches<T>(ReadOnlySpan<T> image, ScanGeometry g, int y, int x0, int count, Span<T> patches)
+    /// <summary>
+    /// Image row <paramref name="sourceRow"/> with <c>patchSize / 2</c> copies of its end pixels on each side
+    /// (edge-replicate padding), from a ring of <c>patchSize</c> rows so each row is padded once per pass.
+    /// </summary>
+    private static ReadOnlySpan<T> PaddedRow<T>(ReadOnlySpan<T> image, ScanGeometry g, int sourceRow, ScanBuffers<T> buffers)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int r = g.PatchSize / 2;
-        for (int dy = 0; dy < g.PatchSize; dy++)
+        int slot = sourceRow % g.PatchSize;
+        Span<T> padded = buffers.PaddedRows.AsSpan(slot * (g.Width + (2 * r)), g.Width + (2 * r));
+        if (buffers.PaddedRowOf[slot] != sourceRow)
         {
-            ReadOnlySpan<T> row = image.Slice(Math.Clamp(y + dy - r, 0, g.Height - 1) * g.Width, g.Width); // replicate top/bottom
-            for (int dx = 0; dx < g.PatchSize; dx++)
-            {
-                Span<T> destination = patches.Slice(((dy * g.PatchSize) + dx) * Block, count);
-                int start = x0 + dx - r;
-                if (start >= 0 && start + count <= g.Width)
-                {
-                    row.Slice(start, count).CopyTo(destination);
-                    continue;
-                }
-                for (int p = 0; p < count; p++)
-                {
-                    destination[p] = row[Math.Clamp(start + p, 0, g.Width - 1)];   // replicate left/right
-                }
-            }
+            ReadOnlySpan<T> row = image.Slice(sourceRow * g.Width, g.Width);
+            padded[..r].Fill(row[0]);                                                     // replicate left
+            row.CopyTo(padded[r..]);
+            padded[(r + g.Width)..].Fill(row[^1]);                                       // replicate right
+            buffers.PaddedRowOf[slot] = sourceRow;
         }
+        return padded;
     }
 
-    /// <summary>zᵀ = Wᵀ·xᵀ + b layer by layer with ReLU between: [classes × Block] of the last layer.</summary>
-    private static ReadOnlySpan<T> Forward<T>(Network<T> network, ScanBuffers<T> buffers, int count)
+    /// <summary>
+    /// zᵀ = Wᵀ·xᵀ + b layer by layer with ReLU between: [classes × Block] of the last layer. The first layer reads
+    /// the patches straight from the padded rows: for patch row dy, pixel k = dy·size + dx of the patch of pixel
+    /// x0 + p is <c>padded[x0 + p + dx]</c>, a matrix whose rows are one element apart. The patch rows are added in
+    /// order, so every sum runs over k = 0, 1, … as in <see cref="Layers.Dense{T}.ForwardReference"/>.
+    /// </summary>
+    private static ReadOnlySpan<T> Forward<T>(Network<T> network, ReadOnlySpan<T> image, ScanGeometry g, int y, int x0, int count, ScanBuffers<T> buffers)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        ReadOnlySpan<T> input = buffers.Patches;
+        int size = g.PatchSize, r = size / 2;
+        Layers.Dense<T> first = network.Layers[0];
+        Span<T> z1 = buffers.Layers[0];
+        for (int dy = 0; dy < size; dy++)
+        {
+            ReadOnlySpan<T> padded = PaddedRow(image, g, Math.Clamp(y + dy - r, 0, g.Height - 1), buffers); // replicate top/bottom
+            ReadOnlySpan<T> weights = first.Weights.AsSpan(dy * size * first.Outputs);
+            Gemm.Multiply<T>(first.Outputs, count, size, weights, 1, first.Outputs, padded[x0..], 1, z1, Block,
+                dy == 0 ? GemmStart.BiasPerRow : GemmStart.Accumulate, first.Bias);      // z1ᵀ = b1 + Σ_k W1[k, :]ᵀ·x_k
+        }
+        ReadOnlySpan<T> input = z1;
         for (int l = 0; l < network.Layers.Count; l++)
         {
             Layers.Dense<T> layer = network.Layers[l];
             Span<T> z = buffers.Layers[l];
-            Gemm.Multiply<T>(layer.Outputs, count, layer.Inputs, layer.Weights, 1, layer.Outputs, input, Block, z, Block, GemmStart.BiasPerRow, layer.Bias); // zᵀ = Wᵀ·xᵀ + b
+            if (l > 0)
+            {
+                Gemm.Multiply<T>(layer.Outputs, count, layer.Inputs, layer.Weights, 1, layer.Outputs, input, Block, z, Block, GemmStart.BiasPerRow, layer.Bias); // zᵀ = Wᵀ·hᵀ + b
+            }
             if (l < network.Layers.Count - 1)
             {
                 VectorOps.Relu<T>(z, z);                                                  // h = ReLU(z)

@@ -2,20 +2,24 @@ using System.Numerics;
 
 namespace EdgeNet.Inference;
 
-/// <summary>One worker's scratch for <see cref="PatchScanner"/>: a block of patches and each layer's outputs, transposed.</summary>
+/// <summary>One worker's scratch for <see cref="PatchScanner"/>: padded image rows and each layer's outputs, transposed.</summary>
 internal sealed class ScanBuffers<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    public ScanBuffers(Network<T> network, int block)
+    public ScanBuffers(Network<T> network, int block, int width, int patchSize)
     {
-        Patches = new T[network.Inputs * block];
+        PaddedRows = new T[patchSize * (width + patchSize - 1)];
+        PaddedRowOf = [.. Enumerable.Repeat(-1, patchSize)];
         Layers = [.. network.Layers.Select(l => new T[l.Outputs * block])];
         Max = new T[block];
         Sum = new T[block];
     }
 
-    /// <summary>xᵀ [inputs × block].</summary>
-    public T[] Patches { get; }
+    /// <summary>A ring of image rows with edge-replicate padding, [patchSize × (width + patchSize − 1)].</summary>
+    public T[] PaddedRows { get; }
+
+    /// <summary>Which image row each ring slot holds (−1: none yet).</summary>
+    public int[] PaddedRowOf { get; }
 
     /// <summary>zᵀ (then hᵀ) of each layer, [outputs × block]; the last holds p after the softmax.</summary>
     public T[][] Layers { get; }

@@ -16,6 +16,9 @@ internal enum GemmStart
 
     /// <summary>C[m, j] = bias[m] + (A·B)[m, j]: the same layer with everything transposed (scanning).</summary>
     BiasPerRow,
+
+    /// <summary>C += A·B: continues sums that an earlier call started (k in order across the calls).</summary>
+    Accumulate,
 }
 
 /// <summary>
@@ -57,28 +60,42 @@ internal static class Gemm
         ref T rc = ref MemoryMarshal.GetReference(c);
         ref T rbias = ref MemoryMarshal.GetReference(bias);
         int j = 0;
-        if (Simd512<T>.IsAccelerated)
+        if (Simd512<T>.IsAccelerated && n >= Simd512<T>.Count)
         {
             j = Columns<T, Vector512<T>, Simd512<T>>(o, m, n, j, ref ra, ref rb, ref rc, ref rbias);
         }
-        if (Simd256<T>.IsAccelerated)
+        if (Simd256<T>.IsAccelerated && n - j >= Simd256<T>.Count)
         {
             j = Columns<T, Vector256<T>, Simd256<T>>(o, m, n, j, ref ra, ref rb, ref rc, ref rbias);
         }
-        if (Simd128<T>.IsAccelerated)
+        if (Simd128<T>.IsAccelerated && n - j >= Simd128<T>.Count)
         {
             j = Columns<T, Vector128<T>, Simd128<T>>(o, m, n, j, ref ra, ref rb, ref rc, ref rbias);
         }
         for (; j < n; j++)
         {
-            for (int i = 0; i < m; i++)
+            int i = 0;
+            for (; i + 4 <= m; i += 4)                                      // four rows: four independent chains
             {
-                T sum = o.Start switch
+                T s0 = Start(o, ref rbias, ref rc, i, j), s1 = Start(o, ref rbias, ref rc, i + 1, j);
+                T s2 = Start(o, ref rbias, ref rc, i + 2, j), s3 = Start(o, ref rbias, ref rc, i + 3, j);
+                for (int p = 0; p < k; p++)
                 {
-                    GemmStart.BiasPerColumn => Unsafe.Add(ref rbias, j),
-                    GemmStart.BiasPerRow => Unsafe.Add(ref rbias, i),
-                    _ => T.Zero,
-                };
+                    T bp = Unsafe.Add(ref rb, (p * o.Ldb) + j);
+                    ref T ap = ref Unsafe.Add(ref ra, (i * o.ARow) + (p * o.ACol));
+                    s0 = T.FusedMultiplyAdd(ap, bp, s0);
+                    s1 = T.FusedMultiplyAdd(Unsafe.Add(ref ap, o.ARow), bp, s1);
+                    s2 = T.FusedMultiplyAdd(Unsafe.Add(ref ap, 2 * o.ARow), bp, s2);
+                    s3 = T.FusedMultiplyAdd(Unsafe.Add(ref ap, 3 * o.ARow), bp, s3);
+                }
+                Unsafe.Add(ref rc, (i * o.Ldc) + j) = s0;
+                Unsafe.Add(ref rc, ((i + 1) * o.Ldc) + j) = s1;
+                Unsafe.Add(ref rc, ((i + 2) * o.Ldc) + j) = s2;
+                Unsafe.Add(ref rc, ((i + 3) * o.Ldc) + j) = s3;
+            }
+            for (; i < m; i++)
+            {
+                T sum = Start(o, ref rbias, ref rc, i, j);
                 for (int p = 0; p < k; p++)
                 {
                     sum = T.FusedMultiplyAdd(Unsafe.Add(ref ra, (i * o.ARow) + (p * o.ACol)), Unsafe.Add(ref rb, (p * o.Ldb) + j), sum);
@@ -88,7 +105,21 @@ internal static class Gemm
         }
     }
 
-    /// <summary>Covers columns from <paramref name="j"/> with whole vectors; returns the first column left.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T Start<T>(in Operands<T> o, ref T bias, ref T c, int i, int j)
+        where T : unmanaged, IFloatingPointIeee754<T> => o.Start switch
+        {
+            GemmStart.BiasPerColumn => Unsafe.Add(ref bias, j),
+            GemmStart.BiasPerRow => Unsafe.Add(ref bias, i),
+            GemmStart.Accumulate => Unsafe.Add(ref c, (i * o.Ldc) + j),
+            _ => T.Zero,
+        };
+
+    /// <summary>
+    /// Covers columns from <paramref name="j"/> with whole vectors; a ragged end is covered by one more vector
+    /// ending at column n, which recomputes a few columns with the very same operations (same bits); except when
+    /// accumulating, where narrower vectors and scalars take the end. Returns the first column left.
+    /// </summary>
     private static int Columns<T, TV, TS>(in Operands<T> o, int m, int n, int j, ref T a, ref T b, ref T c, ref T bias)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct
@@ -110,9 +141,15 @@ internal static class Gemm
                 }
             }
         }
-        for (; j + w <= n; j += w)
+        bool overlap = o.Start != GemmStart.Accumulate;                     // C += … must not run twice on a column
+        while (overlap ? j < n && n >= w : j + w <= n)
         {
+            j = Math.Min(j, n - w);                                         // the ragged end: overlap, not mask
             int i = 0;
+            for (; i + (2 * Rows) <= m; i += 2 * Rows)
+            {
+                Tile8x1<T, TV, TS>(o, i, j, ref a, ref b, ref c, ref bias);  // 8 FMA chains in flight
+            }
             for (; i + Rows <= m; i += Rows)
             {
                 Tile4x1<T, TV, TS>(o, i, j, ref a, ref b, ref c, ref bias);
@@ -121,18 +158,20 @@ internal static class Gemm
             {
                 Tile1x1<T, TV, TS>(o, i, j, ref a, ref b, ref c, ref bias);
             }
+            j += w;
         }
         return j;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TV Begin<T, TV, TS>(in Operands<T> o, int i, int j, ref T bias)
+    private static TV Begin<T, TV, TS>(in Operands<T> o, int i, int j, ref T bias, ref T c)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct
         where TS : struct, ISimd<T, TV> => o.Start switch
         {
             GemmStart.BiasPerColumn => TS.Load(in Unsafe.Add(ref bias, j)),    // z = b …
             GemmStart.BiasPerRow => TS.Broadcast(Unsafe.Add(ref bias, i)),
+            GemmStart.Accumulate => TS.Load(in Unsafe.Add(ref c, (i * o.Ldc) + j)),
             _ => default,
         };
 
@@ -142,14 +181,14 @@ internal static class Gemm
         where TS : struct, ISimd<T, TV>
     {
         int w = TS.Count;
-        TV c00 = Begin<T, TV, TS>(o, i, j, ref bias), c01 = Begin<T, TV, TS>(o, i, j + w, ref bias);
-        TV c02 = Begin<T, TV, TS>(o, i, j + (2 * w), ref bias), c03 = Begin<T, TV, TS>(o, i, j + (3 * w), ref bias);
-        TV c10 = Begin<T, TV, TS>(o, i + 1, j, ref bias), c11 = Begin<T, TV, TS>(o, i + 1, j + w, ref bias);
-        TV c12 = Begin<T, TV, TS>(o, i + 1, j + (2 * w), ref bias), c13 = Begin<T, TV, TS>(o, i + 1, j + (3 * w), ref bias);
-        TV c20 = Begin<T, TV, TS>(o, i + 2, j, ref bias), c21 = Begin<T, TV, TS>(o, i + 2, j + w, ref bias);
-        TV c22 = Begin<T, TV, TS>(o, i + 2, j + (2 * w), ref bias), c23 = Begin<T, TV, TS>(o, i + 2, j + (3 * w), ref bias);
-        TV c30 = Begin<T, TV, TS>(o, i + 3, j, ref bias), c31 = Begin<T, TV, TS>(o, i + 3, j + w, ref bias);
-        TV c32 = Begin<T, TV, TS>(o, i + 3, j + (2 * w), ref bias), c33 = Begin<T, TV, TS>(o, i + 3, j + (3 * w), ref bias);
+        TV c00 = Begin<T, TV, TS>(o, i, j, ref bias, ref c), c01 = Begin<T, TV, TS>(o, i, j + w, ref bias, ref c);
+        TV c02 = Begin<T, TV, TS>(o, i, j + (2 * w), ref bias, ref c), c03 = Begin<T, TV, TS>(o, i, j + (3 * w), ref bias, ref c);
+        TV c10 = Begin<T, TV, TS>(o, i + 1, j, ref bias, ref c), c11 = Begin<T, TV, TS>(o, i + 1, j + w, ref bias, ref c);
+        TV c12 = Begin<T, TV, TS>(o, i + 1, j + (2 * w), ref bias, ref c), c13 = Begin<T, TV, TS>(o, i + 1, j + (3 * w), ref bias, ref c);
+        TV c20 = Begin<T, TV, TS>(o, i + 2, j, ref bias, ref c), c21 = Begin<T, TV, TS>(o, i + 2, j + w, ref bias, ref c);
+        TV c22 = Begin<T, TV, TS>(o, i + 2, j + (2 * w), ref bias, ref c), c23 = Begin<T, TV, TS>(o, i + 2, j + (3 * w), ref bias, ref c);
+        TV c30 = Begin<T, TV, TS>(o, i + 3, j, ref bias, ref c), c31 = Begin<T, TV, TS>(o, i + 3, j + w, ref bias, ref c);
+        TV c32 = Begin<T, TV, TS>(o, i + 3, j + (2 * w), ref bias, ref c), c33 = Begin<T, TV, TS>(o, i + 3, j + (3 * w), ref bias, ref c);
         ref T a0 = ref Unsafe.Add(ref a, i * o.ARow);
         ref T bj = ref Unsafe.Add(ref b, j);
         for (int p = 0; p < o.K; p++)
@@ -177,13 +216,51 @@ internal static class Gemm
         TS.Store(c30, ref r); TS.Store(c31, ref Unsafe.Add(ref r, w)); TS.Store(c32, ref Unsafe.Add(ref r, 2 * w)); TS.Store(c33, ref Unsafe.Add(ref r, 3 * w));
     }
 
+    private static void Tile8x1<T, TV, TS>(in Operands<T> o, int i, int j, ref T a, ref T b, ref T c, ref T bias)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TV : struct
+        where TS : struct, ISimd<T, TV>
+    {
+        TV c0 = Begin<T, TV, TS>(o, i, j, ref bias, ref c), c1 = Begin<T, TV, TS>(o, i + 1, j, ref bias, ref c);
+        TV c2 = Begin<T, TV, TS>(o, i + 2, j, ref bias, ref c), c3 = Begin<T, TV, TS>(o, i + 3, j, ref bias, ref c);
+        TV c4 = Begin<T, TV, TS>(o, i + 4, j, ref bias, ref c), c5 = Begin<T, TV, TS>(o, i + 5, j, ref bias, ref c);
+        TV c6 = Begin<T, TV, TS>(o, i + 6, j, ref bias, ref c), c7 = Begin<T, TV, TS>(o, i + 7, j, ref bias, ref c);
+        ref T a0 = ref Unsafe.Add(ref a, i * o.ARow);
+        ref T bj = ref Unsafe.Add(ref b, j);
+        int r = o.ARow;
+        for (int p = 0; p < o.K; p++)
+        {
+            TV bp = TS.Load(in Unsafe.Add(ref bj, p * o.Ldb));
+            ref T ap = ref Unsafe.Add(ref a0, p * o.ACol);
+            c0 = TS.MultiplyAdd(TS.Broadcast(ap), bp, c0);
+            c1 = TS.MultiplyAdd(TS.Broadcast(Unsafe.Add(ref ap, r)), bp, c1);
+            c2 = TS.MultiplyAdd(TS.Broadcast(Unsafe.Add(ref ap, 2 * r)), bp, c2);
+            c3 = TS.MultiplyAdd(TS.Broadcast(Unsafe.Add(ref ap, 3 * r)), bp, c3);
+            c4 = TS.MultiplyAdd(TS.Broadcast(Unsafe.Add(ref ap, 4 * r)), bp, c4);
+            c5 = TS.MultiplyAdd(TS.Broadcast(Unsafe.Add(ref ap, 5 * r)), bp, c5);
+            c6 = TS.MultiplyAdd(TS.Broadcast(Unsafe.Add(ref ap, 6 * r)), bp, c6);
+            c7 = TS.MultiplyAdd(TS.Broadcast(Unsafe.Add(ref ap, 7 * r)), bp, c7);
+        }
+        ref T row = ref Unsafe.Add(ref c, (i * o.Ldc) + j);
+        int l = o.Ldc;
+        TS.Store(c0, ref row);
+        TS.Store(c1, ref Unsafe.Add(ref row, l));
+        TS.Store(c2, ref Unsafe.Add(ref row, 2 * l));
+        TS.Store(c3, ref Unsafe.Add(ref row, 3 * l));
+        TS.Store(c4, ref Unsafe.Add(ref row, 4 * l));
+        TS.Store(c5, ref Unsafe.Add(ref row, 5 * l));
+        TS.Store(c6, ref Unsafe.Add(ref row, 6 * l));
+        TS.Store(c7, ref Unsafe.Add(ref row, 7 * l));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Tile4x1<T, TV, TS>(in Operands<T> o, int i, int j, ref T a, ref T b, ref T c, ref T bias)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct
         where TS : struct, ISimd<T, TV>
     {
-        TV c0 = Begin<T, TV, TS>(o, i, j, ref bias), c1 = Begin<T, TV, TS>(o, i + 1, j, ref bias);
-        TV c2 = Begin<T, TV, TS>(o, i + 2, j, ref bias), c3 = Begin<T, TV, TS>(o, i + 3, j, ref bias);
+        TV c0 = Begin<T, TV, TS>(o, i, j, ref bias, ref c), c1 = Begin<T, TV, TS>(o, i + 1, j, ref bias, ref c);
+        TV c2 = Begin<T, TV, TS>(o, i + 2, j, ref bias, ref c), c3 = Begin<T, TV, TS>(o, i + 3, j, ref bias, ref c);
         ref T a0 = ref Unsafe.Add(ref a, i * o.ARow);
         ref T bj = ref Unsafe.Add(ref b, j);
         for (int p = 0; p < o.K; p++)
@@ -202,12 +279,13 @@ internal static class Gemm
         TS.Store(c3, ref Unsafe.Add(ref r, 3 * o.Ldc));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Tile1x1<T, TV, TS>(in Operands<T> o, int i, int j, ref T a, ref T b, ref T c, ref T bias)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct
         where TS : struct, ISimd<T, TV>
     {
-        TV c0 = Begin<T, TV, TS>(o, i, j, ref bias);
+        TV c0 = Begin<T, TV, TS>(o, i, j, ref bias, ref c);
         ref T a0 = ref Unsafe.Add(ref a, i * o.ARow);
         ref T bj = ref Unsafe.Add(ref b, j);
         for (int p = 0; p < o.K; p++)

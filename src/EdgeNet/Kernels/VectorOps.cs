@@ -61,6 +61,15 @@ internal static class VectorOps
         ref T rp = ref MemoryMarshal.GetReference(parameters);
         ref T rg = ref MemoryMarshal.GetReference(gradient);
         int i = 0;
+        if (Vector512.IsHardwareAccelerated && gradient.Length >= parameters.Length)
+        {
+            Vector512<T> rate512 = Vector512.Create(learningRate);
+            for (; i + Vector512<T>.Count <= parameters.Length; i += Vector512<T>.Count)
+            {
+                Vector512<T> p = Vector512.LoadUnsafe(ref rp, (nuint)i);
+                (p - (rate512 * Vector512.LoadUnsafe(ref rg, (nuint)i))).StoreUnsafe(ref rp, (nuint)i); // W −= α·dL/dW
+            }
+        }
         if (Vector256.IsHardwareAccelerated && gradient.Length >= parameters.Length)
         {
             Vector256<T> rate = Vector256.Create(learningRate);
@@ -72,7 +81,7 @@ internal static class VectorOps
         }
         for (; i < parameters.Length; i++)
         {
-            parameters[i] -= learningRate * gradient[i];
+            Unsafe.Add(ref rp, i) -= learningRate * Unsafe.Add(ref rg, i);
         }
     }
 
@@ -118,12 +127,13 @@ internal static class VectorOps
         {
             throw new ArgumentException("Transpose: shapes do not fit.");
         }
+        ref T rs = ref MemoryMarshal.GetReference(source);
+        ref T rd = ref MemoryMarshal.GetReference(destination);
         for (int r = 0; r < rows; r++)
         {
-            ReadOnlySpan<T> row = source.Slice(r * columns, columns);
             for (int c = 0; c < columns; c++)
             {
-                destination[(c * rows) + r] = row[c];
+                Unsafe.Add(ref rd, (c * rows) + r) = Unsafe.Add(ref rs, (r * columns) + c);
             }
         }
     }

@@ -1,0 +1,118 @@
+using EdgeNet.Inference;
+using EdgeNet.Optimizers;
+using EdgeNet.Training;
+
+namespace EdgeNet.Benchmarks;
+
+/// <summary>
+/// The workloads, built from NumPy-compatible seeds so that bench/peers/*.py use the same data and weights.
+/// </summary>
+public static class Workloads
+{
+    /// <summary>The tutorial's network and 100 training patches (seed 42), float64, batch 1.</summary>
+    public sealed class TutorialStep
+    {
+        private readonly Network<double> _network;
+        private readonly double[] _x;
+        private readonly int[] _labels;
+        private int _sample;
+
+        public TutorialStep(bool reference = false)
+        {
+            var setup = TutorialSetup<double>.Create(new TrainingOptions());
+            _network = setup.Network;
+            _network.UseReferenceKernels = reference;
+            _x = setup.Train.FeaturesAs<double>();
+            _labels = setup.Train.Labels.ToArray();
+        }
+
+        /// <summary>One SGD step (forward + loss + backward + update) on the next sample, as the tutorial's loop.</summary>
+        public double Step()
+        {
+            int n = _sample;
+            _sample = n + 1 == _labels.Length ? 0 : n + 1;
+            ReadOnlySpan<double> x = _x.AsSpan(n * 25, 25);
+            ReadOnlySpan<int> y = _labels.AsSpan(n, 1);
+            double loss = _network.ForwardLoss(x, y, out _);
+            _network.Backward(x, y);
+            Sgd.Step(_network, 0.1);
+            return loss;
+        }
+    }
+
+    /// <summary>A generic mini-batch SGD step on fixed data.</summary>
+    public sealed class BatchStep
+    {
+        private readonly Network<float> _network;
+        private readonly float[] _x;
+        private readonly int[] _labels;
+        private readonly float _rate;
+
+        private BatchStep(Network<float> network, float[] x, int[] labels, float rate)
+        {
+            _network = network;
+            _x = x;
+            _labels = labels;
+            _rate = rate;
+        }
+
+        /// <summary>25→8→2, float32, the first 256 of the tutorial's patches (seed 42, make_data(256)), lr 0.1.</summary>
+        public static BatchStep Tutorial256()
+        {
+            var setup = TutorialSetup<float>.Create(new TrainingOptions { TrainSamples = 256, TestSamples = 0 });
+            return new BatchStep(setup.Network, setup.Train.FeaturesAs<float>(), setup.Train.Labels.ToArray(), 0.1f);
+        }
+
+        /// <summary>
+        /// 784→256→10, float32, batch 64: seed 0; x = randn(64, 784); W1 = randn(784, 256)·0.05;
+        /// W2 = randn(256, 10)·0.05; b = 0; labels n mod 10; lr 0.01.
+        /// </summary>
+        public static BatchStep Mnist64()
+        {
+            var random = new NumpyRandom(0);
+            float[] x = [.. Enumerable.Range(0, 64 * 784).Select(_ => (float)random.Randn())];
+            var network = Network<float>.Create(784, [256], 10);
+            network.InitializeLikeTutorial(random, 0.05);
+            return new BatchStep(network, x, [.. Enumerable.Range(0, 64).Select(n => n % 10)], 0.01f);
+        }
+
+        public Network<float> Network => _network;
+
+        /// <summary>One SGD step on the whole batch.</summary>
+        public float Step()
+        {
+            float loss = _network.ForwardLoss(_x, _labels, out _);
+            _network.Backward(_x, _labels);
+            Sgd.Step(_network, _rate);
+            return loss / _labels.Length;
+        }
+    }
+
+    /// <summary>
+    /// p(Edge) for every 5×5 window of a 1920×1080 image: the tutorial's initial 25→8→2 weights (seed 42), image
+    /// = rand(1080, 1920) with seed 1, float32, edge-replicate borders.
+    /// </summary>
+    public sealed class Scan
+    {
+        public const int Width = 1920;
+        public const int Height = 1080;
+        private readonly Network<float> _network;
+        private readonly float[] _image;
+        private readonly float[] _map = new float[Width * Height];
+
+        public Scan()
+        {
+            _network = TutorialSetup<float>.Create(new TrainingOptions()).Network;
+            var random = new NumpyRandom(1);
+            _image = [.. Enumerable.Range(0, Width * Height).Select(_ => (float)random.Rand())];
+        }
+
+        public float[] Map => _map;
+
+        public float Run(int threads)
+        {
+            PatchScanner.Scan(_network, _image, Width, Height, 5, 0, _map, threads);
+            return _map[(Height / 2 * Width) + (Width / 2)];          // pixel (960, 540)
+        }
+    }
+}
