@@ -1,1 +1,3 @@
-Console.WriteLine("edgenet");
+using EdgeNet.Cli;
+
+return EdgeNetCli.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using EdgeNet.Cli.Output;
+using EdgeNet.Data;
+using EdgeNet.Models;
+using EdgeNet.Training;
+
+namespace EdgeNet.Cli.Commands;
+
+/// <summary><c>edgenet eval</c>: loss, accuracy and confusion matrix of a saved model.</summary>
+internal static class EvalCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var model = ModelOption.Create(required: true);
+        var seed = new Option<uint?>("--seed") { Description = "Seed for generated test patches (default: the model's training seed, so its own held-out set)." };
+        var trainSamples = new Option<int?>("--train-samples") { Description = "Training samples drawn before the test set (default: the model's)." };
+        var testSamples = new Option<int?>("--test-samples") { Description = "Generated test samples (default: the model's, or 20)." };
+        var data = new Option<FileInfo?>("--data") { Description = "Evaluate on your own patches: CSV, label first, then the pixel values." };
+        var command = new Command("eval", "Evaluate a saved model: loss, accuracy, confusion matrix.") { model, seed, trainSamples, testSamples, data };
+        command.SetAction(parse => EdgeNetCli.Guard(context, () =>
+        {
+            Model loaded = ModelOption.Load(parse.GetValue(model)!);
+            FileInfo? file = parse.GetValue(data);
+            Dataset dataset;
+            string description;
+            if (file is not null)
+            {
+                dataset = DataOptions.LoadCsv(file, loaded.ClassNames, loaded.Network.Inputs)!;
+                description = file.Name;
+            }
+            else
+            {
+                TrainingOptions trained = loaded.Training?.Options ?? new TrainingOptions();
+                var options = trained with
+                {
+                    Seed = parse.GetValue(seed) ?? trained.Seed,
+                    TrainSamples = parse.GetValue(trainSamples) ?? trained.TrainSamples,
+                    TestSamples = parse.GetValue(testSamples) ?? (trained.TestSamples > 0 ? trained.TestSamples : 20),
+                };
+                if (options.TestSamples < 1 || options.TrainSamples < 0)
+                {
+                    throw new UsageException("--test-samples must be at least 1 and --train-samples at least 0.");
+                }
+                if (loaded.Network.Inputs != TutorialPatches.Size * TutorialPatches.Size || loaded.Network.Classes != 2)
+                {
+                    throw new UsageException("This model was not trained on the tutorial's 5×5 patches; give --data FILE.");
+                }
+                dataset = DataOptions.GeneratedTestSet(options);
+                description = $"{options.TestSamples} generated test patches (seed {options.Seed}, after {options.TrainSamples} training patches)";
+            }
+            Evaluation result = Evaluation.Of(loaded.Network, dataset);
+            Print(context.Out, result, dataset.ClassNames, description);
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static void Print(TextWriter output, Evaluation result, IReadOnlyList<string> classes, string description)
+    {
+        output.WriteLine($"Evaluated on {description}");
+        output.WriteLine(FormattableString.Invariant($"Loss:     {result.Loss:F6}"));
+        output.WriteLine(FormattableString.Invariant($"Accuracy: {result.Correct}/{result.Count} = {100 * result.Accuracy:F1}%"));
+        output.WriteLine();
+        output.WriteLine("Confusion matrix (rows: true class, columns: predicted):");
+        output.Write(ConfusionText.Format(result.Confusion, classes));
+    }
+}

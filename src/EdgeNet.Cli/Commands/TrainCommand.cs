@@ -1,0 +1,110 @@
+using System.CommandLine;
+using EdgeNet.Cli.Input;
+using EdgeNet.Cli.Output;
+using EdgeNet.Data;
+using EdgeNet.Models;
+using EdgeNet.Training;
+
+namespace EdgeNet.Cli.Commands;
+
+/// <summary><c>edgenet train</c>: with no options, the tutorial's complete "Try it yourself" program.</summary>
+internal static class TrainCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var data = new DataOptions();
+        var hidden = new Option<string>("--hidden") { Description = "Hidden layer sizes, input side first: 8 gives 25→8→2, 16,8 gives 25→16→8→2.", DefaultValueFactory = _ => "8" };
+        var epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => 100 };
+        var learningRate = new Option<double>("--lr") { Description = "Learning rate α in W ← W − α·dL/dW.", DefaultValueFactory = _ => 0.1 };
+        var batchSize = new Option<int>("--batch-size") { Description = "Samples per update (gradient = mean over the batch); 1 is the tutorial's loop.", DefaultValueFactory = _ => 1 };
+        var shuffle = new Option<bool>("--shuffle") { Description = "Visit the samples in a new random order each epoch (np.random.permutation)." };
+        var save = new Option<FileInfo?>("--save") { Description = "Save the trained model to this JSON file." };
+        var metrics = new Option<FileInfo?>("--metrics") { Description = "Write per-epoch metrics to this CSV file." };
+        var logEvery = new Option<int>("--log-every") { Description = "Print the loss every N epochs (0: never).", DefaultValueFactory = _ => 20 };
+
+        var command = new Command("train", "Train a network; with no options, the tutorial's run (seed 42, 25→8→2, 100 epochs, lr 0.1).");
+        data.AddTo(command);
+        foreach (Option option in new Option[] { hidden, epochs, learningRate, batchSize, shuffle, save, metrics, logEvery })
+        {
+            command.Options.Add(option);
+        }
+        command.SetAction(parse => EdgeNetCli.Guard(context, () =>
+        {
+            var options = new TrainingOptions
+            {
+                Seed = parse.GetValue(data.Seed),
+                TrainSamples = parse.GetValue(data.TrainSamples),
+                TestSamples = parse.GetValue(data.TestSamples),
+                Hidden = ValueParsing.HiddenSizes(parse.GetValue(hidden)!),
+                Epochs = parse.GetValue(epochs),
+                LearningRate = parse.GetValue(learningRate),
+                BatchSize = parse.GetValue(batchSize),
+                Shuffle = parse.GetValue(shuffle),
+            };
+            var request = new TrainRequest(
+                options,
+                parse.GetValue(data.Data),
+                parse.GetValue(data.TestData),
+                OutputPath.Check(parse.GetValue(save), "--save"),
+                OutputPath.Check(parse.GetValue(metrics), "--metrics"),
+                parse.GetValue(logEvery));
+            return Run(context, request);
+        }));
+        return command;
+    }
+
+    private static int Run(CliContext context, TrainRequest request)
+    {
+        TrainingOptions options = request.Options;
+        options.Validate();
+        if (request.LogEvery < 0)
+        {
+            throw new UsageException($"--log-every must be 0 or more (got {request.LogEvery}).");
+        }
+        Dataset? trainFile = DataOptions.LoadCsv(request.Data, Dataset.EdgeClasses);
+        Dataset? testFile = DataOptions.LoadCsv(request.TestData, Dataset.EdgeClasses, trainFile?.FeatureCount);
+        var setup = TutorialSetup<double>.Create(options, trainFile, testFile);
+        Network<double> network = setup.Network;
+        TextWriter output = context.Out;
+
+        output.WriteLine($"Training {network.Layers.Count}-layer network: {NetworkText.Shape(network)}");
+        var metrics = new MetricsCsv();
+        var listeners = new List<IProgress<EpochStats>> { new TrainingReporter(output, request.LogEvery), metrics };
+        ConsoleProgress.Run(context, options.Epochs, live =>
+            Trainer.Train(network, setup.Train, setup.Test, options, setup.Random, new ProgressFanOut<EpochStats>(live is null ? listeners : [.. listeners, live])));
+
+        output.WriteLine();
+        if (setup.Test is { } test)
+        {
+            Evaluation result = Evaluation.Of(network, test);
+            output.WriteLine(FormattableString.Invariant($"Test Accuracy: {result.Correct}/{result.Count} = {100.0 * result.Correct / result.Count:F1}%"));
+        }
+        else
+        {
+            output.WriteLine("No test set (give --test-data FILE to evaluate on held-out patches).");
+        }
+        output.WriteLine();
+        string hiddenText = string.Join(", ", network.HiddenSizes);
+        output.WriteLine(network.HiddenSizes.Length == 1
+            ? $"Hidden layer: {hiddenText} neurons, each looking for a different pattern"
+            : $"Hidden layers: {hiddenText} neurons, each building on the patterns of the layer before");
+        output.WriteLine($"Output layer: combines hidden features to classify {string.Join(" vs ", setup.Train.ClassNames.Select(n => n.Replace(' ', '-')))}");
+        output.WriteLine();
+        output.WriteLine($"Total parameters: {network.ParameterCount} = {NetworkText.ParameterSum(network)}");
+
+        if (request.MetricsPath is { } metricsPath)
+        {
+            metrics.Save(metricsPath);
+            output.WriteLine($"Metrics written to {metricsPath}");
+        }
+        if (request.SavePath is { } savePath)
+        {
+            string source = request.Data is null ? "tutorial" : request.Data.Name;
+            ModelFile.Save(new Model(network, setup.Train.ClassNames, new TrainingRecord(options, source)), savePath);
+            output.WriteLine($"Model saved to {savePath}");
+        }
+        return ExitCodes.Success;
+    }
+
+    private sealed record TrainRequest(TrainingOptions Options, FileInfo? Data, FileInfo? TestData, string? SavePath, string? MetricsPath, int LogEvery);
+}

@@ -1,0 +1,61 @@
+using System.CommandLine;
+using EdgeNet.Cli.Commands;
+using EdgeNet.Models;
+using EdgeNet.Training;
+
+namespace EdgeNet.Cli;
+
+/// <summary>The <c>edgenet</c> command: parses, runs one command, turns every failure into one line on stderr.</summary>
+internal static class EdgeNetCli
+{
+    /// <summary>Runs the command line and returns the exit code.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var context = new CliContext(output, error);
+        RootCommand root = BuildRoot(context);
+        ParseResult parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            string command = parsed.CommandResult.Command.Name;
+            error.WriteLine($"edgenet: {parsed.Errors[0].Message} (see 'edgenet {(parsed.CommandResult.Command is RootCommand ? string.Empty : command + " ")}--help')");
+            return ExitCodes.Usage;
+        }
+        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+    }
+
+    /// <summary>All commands; each command file registers nothing itself.</summary>
+    public static RootCommand BuildRoot(CliContext context)
+    {
+        var root = new RootCommand("EdgeNet: the tutorial's edge-detecting neural network, from scratch in C#.");
+        root.Subcommands.Add(TrainCommand.Create(context));
+        root.Subcommands.Add(EvalCommand.Create(context));
+        root.Subcommands.Add(PredictCommand.Create(context));
+        root.Subcommands.Add(GradcheckCommand.Create(context));
+        return root;
+    }
+
+    /// <summary>Runs a command body, mapping the failures users can cause to one clear line and an exit code.</summary>
+    public static int Guard(CliContext context, Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (Exception e) when (Describe(e) is { } failure)
+        {
+            context.Error.WriteLine($"edgenet: {failure.Message}");
+            return failure.ExitCode;
+        }
+    }
+
+    private static (string Message, int ExitCode)? Describe(Exception e) => e switch
+    {
+        UsageException => (e.Message, ExitCodes.Usage),
+        ArgumentException => (e.Message, ExitCodes.Usage),
+        ModelFormatException or InvalidDataException or TrainingDivergedException => (e.Message, ExitCodes.Failure),
+        FileNotFoundException or DirectoryNotFoundException => (e.Message, ExitCodes.Failure),
+        UnauthorizedAccessException or IOException => ($"cannot read or write a file: {e.Message}", ExitCodes.Failure),
+        OperationCanceledException => ("cancelled; nothing was written.", ExitCodes.Failure),
+        _ => ($"internal error ({e.GetType().Name}): {e.Message}", ExitCodes.Internal),
+    };
+}
