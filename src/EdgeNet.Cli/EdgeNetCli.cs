@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using EdgeNet.Cli.Commands;
 using EdgeNet.Models;
 using EdgeNet.Training;
@@ -13,11 +14,13 @@ internal static class EdgeNetCli
     {
         var context = new CliContext(output, error);
         RootCommand root = BuildRoot(context);
-        ParseResult parsed = root.Parse(args);
+        ParseResult parsed = root.Parse(args.Length == 0 ? ["--help"] : args);
         if (parsed.Errors.Count > 0)
         {
-            string command = parsed.CommandResult.Command.Name;
-            error.WriteLine($"edgenet: {parsed.Errors[0].Message} (see 'edgenet {(parsed.CommandResult.Command is RootCommand ? string.Empty : command + " ")}--help')");
+            // An unknown word explains more than the "required command" error it causes.
+            ParseError first = parsed.Errors.OrderBy(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal) ? 0 : 1).First();
+            string command = parsed.CommandResult.Command is RootCommand ? string.Empty : parsed.CommandResult.Command.Name + " ";
+            error.WriteLine($"edgenet: {first.Message} (see 'edgenet {command}--help')");
             return ExitCodes.Usage;
         }
         return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });

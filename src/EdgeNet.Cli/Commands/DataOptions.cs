@@ -7,15 +7,15 @@ namespace EdgeNet.Cli.Commands;
 /// <summary>The options that choose data: generated tutorial patches (seeded) or a CSV file.</summary>
 internal sealed class DataOptions
 {
-    public Option<uint> Seed { get; } = new("--seed") { Description = "Seed of NumPy's legacy generator (np.random.seed).", DefaultValueFactory = _ => 42 };
+    public Option<uint> Seed { get; } = new("--seed") { HelpName = "N", Description = "Seed of NumPy's legacy generator (np.random.seed).", DefaultValueFactory = _ => 42 };
 
-    public Option<int> TrainSamples { get; } = new("--train-samples") { Description = "Generated training samples.", DefaultValueFactory = _ => 100 };
+    public Option<int> TrainSamples { get; } = new("--train-samples") { HelpName = "N", Description = "Generated training samples.", DefaultValueFactory = _ => 100 };
 
-    public Option<int> TestSamples { get; } = new("--test-samples") { Description = "Generated test samples.", DefaultValueFactory = _ => 20 };
+    public Option<int> TestSamples { get; } = new("--test-samples") { HelpName = "N", Description = "Generated test samples.", DefaultValueFactory = _ => 20 };
 
-    public Option<FileInfo?> Data { get; } = new("--data") { Description = "Train on your own patches: CSV, one sample a line, label first, then the pixel values." };
+    public Option<FileInfo?> Data { get; } = new("--data") { HelpName = "FILE", Description = "Train on your own patches: CSV, one sample a line, label first, then the pixel values." };
 
-    public Option<FileInfo?> TestData { get; } = new("--test-data") { Description = "Test on your own patches (same CSV format)." };
+    public Option<FileInfo?> TestData { get; } = new("--test-data") { HelpName = "FILE", Description = "Test on your own patches (same CSV format)." };
 
     public void AddTo(Command command)
     {

@@ -12,10 +12,10 @@ internal static class EvalCommand
     public static Command Create(CliContext context)
     {
         var model = ModelOption.Create(required: true);
-        var seed = new Option<uint?>("--seed") { Description = "Seed for generated test patches (default: the model's training seed, so its own held-out set)." };
-        var trainSamples = new Option<int?>("--train-samples") { Description = "Training samples drawn before the test set (default: the model's)." };
-        var testSamples = new Option<int?>("--test-samples") { Description = "Generated test samples (default: the model's, or 20)." };
-        var data = new Option<FileInfo?>("--data") { Description = "Evaluate on your own patches: CSV, label first, then the pixel values." };
+        var seed = new Option<uint?>("--seed") { HelpName = "N", Description = "Seed for generated test patches (default: the model's training seed, so its own held-out set)." };
+        var trainSamples = new Option<int?>("--train-samples") { HelpName = "N", Description = "Training samples drawn before the test set (default: the model's)." };
+        var testSamples = new Option<int?>("--test-samples") { HelpName = "N", Description = "Generated test samples (default: the model's, or 20)." };
+        var data = new Option<FileInfo?>("--data") { HelpName = "FILE", Description = "Evaluate on your own patches: CSV, label first, then the pixel values." };
         var command = new Command("eval", "Evaluate a saved model: loss, accuracy, confusion matrix.") { model, seed, trainSamples, testSamples, data };
         command.SetAction(parse => EdgeNetCli.Guard(context, () =>
         {

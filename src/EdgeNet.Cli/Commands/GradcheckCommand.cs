@@ -10,11 +10,11 @@ internal static class GradcheckCommand
 {
     public static Command Create(CliContext context)
     {
-        var seed = new Option<uint>("--seed") { Description = "Seed for the data and the initial weights.", DefaultValueFactory = _ => 42 };
-        var hidden = new Option<string>("--hidden") { Description = "Hidden layer sizes, e.g. 8 or 16,8.", DefaultValueFactory = _ => "8" };
-        var samples = new Option<int>("--samples") { Description = "Training samples in the checked batch.", DefaultValueFactory = _ => 10 };
-        var epsilon = new Option<double>("--epsilon") { Description = "Step ε of the finite difference (L(θ+ε) − L(θ−ε)) / 2ε.", DefaultValueFactory = _ => 1e-5 };
-        var tolerance = new Option<double>("--tolerance") { Description = "Largest relative error accepted.", DefaultValueFactory = _ => 1e-6 };
+        var seed = new Option<uint>("--seed") { HelpName = "N", Description = "Seed for the data and the initial weights.", DefaultValueFactory = _ => 42 };
+        var hidden = new Option<string>("--hidden") { HelpName = "SIZES", Description = "Hidden layer sizes, e.g. 8 or 16,8.", DefaultValueFactory = _ => "8" };
+        var samples = new Option<int>("--samples") { HelpName = "N", Description = "Training samples in the checked batch.", DefaultValueFactory = _ => 10 };
+        var epsilon = new Option<double>("--epsilon") { HelpName = "X", Description = "Step ε of the finite difference (L(θ+ε) − L(θ−ε)) / 2ε.", DefaultValueFactory = _ => 1e-5 };
+        var tolerance = new Option<double>("--tolerance") { HelpName = "X", Description = "Largest relative error accepted.", DefaultValueFactory = _ => 1e-6 };
         var command = new Command("gradcheck", "Check every analytic gradient against a finite difference.") { seed, hidden, samples, epsilon, tolerance };
         command.SetAction(parse => EdgeNetCli.Guard(context, () =>
         {

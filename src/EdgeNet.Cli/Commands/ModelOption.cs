@@ -7,7 +7,7 @@ namespace EdgeNet.Cli.Commands;
 internal static class ModelOption
 {
     public static Option<FileInfo?> Create(bool required) =>
-        new("--model") { Description = "A model file saved by 'edgenet train --save'.", Required = required };
+        new("--model") { HelpName = "FILE", Description = "A model file saved by 'edgenet train --save'.", Required = required };
 
     public static Model Load(FileInfo file)
     {

@@ -18,9 +18,9 @@ internal static class PredictCommand
     public static Command Create(CliContext context)
     {
         var model = ModelOption.Create(required: false);
-        var patch = new Option<string?>("--patch") { Description = "The pixel values, row by row, separated by commas or spaces (default: Part 1's edge)." };
-        var seed = new Option<uint>("--seed") { Description = "Without --model: seed of Part 1's random weights.", DefaultValueFactory = _ => 123 };
-        var hidden = new Option<string>("--hidden") { Description = "Without --model: hidden layer sizes.", DefaultValueFactory = _ => "8" };
+        var patch = new Option<string?>("--patch") { HelpName = "PIXELS", Description = "The pixel values, row by row, separated by commas or spaces (default: Part 1's edge)." };
+        var seed = new Option<uint>("--seed") { HelpName = "N", Description = "Without --model: seed of Part 1's random weights.", DefaultValueFactory = _ => 123 };
+        var hidden = new Option<string>("--hidden") { HelpName = "SIZES", Description = "Without --model: hidden layer sizes.", DefaultValueFactory = _ => "8" };
         var command = new Command("predict", "Trace one patch through the network, as the tutorial's Part 1 does.") { model, patch, seed, hidden };
         command.SetAction(parse => EdgeNetCli.Guard(context, () =>
         {

@@ -13,14 +13,14 @@ internal static class TrainCommand
     public static Command Create(CliContext context)
     {
         var data = new DataOptions();
-        var hidden = new Option<string>("--hidden") { Description = "Hidden layer sizes, input side first: 8 gives 25→8→2, 16,8 gives 25→16→8→2.", DefaultValueFactory = _ => "8" };
-        var epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => 100 };
-        var learningRate = new Option<double>("--lr") { Description = "Learning rate α in W ← W − α·dL/dW.", DefaultValueFactory = _ => 0.1 };
-        var batchSize = new Option<int>("--batch-size") { Description = "Samples per update (gradient = mean over the batch); 1 is the tutorial's loop.", DefaultValueFactory = _ => 1 };
+        var hidden = new Option<string>("--hidden") { HelpName = "SIZES", Description = "Hidden layer sizes, input side first: 8 gives 25→8→2, 16,8 gives 25→16→8→2.", DefaultValueFactory = _ => "8" };
+        var epochs = new Option<int>("--epochs") { HelpName = "N", Description = "Passes over the training data.", DefaultValueFactory = _ => 100 };
+        var learningRate = new Option<double>("--lr") { HelpName = "X", Description = "Learning rate α in W ← W − α·dL/dW.", DefaultValueFactory = _ => 0.1 };
+        var batchSize = new Option<int>("--batch-size") { HelpName = "N", Description = "Samples per update (gradient = mean over the batch); 1 is the tutorial's loop.", DefaultValueFactory = _ => 1 };
         var shuffle = new Option<bool>("--shuffle") { Description = "Visit the samples in a new random order each epoch (np.random.permutation)." };
-        var save = new Option<FileInfo?>("--save") { Description = "Save the trained model to this JSON file." };
-        var metrics = new Option<FileInfo?>("--metrics") { Description = "Write per-epoch metrics to this CSV file." };
-        var logEvery = new Option<int>("--log-every") { Description = "Print the loss every N epochs (0: never).", DefaultValueFactory = _ => 20 };
+        var save = new Option<FileInfo?>("--save") { HelpName = "FILE", Description = "Save the trained model to this JSON file." };
+        var metrics = new Option<FileInfo?>("--metrics") { HelpName = "FILE", Description = "Write per-epoch metrics to this CSV file." };
+        var logEvery = new Option<int>("--log-every") { HelpName = "N", Description = "Print the loss every N epochs (0: never).", DefaultValueFactory = _ => 20 };
 
         var command = new Command("train", "Train a network; with no options, the tutorial's run (seed 42, 25→8→2, 100 epochs, lr 0.1).");
         data.AddTo(command);
