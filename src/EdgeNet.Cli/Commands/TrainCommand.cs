@@ -3,6 +3,8 @@ using EdgeNet.Cli.Input;
 using EdgeNet.Cli.Output;
 using EdgeNet.Data;
 using EdgeNet.Models;
+using EdgeNet.Plots;
+using EdgeNet.Plots.Training;
 using EdgeNet.Training;
 
 namespace EdgeNet.Cli.Commands;
@@ -20,11 +22,13 @@ internal static class TrainCommand
         var shuffle = new Option<bool>("--shuffle") { Description = "Visit the samples in a new random order each epoch (np.random.permutation)." };
         var save = new Option<FileInfo?>("--save") { HelpName = "FILE", Description = "Save the trained model to this JSON file." };
         var metrics = new Option<FileInfo?>("--metrics") { HelpName = "FILE", Description = "Write per-epoch metrics to this CSV file." };
+        var plots = new Option<DirectoryInfo?>("--plots") { HelpName = "DIR", Description = "Draw the figures into this folder as the training runs: loss, accuracy, hidden neurons, output weights, confusion matrix, test gallery." };
+        var format = FigureOptions.Format();
         var logEvery = new Option<int>("--log-every") { HelpName = "N", Description = "Print the loss every N epochs (0: never).", DefaultValueFactory = _ => 20 };
 
         var command = new Command("train", "Train a network; with no options, the tutorial's run (seed 42, 25→8→2, 100 epochs, lr 0.1).");
         data.AddTo(command);
-        foreach (Option option in new Option[] { hidden, epochs, learningRate, batchSize, shuffle, save, metrics, logEvery })
+        foreach (Option option in new Option[] { hidden, epochs, learningRate, batchSize, shuffle, save, metrics, plots, format, logEvery })
         {
             command.Options.Add(option);
         }
@@ -47,7 +51,11 @@ internal static class TrainCommand
                 parse.GetValue(data.TestData),
                 OutputPath.Check(parse.GetValue(save), "--save"),
                 OutputPath.Check(parse.GetValue(metrics), "--metrics"),
-                parse.GetValue(logEvery));
+                parse.GetValue(logEvery))
+            {
+                PlotsFolder = FigureOptions.Folder(parse.GetValue(plots), "--plots"),
+                Format = FigureOptions.Parse(parse.GetValue(format)),
+            };
             return Run(context, request);
         }));
         return command;
@@ -70,6 +78,10 @@ internal static class TrainCommand
         output.WriteLine($"Training {network.Layers.Count}-layer network: {NetworkText.Shape(network)}");
         var metrics = new MetricsCsv();
         var listeners = new List<IProgress<EpochStats>> { new TrainingReporter(output, request.LogEvery), metrics };
+        if (request.PlotsFolder is { } plotsFolder)
+        {
+            listeners.Add(new TrainingFigures<double>(network, setup.Train, setup.Test, plotsFolder, request.Format));
+        }
         ConsoleProgress.Run(context, options.Epochs, live =>
             Trainer.Train(network, setup.Train, setup.Test, options, setup.Random, new ProgressFanOut<EpochStats>(live is null ? listeners : [.. listeners, live])));
 
@@ -97,6 +109,10 @@ internal static class TrainCommand
             metrics.Save(metricsPath);
             output.WriteLine($"Metrics written to {metricsPath}");
         }
+        if (request.PlotsFolder is { } figuresFolder)
+        {
+            output.WriteLine($"Figures written to {figuresFolder}");
+        }
         if (request.SavePath is { } savePath)
         {
             string source = request.Data is null ? "tutorial" : request.Data.Name;
@@ -106,5 +122,10 @@ internal static class TrainCommand
         return ExitCodes.Success;
     }
 
-    private sealed record TrainRequest(TrainingOptions Options, FileInfo? Data, FileInfo? TestData, string? SavePath, string? MetricsPath, int LogEvery);
+    private sealed record TrainRequest(TrainingOptions Options, FileInfo? Data, FileInfo? TestData, string? SavePath, string? MetricsPath, int LogEvery)
+    {
+        public string? PlotsFolder { get; init; }
+
+        public FigureFormat Format { get; init; }
+    }
 }

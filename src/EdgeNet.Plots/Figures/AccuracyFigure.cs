@@ -9,7 +9,7 @@ namespace EdgeNet.Plots.Figures;
 public static class AccuracyFigure
 {
     /// <summary>Default size in pixels.</summary>
-    public static PixelSize Size { get; } = new(800, 480);
+    public static PixelSize Size { get; } = new(640, 440);
 
     /// <summary>The curves of <paramref name="history"/>, 0–105 % like the tutorial's; a dotted line marks chance for <paramref name="classes"/> classes.</summary>
     public static Plot Create(IReadOnlyList<EpochStats> history, int classes = 2)
@@ -38,11 +38,10 @@ public static class AccuracyFigure
         {
             var test = plot.Add.ScatterLine(epochs, [.. history.Select(s => 100 * s.TestAccuracy!.Value)], FigureColors.Test);
             test.LineWidth = 2.5f;
-            test.LinePattern = LinePattern.Dashed;
             test.MarkerSize = history.Count < 30 ? 5 : 0;
             test.LegendText = "test (after the epoch)";
         }
-        plot.Add.HorizontalLine(100.0 / Math.Max(classes, 1), 1, FigureColors.Muted, LinePattern.Dotted).LegendText = "chance (guessing)";
+        plot.Add.HorizontalLine(100.0 / Math.Max(classes, 1), 1.5f, Colors.Gray.WithAlpha(0.6), LinePattern.Solid).LegendText = "chance (guessing)";
         plot.XLabel("Epoch", FigureStyle.LabelSize);
         plot.YLabel("Accuracy (%)", FigureStyle.LabelSize);
         plot.Axes.SetLimits(-0.5, Math.Max(first.Epochs - 0.5, 1), 0, 105);

@@ -22,7 +22,7 @@ public static class CrossEntropyCurveFigure
         double[] p = [.. Enumerable.Range(0, 100).Select(i => 0.01 + i * 0.01)];
         var curve = plot.Add.ScatterLine(p, [.. p.Select(loss)], Colors.Blue);
         curve.LineWidth = 3;
-        plot.Add.HorizontalLine(0, 1, Colors.Gray, LinePattern.Dashed);
+        plot.Add.HorizontalLine(0, 1, Colors.Gray, LinePattern.Solid);
         Color[] colors = [FigureColors.Good, FigureColors.Orange, FigureColors.Bad, Colors.DarkRed];
         for (int i = 0; i < marks.Count; i++)
         {

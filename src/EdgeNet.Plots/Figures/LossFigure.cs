@@ -9,7 +9,7 @@ namespace EdgeNet.Plots.Figures;
 public static class LossFigure
 {
     /// <summary>Default size in pixels.</summary>
-    public static PixelSize Size { get; } = new(800, 480);
+    public static PixelSize Size { get; } = new(640, 440);
 
     /// <summary>The curves of <paramref name="history"/>; the x axis spans all the run's epochs, so a run in progress fills it from the left.</summary>
     public static Plot Create(IReadOnlyList<EpochStats> history)

@@ -33,7 +33,7 @@ public static class OutputWeightsFigure
         int rows = layer.Inputs;
         int columns = layer.Outputs;
         double aspect = 2.2;                                             // cells wider than tall, for the numbers
-        Plot plot = FigureStyle.NewPlot($"Output weights {name}: how each hidden neuron votes for each class");
+        Plot plot = FigureStyle.NewPlot($"Output weights {name}: each hidden neuron's vote for each class");
         plot.HideAxesAndGrid();
         plot.Axes.Title.IsVisible = true;
         ScottPlot.Range range = ColorMaps.Symmetric(weights);

@@ -24,8 +24,8 @@ public static class ReluFigure
         var passed = plot.Add.FillY(positive, [.. positive.Select(_ => 0.0)], NeuronExamples.ReluOf(positive));
         passed.FillStyle.Color = FigureColors.Good.WithAlpha(0.2);
         passed.LineStyle.Width = 0;
-        plot.Add.HorizontalLine(0, 1, Colors.Gray, LinePattern.Dashed);
-        plot.Add.VerticalLine(0, 1, Colors.Gray, LinePattern.Dashed);
+        plot.Add.HorizontalLine(0, 1, Colors.Gray, LinePattern.Solid);
+        plot.Add.VerticalLine(0, 1, Colors.Gray, LinePattern.Solid);
         var curve = plot.Add.ScatterLine(z, h, Colors.Blue);
         curve.LineWidth = 3;
         FigureStyle.AddText(plot, "Blocked\n(output = 0)", -2.5, 2, 14, color: FigureColors.Bad);

@@ -3,6 +3,9 @@ using ScottPlot;
 namespace EdgeNet.Plots.Style;
 
 /// <summary>The tutorial's look for every figure: white background, DejaVu Sans, a bold title that says what it shows.</summary>
+/// <remarks>
+/// Lines are always solid: Skia's SVG writer does not support dash effects and complains on standard error.
+/// </remarks>
 public static class FigureStyle
 {
     /// <summary>Title size in pixels.</summary>
@@ -22,6 +25,7 @@ public static class FigureStyle
         plot.Title(title, TitleSize);
         plot.Axes.Title.Label.Font = FigureFont.Typeface(bold: true);
         plot.Axes.Title.Label.ForeColor = FigureColors.Ink;
+        plot.Axes.Title.FullFigureCenter = true;                      // centred on the figure, not clipped by a colour bar
         plot.Grid.MajorLineColor = Color.FromHex("#e6e6e6");
         return plot;
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EdgeNet.Plots.Figures;
+using EdgeNet.Plots.Lessons;
 using EdgeNet.Training;
 
 namespace EdgeNet.Plots.Guide.Sections;
@@ -50,11 +51,17 @@ internal static class PartEight
         page.Paragraph($"Total parameters: W<sub>1</sub> ({layer.Inputs}×{layer.Outputs}) + b<sub>1</sub> ({layer.Outputs}) + " +
             $"W<sub>2</sub> ({network.Layers[1].Inputs}×{network.Layers[1].Outputs}) + b<sub>2</sub> ({network.Layers[1].Outputs}) = {page.Num("part8.parameters", network.ParameterCount, "0")}.");
 
+        double[] likeness = TemplateLikeness.Of(network, TutorialInputs.Template);
+        int edgeLike = Array.IndexOf(likeness, likeness.Max());
+        int opposite = Array.IndexOf(likeness, likeness.Min());
         page.Heading("What happened?");
         page.List(
             "<b>Loss decreased</b>: the network got better at predicting.",
             "<b>Accuracy increased</b>: from about chance towards 100%.",
-            "<b>W<sub>1</sub> learned edge patterns</b>: look for neurons red (negative) on the left and blue (positive) on the right, the template of Part 2, found on their own.");
+            $"<b>W<sub>1</sub> learned edge patterns</b>: neuron {page.Num("part8.edgeNeuron", edgeLike, "0")} is the closest to Part 2's hand-made template " +
+            $"(cosine similarity {page.Num("part8.edgeLikeness", likeness[edgeLike], "+0.00;-0.00")}): negative on the left, positive on the right, found on its own. " +
+            $"Neuron {page.Num("part8.oppositeNeuron", opposite, "0")} learned the opposite ({page.Num("part8.oppositeLikeness", likeness[opposite], "+0.00;-0.00")}), " +
+            "a detector of the bright-to-dark patches that are <i>not</i> edges.");
         page.Paragraph("Nobody told the network what an edge looks like: gradient descent discovered it from examples. " +
             "Each hidden neuron learns its own pattern, and the output layer W<sub>2</sub> combines them into the Edge / No Edge decision.");
         page.EndSection();

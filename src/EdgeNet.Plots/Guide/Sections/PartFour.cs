@@ -19,7 +19,7 @@ internal static class PartFour
         page.Table(["p<sub>correct</sub>", "Loss −log p (EdgeNet's softmax cross-entropy)", ""],
             probabilities.Select((p, i) => (IReadOnlyList<string>)[
                 page.Num($"part4.p{i}", p, "0.00"),
-                page.Num($"part4.loss{i}", SoftmaxExample.EngineLoss(p), "0.00"),
+                page.Num($"part4.loss{i}", SoftmaxExample.EngineLoss(p), "0.000"),
                 GuidePage.Escape(verdicts[Math.Min(i, verdicts.Length - 1)])]),
             caption: "Each loss is computed by the engine from logits whose softmax is [p, 1 − p]");
         (double P, string Caption)[] marks = [(probabilities[0], "Great!"), (probabilities[1], "Uncertain"), (probabilities[2], "Wrong!")];
