@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EdgeNet.Plots;
 using EdgeNet.Plots.Guide;
 
 namespace EdgeNet.Cli.Commands;
@@ -20,8 +21,9 @@ internal static class GuideCommand
         command.Options.Add(format);
         command.SetAction(parse => EdgeNetCli.Guard(context, () =>
         {
+            FigureFormat figures = FigureOptions.Parse(parse.GetValue(format));
             string folder = FigureOptions.Folder(parse.GetValue(output), "--out")!;
-            GuideResult result = GuideWriter.Write(folder, FigureOptions.Parse(parse.GetValue(format)));
+            GuideResult result = GuideWriter.Write(folder, figures);
             context.Out.WriteLine($"Guide written to {result.IndexPath} ({result.Figures.Count} figures, {result.Numbers.Count} computed numbers).");
             context.Out.WriteLine($"Open it in a browser: file://{result.IndexPath}");
             return ExitCodes.Success;

@@ -53,8 +53,8 @@ internal static class TrainCommand
                 OutputPath.Check(parse.GetValue(metrics), "--metrics"),
                 parse.GetValue(logEvery))
             {
+                Format = FigureOptions.Parse(parse.GetValue(format)),                // checked before the folder is made
                 PlotsFolder = FigureOptions.Folder(parse.GetValue(plots), "--plots"),
-                Format = FigureOptions.Parse(parse.GetValue(format)),
             };
             return Run(context, request);
         }));

@@ -31,13 +31,13 @@ public static class AccuracyFigure
 
         double[] epochs = [.. history.Select(s => (double)s.Epoch)];
         var train = plot.Add.ScatterLine(epochs, [.. history.Select(s => 100 * s.TrainAccuracy)], FigureColors.Good);
-        train.LineWidth = 2.5f;
+        train.LineWidth = 4.5f;                                           // wide, so a test curve on top of it still shows it
         train.MarkerSize = history.Count < 30 ? 5 : 0;
         train.LegendText = "training (during the epoch)";
         if (history.All(s => s.TestAccuracy is not null))
         {
             var test = plot.Add.ScatterLine(epochs, [.. history.Select(s => 100 * s.TestAccuracy!.Value)], FigureColors.Test);
-            test.LineWidth = 2.5f;
+            test.LineWidth = 2f;
             test.MarkerSize = history.Count < 30 ? 5 : 0;
             test.LegendText = "test (after the epoch)";
         }

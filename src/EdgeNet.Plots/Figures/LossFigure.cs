@@ -23,17 +23,17 @@ public static class LossFigure
         double last = history[^1].TrainLoss;
         string trend = last < first ? "falls" : "does not fall";
         Plot plot = FigureStyle.NewPlot(string.Create(CultureInfo.InvariantCulture,
-            $"Loss per epoch: it {trend} as the network learns ({first:0.####} → {last:0.####})"));
+            $"Loss per epoch {trend} as the network learns: {first:0.####} → {last:0.####}"));
 
         double[] epochs = [.. history.Select(s => (double)s.Epoch)];
         var train = plot.Add.ScatterLine(epochs, [.. history.Select(s => s.TrainLoss)], FigureColors.Train);
-        train.LineWidth = 2.5f;
+        train.LineWidth = 4.5f;                                           // wide, so a test curve on top of it still shows it
         train.MarkerSize = history.Count < 30 ? 5 : 0;
         train.LegendText = "training (mean during the epoch)";
         if (history.All(s => s.TestLoss is not null))
         {
             var test = plot.Add.ScatterLine(epochs, [.. history.Select(s => s.TestLoss!.Value)], FigureColors.Test);
-            test.LineWidth = 2.5f;
+            test.LineWidth = 2f;
             test.MarkerSize = history.Count < 30 ? 5 : 0;
             test.LegendText = "test (after the epoch)";
         }

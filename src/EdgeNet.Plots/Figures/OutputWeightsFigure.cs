@@ -15,7 +15,7 @@ public static class OutputWeightsFigure
 
     /// <summary>Size in pixels for a layer of <paramref name="hidden"/> inputs and <paramref name="classes"/> outputs.</summary>
     public static PixelSize SizeFor(int hidden, int classes) =>
-        new(Math.Max(120 * classes + 420, 660), Math.Max(46 * hidden + 150, 360));
+        new(Math.Max(120 * classes + 480, 720), Math.Max(46 * hidden + 150, 360));
 
     /// <summary>The last layer of <paramref name="network"/>, columns named by <paramref name="classNames"/>.</summary>
     public static Plot Create<T>(Network<T> network, IReadOnlyList<string> classNames)
@@ -33,7 +33,7 @@ public static class OutputWeightsFigure
         int rows = layer.Inputs;
         int columns = layer.Outputs;
         double aspect = 2.2;                                             // cells wider than tall, for the numbers
-        Plot plot = FigureStyle.NewPlot($"Output weights {name}: each hidden neuron's vote for each class");
+        Plot plot = FigureStyle.NewPlot($"Output weights {name}: how each hidden neuron votes");
         plot.HideAxesAndGrid();
         plot.Axes.Title.IsVisible = true;
         ScottPlot.Range range = ColorMaps.Symmetric(weights);
