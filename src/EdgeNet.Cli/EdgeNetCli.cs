@@ -34,6 +34,7 @@ internal static class EdgeNetCli
         root.Subcommands.Add(EvalCommand.Create(context));
         root.Subcommands.Add(PredictCommand.Create(context));
         root.Subcommands.Add(GradcheckCommand.Create(context));
+        root.Subcommands.Add(StepCommand.Create(context));
         root.Subcommands.Add(GuideCommand.Create(context));
         return root;
     }

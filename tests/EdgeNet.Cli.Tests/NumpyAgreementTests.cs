@@ -39,7 +39,7 @@ public sealed class NumpyAgreementTests
         MetricsFile.AssertClose(expected, MetricsFile.Read(metrics), 1e-9);
     }
 
-    private static string? FindPythonWithNumpy()
+    internal static string? FindPythonWithNumpy()
     {
         foreach (string candidate in new[] { "/usr/bin/python3", "python3" })
         {
@@ -55,7 +55,7 @@ public sealed class NumpyAgreementTests
         return null;
     }
 
-    private static string RunProcess(string file, string[] args)
+    internal static string RunProcess(string file, string[] args)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (string arg in args)

@@ -30,7 +30,7 @@ public sealed class ProcessTests
         Assert.Equal(3, output.Split('\n').Count(l => l.StartsWith("  Epoch ", StringComparison.Ordinal)));
     }
 
-    private static (int Code, string Out, string Error) Run(string[] args)
+    internal static (int Code, string Out, string Error) Run(string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "edgenet.dll"));

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using EdgeNet.Cli.Input;
+using EdgeNet.Cli.Output;
+using EdgeNet.Data;
+using EdgeNet.Diagnostics;
+using EdgeNet.Models;
+using EdgeNet.Training;
+
+namespace EdgeNet.Cli.Commands;
+
+/// <summary>
+/// <c>edgenet step</c>: one SGD update on one example with every number beside its formula and tutorial part.
+/// Without a model it starts from Part 1's random weights (seed 123); without a patch, from Part 1's perfect edge.
+/// </summary>
+internal static class StepCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var model = ModelOption.Create(required: false);
+        var seed = new Option<uint>("--seed") { HelpName = "N", Description = "Without --model: seed of the random weights (Part 1: W = randn·0.3, b = 0).", DefaultValueFactory = _ => TutorialExamples.ForwardTraceSeed };
+        var hidden = new Option<string>("--hidden") { HelpName = "SIZES", Description = "Without --model: hidden layer sizes, e.g. 8 or 16,8.", DefaultValueFactory = _ => "8" };
+        var patch = new Option<string?>("--patch") { HelpName = "PIXELS", Description = "The example's pixel values, row by row, separated by commas or spaces (needs --label)." };
+        var label = new Option<string?>("--label") { HelpName = "CLASS", Description = "The example's true class: its number (0, 1) or name (Edge, \"No Edge\"). Default for Part 1's edge: Edge." };
+        var randomPatch = new Option<bool>("--random-patch") { Description = "Draw the example with the tutorial's make_data from --seed, then the weights: the first update of 'edgenet train --seed N --train-samples 1'." };
+        var learningRate = new Option<double>("--lr") { HelpName = "X", Description = "Learning rate α in W ← W − α·dL/dW.", DefaultValueFactory = _ => 0.1 };
+        var full = new Option<bool>("--full") { Description = "Show every value of every matrix (all 200 of W1), not just the first rows and columns." };
+        var save = new Option<FileInfo?>("--save-updated") { HelpName = "FILE", Description = "Save the network after the update to this model file." };
+        var command = new Command("step", "Show one SGD update on one example: every number next to its formula and the tutorial part that explains it.")
+        {
+            model, seed, hidden, patch, label, randomPatch, learningRate, full, save,
+        };
+        command.SetAction(parse => EdgeNetCli.Guard(context, () =>
+        {
+            var request = new StepRequest(
+                parse.GetValue(model), parse.GetValue(seed), parse.GetValue(hidden)!, parse.GetValue(patch), parse.GetValue(label),
+                parse.GetValue(randomPatch), parse.GetValue(learningRate), parse.GetValue(full), OutputPath.Check(parse.GetValue(save), "--save-updated"));
+            return Run(context, request);
+        }));
+        return command;
+    }
+
+    private static int Run(CliContext context, StepRequest request)
+    {
+        double alpha = request.LearningRate;
+        if (!double.IsFinite(alpha) || alpha <= 0)
+        {
+            throw new UsageException($"--lr must be a finite number above 0 (got {alpha.ToString(System.Globalization.CultureInfo.InvariantCulture)}).");
+        }
+        StepSetup setup = StepSetup.Create(request);
+        StepTrace trace = StepTrace.Record(setup.Network, setup.Example, setup.Label, alpha);
+        var options = new StepTextOptions(setup.ClassNames, setup.ModelDescription, setup.ExampleDescription, request.Full);
+        context.Out.Write(StepTraceText.Format(trace, options));
+        if (!trace.LossDecreased)
+        {
+            context.Error.WriteLine($"edgenet: warning: {StepTraceText.Verdict(trace)}");
+        }
+        if (request.SavePath is { } path)
+        {
+            ModelFile.Save(new Model(setup.Network, setup.ClassNames, Training: null), path);
+            context.Out.WriteLine($"Updated model saved to {path}");
+        }
+        return ExitCodes.Success;
+    }
+
+    internal sealed record StepRequest(FileInfo? Model, uint Seed, string Hidden, string? Patch, string? Label, bool RandomPatch, double LearningRate, bool Full, string? SavePath);
+}
