@@ -7,7 +7,8 @@ namespace EdgeNet.Plots.Tests;
 /// The guide opened from disk in a real headless Chromium (Debian's, installed by .ci/run): it renders without a
 /// console error, every image loads, and a screenshot of it is not blank. Without Chromium this test fails.
 /// </summary>
-public sealed class GuideBrowserTests(GuideFixture guide) : IClassFixture<GuideFixture>
+[Collection(GuideCollection.Name)]
+public sealed class GuideBrowserTests(GuideFixture guide)
 {
     private const string Chromium = "/usr/bin/chromium";
 

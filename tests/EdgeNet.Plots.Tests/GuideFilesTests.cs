@@ -4,12 +4,13 @@ using EdgeNet.Plots.Tests.Support;
 namespace EdgeNet.Plots.Tests;
 
 /// <summary>The guide holds every figure, each a real picture beside the page, and no link is broken or leaves the folder.</summary>
-public sealed partial class GuideFilesTests(GuideFixture guide) : IClassFixture<GuideFixture>
+[Collection(GuideCollection.Name)]
+public sealed partial class GuideFilesTests(GuideFixture guide)
 {
     public static TheoryData<string> ExpectedFigures =>
     [
         "part1-examples", "part1-network", "part2-relu", "part2-four-neurons", "part2-template", "part2-five-inputs",
-        "part3-softmax", "part4-loss-curve", "part5-descent", "part7-forward-backward",
+        "part3-softmax", "part4-loss-curve", "part5-descent", "part7-forward-backward", "part7-step-gradient",
         "part8-loss", "part8-accuracy", "part8-hidden-weights",
         "try-loss", "try-confusion", "try-gallery", "try-hidden-weights", "try-output-weights",
     ];

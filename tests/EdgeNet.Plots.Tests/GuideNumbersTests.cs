@@ -10,7 +10,8 @@ namespace EdgeNet.Plots.Tests;
 /// Each number the guide shows equals what the test computes itself, from the engine or from the plain formula,
 /// and Part 1 also matches what NumPy printed for the tutorial.
 /// </summary>
-public sealed partial class GuideNumbersTests(GuideFixture guide) : IClassFixture<GuideFixture>
+[Collection(GuideCollection.Name)]
+public sealed partial class GuideNumbersTests(GuideFixture guide)
 {
     private const double Tight = 1e-12;
 
@@ -170,6 +171,33 @@ public sealed partial class GuideNumbersTests(GuideFixture guide) : IClassFixtur
         ParameterGradient largest = results.Where(r => r.Parameter == "W2").MaxBy(r => Math.Abs(r.Analytic))!;
         Assert.Equal(largest.Analytic, guide.Value($"gradcheck.W2{largest.Index}.analytic"), Tight);
         Assert.Equal(largest.Numeric, guide.Value($"gradcheck.W2{largest.Index}.numeric"), Tight);
+    }
+
+    [Fact]
+    public void Part7_step_walk_through_is_the_engines_step_trace_and_lowers_the_loss()
+    {
+        // Given: Part 1's network and image, one SGD step with α = 0.1
+        var network = Network<double>.Create(25, [8], 2);
+        network.InitializeLikeTutorial(new NumpyRandom(123), 0.3);
+        double[] x = [.. Enumerable.Range(0, 25).Select(i => new[] { 0.1, 0.1, 0.5, 0.9, 0.9 }[i % 5])];
+
+        // When
+        StepTrace trace = StepTrace.Record(network, x, 0, 0.1);
+
+        // Then: every quantity the trace lists is on the page, value for value
+        foreach (StepQuantity quantity in trace.Quantities)
+        {
+            string key = "step." + quantity.Symbol;
+            TraceMatrix value = quantity.Value;
+            for (int i = 0; i < value.Count; i++)
+            {
+                string cell = value.IsScalar ? key : value.IsVector ? $"{key}[{i}]" : $"{key}[{i / value.Columns},{i % value.Columns}]";
+                Assert.Equal(value[i], guide.Value(cell), Tight);
+            }
+        }
+        Assert.True(guide.Value("step.lossAfter") < guide.Value("step.loss"));
+        Assert.Equal(trace.LossDrop, guide.Value("step.lossDrop"), Tight);
+        Assert.Equal(trace.Layers[0].ReluGate![2], guide.Value("step.gate1[2]"));
     }
 
     [Fact]

@@ -32,8 +32,11 @@ public static class HiddenWeightsFigure
         return Create(weights, layer.Inputs, layer.Outputs, caption);
     }
 
-    /// <summary>Weights [inputs × neurons] row by row; inputs must be a square number of pixels.</summary>
-    public static Plot Create(IReadOnlyList<double> weights, int inputs, int neurons, string? caption = null)
+    /// <summary>
+    /// Weights [inputs × neurons] row by row; inputs must be a square number of pixels. <paramref name="scaleLabel"/>
+    /// names the colour bar (for a gradient, say), with the range appended.
+    /// </summary>
+    public static Plot Create(IReadOnlyList<double> weights, int inputs, int neurons, string? caption = null, string? scaleLabel = null)
     {
         ArgumentNullException.ThrowIfNull(weights);
         int side = Grids.SquareSide(inputs);
@@ -63,7 +66,7 @@ public static class HiddenWeightsFigure
             FigureStyle.AddText(plot, $"neuron {j}", left + side / 2.0, top - side - 0.55, 13, bold: true);
         }
         var bar = plot.Add.ColorBar(first!);
-        bar.Label = string.Create(CultureInfo.InvariantCulture, $"weight: red wants dark, blue wants bright (±{range.Max:0.##})");
+        bar.Label = string.Create(CultureInfo.InvariantCulture, $"{scaleLabel ?? "weight: red wants dark, blue wants bright"} (±{range.Max:0.###})");
         bar.LabelStyle.Font = FigureFont.Typeface(bold: false);
         bar.LabelStyle.FontSize = 13;
         double width = columns * (side + Gap) - Gap;

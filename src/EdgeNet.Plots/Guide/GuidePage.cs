@@ -39,7 +39,7 @@ internal sealed partial class GuidePage(string directory, FigureFormat format)
             throw new InvalidOperationException($"The guide shows the number '{key}' twice.");
         }
         string shown = Show(value, format);
-        return $"<span class=\"num\" data-key=\"{key}\" data-value=\"{value.ToString("R", CultureInfo.InvariantCulture)}\" data-format=\"{Escape(format)}\">{shown}</span>";
+        return $"<span class=\"num\" data-key=\"{Escape(key)}\" data-value=\"{value.ToString("R", CultureInfo.InvariantCulture)}\" data-format=\"{Escape(format)}\">{shown}</span>";
     }
 
     /// <summary>

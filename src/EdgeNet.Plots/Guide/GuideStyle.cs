@@ -30,6 +30,11 @@ internal static class GuideStyle
         .eq { text-align: center; font-size: 1.15em; margin: 18px 0; }
         .note { background: var(--note); border-left: 4px solid var(--note-edge); padding: 12px 16px; margin: 16px 0; }
         pre { background: #f6f8fa; padding: 12px 16px; overflow-x: auto; font-size: 0.88em; }
+        table.step { width: 100%; }
+        table.step td:first-child { white-space: nowrap; }
+        h4 { margin: 1.4em 0 0.2em; }
+        table.step td:last-child { font-size: 0.92em; }
+        .shape { color: var(--muted); font-size: 0.85em; }
         details { margin: 8px 0; } summary { cursor: pointer; color: var(--accent); }
         footer { color: var(--muted); font-size: 0.9em; padding: 40px 24px; }
 

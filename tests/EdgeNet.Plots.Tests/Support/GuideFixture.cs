@@ -59,3 +59,10 @@ public sealed partial class GuideFixture : IDisposable
 
 /// <summary>A number as the page carries it: the full value, the format, and the text displayed.</summary>
 public sealed record ShownNumber(double Value, string Format, string Text);
+
+/// <summary>The guide tests share one guide: it is written once.</summary>
+[CollectionDefinition(Name)]
+public sealed class GuideCollection : ICollectionFixture<GuideFixture>
+{
+    public const string Name = "Guide";
+}

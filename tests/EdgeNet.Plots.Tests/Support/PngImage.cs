@@ -29,16 +29,12 @@ internal sealed class PngImage
         using SKBitmap bitmap = SKBitmap.Decode(bytes) ?? throw new InvalidDataException("The PNG could not be decoded.");
         var colours = new HashSet<uint>();
         long ink = 0;
-        for (int y = 0; y < bitmap.Height; y++)
+        foreach (SKColor c in bitmap.Pixels)
         {
-            for (int x = 0; x < bitmap.Width; x++)
+            colours.Add((uint)c);
+            if (c.Red < 235 || c.Green < 235 || c.Blue < 235)
             {
-                SKColor c = bitmap.GetPixel(x, y);
-                colours.Add((uint)c);
-                if (c.Red < 235 || c.Green < 235 || c.Blue < 235)
-                {
-                    ink++;
-                }
+                ink++;
             }
         }
         return new PngImage(bitmap.Width, bitmap.Height, colours.Count, (double)ink / (bitmap.Width * bitmap.Height));
