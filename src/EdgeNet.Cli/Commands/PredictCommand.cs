@@ -12,14 +12,11 @@ namespace EdgeNet.Cli.Commands;
 /// </summary>
 internal static class PredictCommand
 {
-    /// <summary>The tutorial's Part 1 example: dark, a middle column, bright.</summary>
-    public static readonly double[] Part1Patch = [.. Enumerable.Repeat<double[]>([0.1, 0.1, 0.5, 0.9, 0.9], 5).SelectMany(row => row)];
-
     public static Command Create(CliContext context)
     {
         var model = ModelOption.Create(required: false);
         var patch = new Option<string?>("--patch") { HelpName = "PIXELS", Description = "The pixel values, row by row, separated by commas or spaces (default: Part 1's edge)." };
-        var seed = new Option<uint>("--seed") { HelpName = "N", Description = "Without --model: seed of Part 1's random weights.", DefaultValueFactory = _ => 123 };
+        var seed = new Option<uint>("--seed") { HelpName = "N", Description = "Without --model: seed of Part 1's random weights.", DefaultValueFactory = _ => TutorialExamples.ForwardTraceSeed };
         var hidden = new Option<string>("--hidden") { HelpName = "SIZES", Description = "Without --model: hidden layer sizes.", DefaultValueFactory = _ => "8" };
         var command = new Command("predict", "Trace one patch through the network, as the tutorial's Part 1 does.") { model, patch, seed, hidden };
         command.SetAction(parse => EdgeNetCli.Guard(context, () =>
@@ -34,12 +31,12 @@ internal static class PredictCommand
             }
             else
             {
-                network = Network<double>.Create(Part1Patch.Length, ValueParsing.HiddenSizes(parse.GetValue(hidden)!), 2);
+                network = Network<double>.Create(TutorialExamples.PatchSize * TutorialExamples.PatchSize, ValueParsing.HiddenSizes(parse.GetValue(hidden)!), 2);
                 network.InitializeLikeTutorial(new NumpyRandom(parse.GetValue(seed)));
                 classes = Dataset.EdgeClasses;
             }
             string? text = parse.GetValue(patch);
-            double[] x = text is null ? Part1Patch : ValueParsing.Pixels(text, "--patch");
+            double[] x = text is null ? TutorialExamples.ForwardTraceEdge() : ValueParsing.Pixels(text, "--patch");
             if (x.Length != network.Inputs)
             {
                 throw new UsageException($"--patch has {x.Length} values but the model takes {network.Inputs} pixels.");
