@@ -61,8 +61,11 @@ internal sealed partial class GuidePage(string directory, FigureFormat format)
         return "[" + string.Join(", ", parts) + "]";
     }
 
-    /// <summary>A matrix as an HTML table of computed numbers keyed <c>prefix[r,c]</c>.</summary>
-    public string MatrixTable(string prefix, IReadOnlyList<double> values, int rows, int columns, string format)
+    /// <summary>
+    /// A matrix as an HTML table of computed numbers keyed <c>prefix[r,c]</c>; with <paramref name="pixels"/> each
+    /// cell is shaded as the pixel it is (0 black, 1 white).
+    /// </summary>
+    public string MatrixTable(string prefix, IReadOnlyList<double> values, int rows, int columns, string format, bool pixels = false)
     {
         var html = new StringBuilder("<table class=\"matrix\"><tbody>");
         for (int r = 0; r < rows; r++)
@@ -70,11 +73,19 @@ internal sealed partial class GuidePage(string directory, FigureFormat format)
             html.Append("<tr>");
             for (int c = 0; c < columns; c++)
             {
-                html.Append("<td>").Append(Num($"{prefix}[{r},{c}]", values[r * columns + c], format)).Append("</td>");
+                double value = values[r * columns + c];
+                html.Append(pixels ? PixelCell(value) : "<td>").Append(Num($"{prefix}[{r},{c}]", value, format)).Append("</td>");
             }
             html.Append("</tr>");
         }
         return html.Append("</tbody></table>").ToString();
+    }
+
+    private static string PixelCell(double value)
+    {
+        int level = (int)Math.Round(255 * Math.Clamp(value, 0, 1));
+        string ink = level < 128 ? "#fff" : "#000";
+        return string.Create(CultureInfo.InvariantCulture, $"<td style=\"background:rgb({level},{level},{level});color:{ink}\">");
     }
 
     /// <summary>How a value is displayed: invariant culture with the typographic minus sign.</summary>

@@ -35,7 +35,7 @@ internal static class PartOne
             "with zero biases. EdgeNet draws the same numbers from its NumPy-compatible generator and runs its own forward pass. " +
             "Parts 2–4 explain each step; for now, watch the shapes and values flow.");
         page.Paragraph("The input image, a perfect edge (dark on the left, bright on the right):");
-        page.Raw(page.MatrixTable("part1.image", trace.X, 5, 5, "0.0"));
+        page.Raw(page.MatrixTable("part1.image", trace.X, 5, 5, "0.0", pixels: true));
         int h = trace.Hidden;
         int k = trace.Classes;
         page.Table(
