@@ -3,6 +3,8 @@ using EdgeNet.Cli.Input;
 using EdgeNet.Cli.Output;
 using EdgeNet.Data;
 using EdgeNet.Models;
+using EdgeNet.Plots;
+using EdgeNet.Plots.Training;
 using EdgeNet.Training;
 
 namespace EdgeNet.Cli.Commands;
@@ -23,12 +25,14 @@ internal static class TrainCommand
         var metrics = new Option<FileInfo?>("--metrics") { HelpName = "FILE", Description = "Write per-epoch metrics to this CSV file." };
         var precision = new Option<string>("--precision") { HelpName = "f32|f64", Description = "Number type of the network: f64 (double, the default; matches NumPy) or f32 (float, faster).", DefaultValueFactory = _ => "f64" };
         precision.AcceptOnlyFromAmong("f32", "f64");
+        var plots = new Option<DirectoryInfo?>("--plots") { HelpName = "DIR", Description = "Draw the figures into this folder as the training runs: loss, accuracy, hidden neurons, output weights, confusion matrix, test gallery." };
+        var format = FigureOptions.Format();
         var logEvery = new Option<int>("--log-every") { HelpName = "N", Description = "Print the loss every N epochs (0: never).", DefaultValueFactory = _ => 20 };
 
         var command = new Command("train", "Train a network; with no options, the tutorial's run (seed 42, 25→8→2, 100 epochs, lr 0.1).");
         data.AddTo(command);
         generated.AddTo(command);
-        foreach (Option option in new Option[] { hidden, epochs, learningRate, batchSize, shuffle, precision, save, metrics, logEvery })
+        foreach (Option option in new Option[] { hidden, epochs, learningRate, batchSize, shuffle, precision, save, metrics, plots, format, logEvery })
         {
             command.Options.Add(option);
         }
@@ -54,7 +58,11 @@ internal static class TrainCommand
                 parse.GetValue(data.TestData),
                 OutputPath.Check(parse.GetValue(save), "--save"),
                 OutputPath.Check(parse.GetValue(metrics), "--metrics"),
-                parse.GetValue(logEvery));
+                parse.GetValue(logEvery))
+            {
+                Format = FigureOptions.Parse(parse.GetValue(format)),                // checked before the folder is made
+                PlotsFolder = FigureOptions.Folder(parse.GetValue(plots), "--plots"),
+            };
             return parse.GetValue(precision) == "f32" ? Run<float>(context, request) : Run<double>(context, request);
         }));
         return command;
@@ -87,6 +95,10 @@ internal static class TrainCommand
         output.WriteLine($"Training {network.Layers.Count}-layer network: {NetworkText.Shape(network)}");
         var metrics = new MetricsCsv();
         var listeners = new List<IProgress<EpochStats>> { new TrainingReporter(output, request.LogEvery), metrics };
+        if (request.PlotsFolder is { } plotsFolder)
+        {
+            listeners.Add(new TrainingFigures<T>(network, setup.Train, setup.Test, plotsFolder, request.Format));
+        }
         ConsoleProgress.Run(context, options.Epochs, live =>
             Trainer.Train(network, setup.Train, setup.Test, options, setup.Random, new ProgressFanOut<EpochStats>(live is null ? listeners : [.. listeners, live])));
 
@@ -113,6 +125,10 @@ internal static class TrainCommand
         {
             metrics.Save(metricsPath);
             output.WriteLine($"Metrics written to {metricsPath}");
+        }
+        if (request.PlotsFolder is { } figuresFolder)
+        {
+            output.WriteLine($"Figures written to {figuresFolder}");
         }
         if (request.SavePath is { } savePath)
         {
@@ -146,5 +162,10 @@ internal static class TrainCommand
         return wide;
     }
 
-    private sealed record TrainRequest(TrainingOptions Options, GeneratedData Generated, FileInfo? Data, FileInfo? TestData, string? SavePath, string? MetricsPath, int LogEvery);
+    private sealed record TrainRequest(TrainingOptions Options, GeneratedData Generated, FileInfo? Data, FileInfo? TestData, string? SavePath, string? MetricsPath, int LogEvery)
+    {
+        public string? PlotsFolder { get; init; }
+
+        public FigureFormat Format { get; init; }
+    }
 }
