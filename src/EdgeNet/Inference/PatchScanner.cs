@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Numerics.Tensors;
 using EdgeNet.Kernels;
 
 namespace EdgeNet.Inference;
@@ -98,7 +97,7 @@ public static class PatchScanner
             {
                 int count = Math.Min(Block, g.Width - x0);
                 ReadOnlySpan<T> z = Forward(network, image, g, y, x0, count, buffers);
-                Softmax(z, network.Classes, count, buffers);
+                ColumnSoftmax.Apply(buffers.Layers[^1], network.Classes, Block, count);   // p = softmax(z), per pixel
                 int pixel = (y * g.Width) + x0;
                 for (int c = 0; c < network.Classes; c++)
                 {
@@ -116,94 +115,56 @@ public static class PatchScanner
     }
 
     /// <summary>
-    /// Image row <paramref name="sourceRow"/> with <c>patchSize / 2</c> copies of its end pixels on each side
-    /// (edge-replicate padding), from a ring of <c>patchSize</c> rows so each row is padded once per pass.
+    /// Where image row <paramref name="sourceRow"/> starts in the ring of padded rows: the row with
+    /// <c>patchSize / 2</c> copies of its end pixels on each side (edge-replicate padding). Each row is padded
+    /// once per pass and kept while the windows need it.
     /// </summary>
-    private static ReadOnlySpan<T> PaddedRow<T>(ReadOnlySpan<T> image, ScanGeometry g, int sourceRow, ScanBuffers<T> buffers)
+    private static int PaddedRow<T>(ReadOnlySpan<T> image, ScanGeometry g, int sourceRow, ScanBuffers<T> buffers)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int r = g.PatchSize / 2;
         int slot = sourceRow % g.PatchSize;
-        Span<T> padded = buffers.PaddedRows.AsSpan(slot * (g.Width + (2 * r)), g.Width + (2 * r));
+        int start = slot * (g.Width + (2 * r));
         if (buffers.PaddedRowOf[slot] != sourceRow)
         {
+            Span<T> padded = buffers.PaddedRows.AsSpan(start, g.Width + (2 * r));
             ReadOnlySpan<T> row = image.Slice(sourceRow * g.Width, g.Width);
             padded[..r].Fill(row[0]);                                                     // replicate left
             row.CopyTo(padded[r..]);
             padded[(r + g.Width)..].Fill(row[^1]);                                       // replicate right
             buffers.PaddedRowOf[slot] = sourceRow;
         }
-        return padded;
+        return start;
     }
 
     /// <summary>
     /// zᵀ = Wᵀ·xᵀ + b layer by layer with ReLU between: [classes × Block] of the last layer. The first layer reads
-    /// the patches straight from the padded rows: for patch row dy, pixel k = dy·size + dx of the patch of pixel
-    /// x0 + p is <c>padded[x0 + p + dx]</c>, a matrix whose rows are one element apart. The patch rows are added in
-    /// order, so every sum runs over k = 0, 1, … as in <see cref="Layers.Dense{T}.ForwardReference"/>.
+    /// the patches straight from the padded rows: pixel k = dy·size + dx of the patch of pixel x0 + p is
+    /// <c>padded_dy[x0 + p + dx]</c>, so xᵀ is a matrix whose row k starts at a known place in the ring.
+    /// Every sum runs over k = 0, 1, … as in <see cref="Layers.Dense{T}.ForwardReference"/>.
     /// </summary>
     private static ReadOnlySpan<T> Forward<T>(Network<T> network, ReadOnlySpan<T> image, ScanGeometry g, int y, int x0, int count, ScanBuffers<T> buffers)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int size = g.PatchSize, r = size / 2;
-        Layers.Dense<T> first = network.Layers[0];
-        Span<T> z1 = buffers.Layers[0];
         for (int dy = 0; dy < size; dy++)
         {
-            ReadOnlySpan<T> padded = PaddedRow(image, g, Math.Clamp(y + dy - r, 0, g.Height - 1), buffers); // replicate top/bottom
-            ReadOnlySpan<T> weights = first.Weights.AsSpan(dy * size * first.Outputs);
-            Gemm.Multiply<T>(first.Outputs, count, size, weights, 1, first.Outputs, padded[x0..], 1, z1, Block,
-                dy == 0 ? GemmStart.BiasPerRow : GemmStart.Accumulate, first.Bias);      // z1ᵀ = b1 + Σ_k W1[k, :]ᵀ·x_k
+            int start = PaddedRow(image, g, Math.Clamp(y + dy - r, 0, g.Height - 1), buffers) + x0; // replicate top/bottom
+            for (int dx = 0; dx < size; dx++)
+            {
+                buffers.RowStarts[(dy * size) + dx] = start + dx;
+            }
         }
-        ReadOnlySpan<T> input = z1;
-        for (int l = 0; l < network.Layers.Count; l++)
+        Layers.Dense<T> first = network.Layers[0];
+        Span<T> z1 = buffers.Layers[0];
+        int last = network.Layers.Count - 1;
+        Gemm.MultiplyRows<T>(first.Outputs, count, first.Weights, 1, first.Outputs, buffers.PaddedRows, buffers.RowStarts, z1, Block, GemmStart.BiasPerRow, first.Bias, relu: last > 0); // h1ᵀ = ReLU(W1ᵀ·xᵀ + b1)
+        for (int l = 1; l <= last; l++)
         {
             Layers.Dense<T> layer = network.Layers[l];
-            Span<T> z = buffers.Layers[l];
-            if (l > 0)
-            {
-                Gemm.Multiply<T>(layer.Outputs, count, layer.Inputs, layer.Weights, 1, layer.Outputs, input, Block, z, Block, GemmStart.BiasPerRow, layer.Bias); // zᵀ = Wᵀ·hᵀ + b
-            }
-            if (l < network.Layers.Count - 1)
-            {
-                VectorOps.Relu<T>(z, z);                                                  // h = ReLU(z)
-            }
-            input = z;
+            Gemm.Multiply<T>(layer.Outputs, count, layer.Inputs, layer.Weights, 1, layer.Outputs, buffers.Layers[l - 1], Block, buffers.Layers[l], Block, GemmStart.BiasPerRow, layer.Bias, relu: l < last); // hᵀ = ReLU(Wᵀ·hᵀ + b)
         }
         return buffers.Layers[^1];
-    }
-
-    /// <summary>p = softmax(z) for each pixel (column), in place, as <see cref="SoftmaxCrossEntropy.Softmax{T}"/>.</summary>
-    private static void Softmax<T>(ReadOnlySpan<T> z, int classes, int count, ScanBuffers<T> buffers)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        Span<T> max = buffers.Max.AsSpan(0, count);
-        Span<T> sum = buffers.Sum.AsSpan(0, count);
-        Span<T> all = buffers.Layers[^1];
-        z.Slice(0, count).CopyTo(max);
-        for (int c = 1; c < classes; c++)
-        {
-            TensorPrimitives.Max<T>(max, z.Slice(c * Block, count), max);                 // subtract the max: no overflow
-        }
-        for (int c = 0; c < classes; c++)
-        {
-            Span<T> e = all.Slice(c * Block, count);
-            TensorPrimitives.Subtract<T>(e, max, e);
-            TensorPrimitives.Exp<T>(e, e);                                                // e^(z_j − max)
-            if (c == 0)
-            {
-                e.CopyTo(sum);
-            }
-            else
-            {
-                TensorPrimitives.Add<T>(sum, e, sum);
-            }
-        }
-        for (int c = 0; c < classes; c++)
-        {
-            Span<T> e = all.Slice(c * Block, count);
-            TensorPrimitives.Divide<T>(e, sum, e);                                         // p_j = e^z_j / Σ e^z_k
-        }
     }
 
     private readonly record struct ScanGeometry(int Width, int Height, int PatchSize, int ClassIndex);

@@ -10,9 +10,8 @@ internal sealed class ScanBuffers<T>
     {
         PaddedRows = new T[patchSize * (width + patchSize - 1)];
         PaddedRowOf = [.. Enumerable.Repeat(-1, patchSize)];
+        RowStarts = new int[patchSize * patchSize];
         Layers = [.. network.Layers.Select(l => new T[l.Outputs * block])];
-        Max = new T[block];
-        Sum = new T[block];
     }
 
     /// <summary>A ring of image rows with edge-replicate padding, [patchSize × (width + patchSize − 1)].</summary>
@@ -21,10 +20,9 @@ internal sealed class ScanBuffers<T>
     /// <summary>Which image row each ring slot holds (−1: none yet).</summary>
     public int[] PaddedRowOf { get; }
 
+    /// <summary>Where row k of the block's xᵀ starts in <see cref="PaddedRows"/>.</summary>
+    public int[] RowStarts { get; }
+
     /// <summary>zᵀ (then hᵀ) of each layer, [outputs × block]; the last holds p after the softmax.</summary>
     public T[][] Layers { get; }
-
-    public T[] Max { get; }
-
-    public T[] Sum { get; }
 }

@@ -22,8 +22,8 @@ internal enum GemmStart
 }
 
 /// <summary>
-/// The fast matrix product <c>C = start + A·B</c> behind every dense layer: register tiles of 4 rows × 4 vectors,
-/// fused multiply-add. Each C[m, j] adds its products in the order k = 0, 1, … exactly as the plain loops in
+/// The fast matrix product <c>C = start + A·B</c> (optionally stored through ReLU) behind every dense layer: register tiles of 4 rows × 4 vectors,
+/// fused multiply-add, deep products cut into blocks of k (sums continue across blocks, in order). Each C[m, j] adds its products in the order k = 0, 1, … exactly as the plain loops in
 /// <see cref="Layers.Dense{T}"/> do, so both give the same bits.
 /// </summary>
 /// <remarks>
@@ -34,13 +34,14 @@ internal static class Gemm
 {
     private const int Rows = 4;
     private const int Vectors = 4;
+    private const int DepthBlock = 128;                                 // 128 rows of a 64-float panel: 32 KB
 
     public static void Multiply<T>(
         int m, int n, int k,
         ReadOnlySpan<T> a, int aRowStride, int aColStride,
         ReadOnlySpan<T> b, int ldb,
         Span<T> c, int ldc,
-        GemmStart start, ReadOnlySpan<T> bias)
+        GemmStart start, ReadOnlySpan<T> bias, bool relu = false)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (m == 0 || n == 0)
@@ -54,7 +55,57 @@ internal static class Gemm
         {
             throw new ArgumentException("Matrix shapes do not fit the spans given.");
         }
-        var o = new Operands<T>(k, aRowStride, aColStride, ldb, ldc, start);
+        if (k <= 2 * DepthBlock)
+        {
+            Run(new Operands<T>(k, aRowStride, aColStride, ldc, start, relu), new StridedRows(ldb), m, n, a, b, c, bias);
+            return;
+        }
+        for (int kb = 0; kb < k; kb += DepthBlock)                        // deep products: B in blocks that stay in L1
+        {
+            int depth = Math.Min(DepthBlock, k - kb);
+            var o = new Operands<T>(depth, aRowStride, aColStride, ldc, kb == 0 ? start : GemmStart.Accumulate, relu && kb + depth == k);
+            Run(o, new StridedRows(ldb), m, n, a[(kb * aColStride)..], b[(kb * ldb)..], c, bias);
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="Multiply{T}"/>, but row p of B starts at <c>b[rowStarts[p]]</c>: rows anywhere in one span
+    /// (the scanner's 5×5 windows read straight from padded image rows).
+    /// </summary>
+    public static void MultiplyRows<T>(
+        int m, int n, ReadOnlySpan<T> a, int aRowStride, int aColStride,
+        ReadOnlySpan<T> b, int[] rowStarts,
+        Span<T> c, int ldc, GemmStart start, ReadOnlySpan<T> bias, bool relu = false)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(rowStarts);
+        int k = rowStarts.Length;
+        if (m == 0 || n == 0)
+        {
+            return;
+        }
+        foreach (int rowStart in rowStarts)
+        {
+            if (rowStart < 0 || rowStart > b.Length - n)
+            {
+                throw new ArgumentException("A row of B does not fit the span given.");
+            }
+        }
+        if ((k > 0 && a.Length < ((m - 1) * aRowStride) + ((k - 1) * aColStride) + 1)
+            || c.Length < ((m - 1) * ldc) + n
+            || (start == GemmStart.BiasPerColumn && bias.Length < n)
+            || (start == GemmStart.BiasPerRow && bias.Length < m))
+        {
+            throw new ArgumentException("Matrix shapes do not fit the spans given.");
+        }
+        Run(new Operands<T>(k, aRowStride, aColStride, ldc, start, relu), new TableRows(rowStarts), m, n, a, b, c, bias);
+    }
+
+    private static void Run<T, TR>(in Operands<T> o, TR rows, int m, int n, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, ReadOnlySpan<T> bias)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TR : struct, IRowOffsets
+    {
+        int k = o.K;
         ref T ra = ref MemoryMarshal.GetReference(a);
         ref T rb = ref MemoryMarshal.GetReference(b);
         ref T rc = ref MemoryMarshal.GetReference(c);
@@ -62,15 +113,15 @@ internal static class Gemm
         int j = 0;
         if (Simd512<T>.IsAccelerated && n >= Simd512<T>.Count)
         {
-            j = Columns<T, Vector512<T>, Simd512<T>>(o, m, n, j, ref ra, ref rb, ref rc, ref rbias);
+            j = Columns<T, Vector512<T>, Simd512<T>, TR>(o, rows, m, n, j, ref ra, ref rb, ref rc, ref rbias);
         }
         if (Simd256<T>.IsAccelerated && n - j >= Simd256<T>.Count)
         {
-            j = Columns<T, Vector256<T>, Simd256<T>>(o, m, n, j, ref ra, ref rb, ref rc, ref rbias);
+            j = Columns<T, Vector256<T>, Simd256<T>, TR>(o, rows, m, n, j, ref ra, ref rb, ref rc, ref rbias);
         }
         if (Simd128<T>.IsAccelerated && n - j >= Simd128<T>.Count)
         {
-            j = Columns<T, Vector128<T>, Simd128<T>>(o, m, n, j, ref ra, ref rb, ref rc, ref rbias);
+            j = Columns<T, Vector128<T>, Simd128<T>, TR>(o, rows, m, n, j, ref ra, ref rb, ref rc, ref rbias);
         }
         for (; j < n; j++)
         {
@@ -81,26 +132,26 @@ internal static class Gemm
                 T s2 = Start(o, ref rbias, ref rc, i + 2, j), s3 = Start(o, ref rbias, ref rc, i + 3, j);
                 for (int p = 0; p < k; p++)
                 {
-                    T bp = Unsafe.Add(ref rb, (p * o.Ldb) + j);
+                    T bp = Unsafe.Add(ref rb, rows.Of(p) + j);
                     ref T ap = ref Unsafe.Add(ref ra, (i * o.ARow) + (p * o.ACol));
                     s0 = T.FusedMultiplyAdd(ap, bp, s0);
                     s1 = T.FusedMultiplyAdd(Unsafe.Add(ref ap, o.ARow), bp, s1);
                     s2 = T.FusedMultiplyAdd(Unsafe.Add(ref ap, 2 * o.ARow), bp, s2);
                     s3 = T.FusedMultiplyAdd(Unsafe.Add(ref ap, 3 * o.ARow), bp, s3);
                 }
-                Unsafe.Add(ref rc, (i * o.Ldc) + j) = s0;
-                Unsafe.Add(ref rc, ((i + 1) * o.Ldc) + j) = s1;
-                Unsafe.Add(ref rc, ((i + 2) * o.Ldc) + j) = s2;
-                Unsafe.Add(ref rc, ((i + 3) * o.Ldc) + j) = s3;
+                Unsafe.Add(ref rc, (i * o.Ldc) + j) = Put(o, s0);
+                Unsafe.Add(ref rc, ((i + 1) * o.Ldc) + j) = Put(o, s1);
+                Unsafe.Add(ref rc, ((i + 2) * o.Ldc) + j) = Put(o, s2);
+                Unsafe.Add(ref rc, ((i + 3) * o.Ldc) + j) = Put(o, s3);
             }
             for (; i < m; i++)
             {
                 T sum = Start(o, ref rbias, ref rc, i, j);
                 for (int p = 0; p < k; p++)
                 {
-                    sum = T.FusedMultiplyAdd(Unsafe.Add(ref ra, (i * o.ARow) + (p * o.ACol)), Unsafe.Add(ref rb, (p * o.Ldb) + j), sum);
+                    sum = T.FusedMultiplyAdd(Unsafe.Add(ref ra, (i * o.ARow) + (p * o.ACol)), Unsafe.Add(ref rb, rows.Of(p) + j), sum);
                 }
-                Unsafe.Add(ref rc, (i * o.Ldc) + j) = sum;
+                Unsafe.Add(ref rc, (i * o.Ldc) + j) = Put(o, sum);
             }
         }
     }
@@ -120,10 +171,11 @@ internal static class Gemm
     /// ending at column n, which recomputes a few columns with the very same operations (same bits); except when
     /// accumulating, where narrower vectors and scalars take the end. Returns the first column left.
     /// </summary>
-    private static int Columns<T, TV, TS>(in Operands<T> o, int m, int n, int j, ref T a, ref T b, ref T c, ref T bias)
+    private static int Columns<T, TV, TS, TR>(in Operands<T> o, TR rows, int m, int n, int j, ref T a, ref T b, ref T c, ref T bias)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct
         where TS : struct, ISimd<T, TV>
+        where TR : struct, IRowOffsets
     {
         int w = TS.Count;
         for (; j + (Vectors * w) <= n; j += Vectors * w)
@@ -131,14 +183,11 @@ internal static class Gemm
             int i = 0;
             for (; i + Rows <= m; i += Rows)
             {
-                Tile4x4<T, TV, TS>(o, i, j, ref a, ref b, ref c, ref bias);
+                Tile4x4<T, TV, TS, TR>(o, rows, i, j, ref a, ref b, ref c, ref bias);
             }
             for (; i < m; i++)
             {
-                for (int v = 0; v < Vectors; v++)
-                {
-                    Tile1x1<T, TV, TS>(o, i, j + (v * w), ref a, ref b, ref c, ref bias);
-                }
+                Tile1x4<T, TV, TS, TR>(o, rows, i, j, ref a, ref b, ref c, ref bias);
             }
         }
         bool overlap = o.Start != GemmStart.Accumulate;                     // C += … must not run twice on a column
@@ -148,15 +197,15 @@ internal static class Gemm
             int i = 0;
             for (; i + (2 * Rows) <= m; i += 2 * Rows)
             {
-                Tile8x1<T, TV, TS>(o, i, j, ref a, ref b, ref c, ref bias);  // 8 FMA chains in flight
+                Tile8x1<T, TV, TS, TR>(o, rows, i, j, ref a, ref b, ref c, ref bias);  // 8 FMA chains in flight
             }
             for (; i + Rows <= m; i += Rows)
             {
-                Tile4x1<T, TV, TS>(o, i, j, ref a, ref b, ref c, ref bias);
+                Tile4x1<T, TV, TS, TR>(o, rows, i, j, ref a, ref b, ref c, ref bias);
             }
             for (; i < m; i++)
             {
-                Tile1x1<T, TV, TS>(o, i, j, ref a, ref b, ref c, ref bias);
+                Tile1x1<T, TV, TS, TR>(o, rows, i, j, ref a, ref b, ref c, ref bias);
             }
             j += w;
         }
@@ -175,10 +224,11 @@ internal static class Gemm
             _ => default,
         };
 
-    private static void Tile4x4<T, TV, TS>(in Operands<T> o, int i, int j, ref T a, ref T b, ref T c, ref T bias)
+    private static void Tile4x4<T, TV, TS, TR>(in Operands<T> o, TR rows, int i, int j, ref T a, ref T b, ref T c, ref T bias)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct
         where TS : struct, ISimd<T, TV>
+        where TR : struct, IRowOffsets
     {
         int w = TS.Count;
         TV c00 = Begin<T, TV, TS>(o, i, j, ref bias, ref c), c01 = Begin<T, TV, TS>(o, i, j + w, ref bias, ref c);
@@ -193,7 +243,7 @@ internal static class Gemm
         ref T bj = ref Unsafe.Add(ref b, j);
         for (int p = 0; p < o.K; p++)
         {
-            ref T bp = ref Unsafe.Add(ref bj, p * o.Ldb);
+            ref T bp = ref Unsafe.Add(ref bj, rows.Of(p));
             TV b0 = TS.Load(in bp), b1 = TS.Load(in Unsafe.Add(ref bp, w));
             TV b2 = TS.Load(in Unsafe.Add(ref bp, 2 * w)), b3 = TS.Load(in Unsafe.Add(ref bp, 3 * w));
             ref T ap = ref Unsafe.Add(ref a0, p * o.ACol);
@@ -207,19 +257,20 @@ internal static class Gemm
             c30 = TS.MultiplyAdd(x, b0, c30); c31 = TS.MultiplyAdd(x, b1, c31); c32 = TS.MultiplyAdd(x, b2, c32); c33 = TS.MultiplyAdd(x, b3, c33);
         }
         ref T r = ref Unsafe.Add(ref c, (i * o.Ldc) + j);
-        TS.Store(c00, ref r); TS.Store(c01, ref Unsafe.Add(ref r, w)); TS.Store(c02, ref Unsafe.Add(ref r, 2 * w)); TS.Store(c03, ref Unsafe.Add(ref r, 3 * w));
+        Put<T, TV, TS>(o, c00, ref r); Put<T, TV, TS>(o, c01, ref Unsafe.Add(ref r, w)); Put<T, TV, TS>(o, c02, ref Unsafe.Add(ref r, 2 * w)); Put<T, TV, TS>(o, c03, ref Unsafe.Add(ref r, 3 * w));
         r = ref Unsafe.Add(ref r, o.Ldc);
-        TS.Store(c10, ref r); TS.Store(c11, ref Unsafe.Add(ref r, w)); TS.Store(c12, ref Unsafe.Add(ref r, 2 * w)); TS.Store(c13, ref Unsafe.Add(ref r, 3 * w));
+        Put<T, TV, TS>(o, c10, ref r); Put<T, TV, TS>(o, c11, ref Unsafe.Add(ref r, w)); Put<T, TV, TS>(o, c12, ref Unsafe.Add(ref r, 2 * w)); Put<T, TV, TS>(o, c13, ref Unsafe.Add(ref r, 3 * w));
         r = ref Unsafe.Add(ref r, o.Ldc);
-        TS.Store(c20, ref r); TS.Store(c21, ref Unsafe.Add(ref r, w)); TS.Store(c22, ref Unsafe.Add(ref r, 2 * w)); TS.Store(c23, ref Unsafe.Add(ref r, 3 * w));
+        Put<T, TV, TS>(o, c20, ref r); Put<T, TV, TS>(o, c21, ref Unsafe.Add(ref r, w)); Put<T, TV, TS>(o, c22, ref Unsafe.Add(ref r, 2 * w)); Put<T, TV, TS>(o, c23, ref Unsafe.Add(ref r, 3 * w));
         r = ref Unsafe.Add(ref r, o.Ldc);
-        TS.Store(c30, ref r); TS.Store(c31, ref Unsafe.Add(ref r, w)); TS.Store(c32, ref Unsafe.Add(ref r, 2 * w)); TS.Store(c33, ref Unsafe.Add(ref r, 3 * w));
+        Put<T, TV, TS>(o, c30, ref r); Put<T, TV, TS>(o, c31, ref Unsafe.Add(ref r, w)); Put<T, TV, TS>(o, c32, ref Unsafe.Add(ref r, 2 * w)); Put<T, TV, TS>(o, c33, ref Unsafe.Add(ref r, 3 * w));
     }
 
-    private static void Tile8x1<T, TV, TS>(in Operands<T> o, int i, int j, ref T a, ref T b, ref T c, ref T bias)
+    private static void Tile8x1<T, TV, TS, TR>(in Operands<T> o, TR rows, int i, int j, ref T a, ref T b, ref T c, ref T bias)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct
         where TS : struct, ISimd<T, TV>
+        where TR : struct, IRowOffsets
     {
         TV c0 = Begin<T, TV, TS>(o, i, j, ref bias, ref c), c1 = Begin<T, TV, TS>(o, i + 1, j, ref bias, ref c);
         TV c2 = Begin<T, TV, TS>(o, i + 2, j, ref bias, ref c), c3 = Begin<T, TV, TS>(o, i + 3, j, ref bias, ref c);
@@ -230,7 +281,7 @@ internal static class Gemm
         int r = o.ARow;
         for (int p = 0; p < o.K; p++)
         {
-            TV bp = TS.Load(in Unsafe.Add(ref bj, p * o.Ldb));
+            TV bp = TS.Load(in Unsafe.Add(ref bj, rows.Of(p)));
             ref T ap = ref Unsafe.Add(ref a0, p * o.ACol);
             c0 = TS.MultiplyAdd(TS.Broadcast(ap), bp, c0);
             c1 = TS.MultiplyAdd(TS.Broadcast(Unsafe.Add(ref ap, r)), bp, c1);
@@ -243,21 +294,50 @@ internal static class Gemm
         }
         ref T row = ref Unsafe.Add(ref c, (i * o.Ldc) + j);
         int l = o.Ldc;
-        TS.Store(c0, ref row);
-        TS.Store(c1, ref Unsafe.Add(ref row, l));
-        TS.Store(c2, ref Unsafe.Add(ref row, 2 * l));
-        TS.Store(c3, ref Unsafe.Add(ref row, 3 * l));
-        TS.Store(c4, ref Unsafe.Add(ref row, 4 * l));
-        TS.Store(c5, ref Unsafe.Add(ref row, 5 * l));
-        TS.Store(c6, ref Unsafe.Add(ref row, 6 * l));
-        TS.Store(c7, ref Unsafe.Add(ref row, 7 * l));
+        Put<T, TV, TS>(o, c0, ref row);
+        Put<T, TV, TS>(o, c1, ref Unsafe.Add(ref row, l));
+        Put<T, TV, TS>(o, c2, ref Unsafe.Add(ref row, 2 * l));
+        Put<T, TV, TS>(o, c3, ref Unsafe.Add(ref row, 3 * l));
+        Put<T, TV, TS>(o, c4, ref Unsafe.Add(ref row, 4 * l));
+        Put<T, TV, TS>(o, c5, ref Unsafe.Add(ref row, 5 * l));
+        Put<T, TV, TS>(o, c6, ref Unsafe.Add(ref row, 6 * l));
+        Put<T, TV, TS>(o, c7, ref Unsafe.Add(ref row, 7 * l));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Tile4x1<T, TV, TS>(in Operands<T> o, int i, int j, ref T a, ref T b, ref T c, ref T bias)
+    private static void Tile1x4<T, TV, TS, TR>(in Operands<T> o, TR rows, int i, int j, ref T a, ref T b, ref T c, ref T bias)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct
         where TS : struct, ISimd<T, TV>
+        where TR : struct, IRowOffsets
+    {
+        int w = TS.Count;
+        TV c0 = Begin<T, TV, TS>(o, i, j, ref bias, ref c), c1 = Begin<T, TV, TS>(o, i, j + w, ref bias, ref c);
+        TV c2 = Begin<T, TV, TS>(o, i, j + (2 * w), ref bias, ref c), c3 = Begin<T, TV, TS>(o, i, j + (3 * w), ref bias, ref c);
+        ref T a0 = ref Unsafe.Add(ref a, i * o.ARow);
+        ref T bj = ref Unsafe.Add(ref b, j);
+        for (int p = 0; p < o.K; p++)
+        {
+            ref T bp = ref Unsafe.Add(ref bj, rows.Of(p));
+            TV x = TS.Broadcast(Unsafe.Add(ref a0, p * o.ACol));
+            c0 = TS.MultiplyAdd(x, TS.Load(in bp), c0);
+            c1 = TS.MultiplyAdd(x, TS.Load(in Unsafe.Add(ref bp, w)), c1);
+            c2 = TS.MultiplyAdd(x, TS.Load(in Unsafe.Add(ref bp, 2 * w)), c2);
+            c3 = TS.MultiplyAdd(x, TS.Load(in Unsafe.Add(ref bp, 3 * w)), c3);
+        }
+        ref T r = ref Unsafe.Add(ref c, (i * o.Ldc) + j);
+        Put<T, TV, TS>(o, c0, ref r);
+        Put<T, TV, TS>(o, c1, ref Unsafe.Add(ref r, w));
+        Put<T, TV, TS>(o, c2, ref Unsafe.Add(ref r, 2 * w));
+        Put<T, TV, TS>(o, c3, ref Unsafe.Add(ref r, 3 * w));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Tile4x1<T, TV, TS, TR>(in Operands<T> o, TR rows, int i, int j, ref T a, ref T b, ref T c, ref T bias)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TV : struct
+        where TS : struct, ISimd<T, TV>
+        where TR : struct, IRowOffsets
     {
         TV c0 = Begin<T, TV, TS>(o, i, j, ref bias, ref c), c1 = Begin<T, TV, TS>(o, i + 1, j, ref bias, ref c);
         TV c2 = Begin<T, TV, TS>(o, i + 2, j, ref bias, ref c), c3 = Begin<T, TV, TS>(o, i + 3, j, ref bias, ref c);
@@ -265,7 +345,7 @@ internal static class Gemm
         ref T bj = ref Unsafe.Add(ref b, j);
         for (int p = 0; p < o.K; p++)
         {
-            TV bp = TS.Load(in Unsafe.Add(ref bj, p * o.Ldb));
+            TV bp = TS.Load(in Unsafe.Add(ref bj, rows.Of(p)));
             ref T ap = ref Unsafe.Add(ref a0, p * o.ACol);
             c0 = TS.MultiplyAdd(TS.Broadcast(ap), bp, c0);
             c1 = TS.MultiplyAdd(TS.Broadcast(Unsafe.Add(ref ap, o.ARow)), bp, c1);
@@ -273,28 +353,60 @@ internal static class Gemm
             c3 = TS.MultiplyAdd(TS.Broadcast(Unsafe.Add(ref ap, 3 * o.ARow)), bp, c3);
         }
         ref T r = ref Unsafe.Add(ref c, (i * o.Ldc) + j);
-        TS.Store(c0, ref r);
-        TS.Store(c1, ref Unsafe.Add(ref r, o.Ldc));
-        TS.Store(c2, ref Unsafe.Add(ref r, 2 * o.Ldc));
-        TS.Store(c3, ref Unsafe.Add(ref r, 3 * o.Ldc));
+        Put<T, TV, TS>(o, c0, ref r);
+        Put<T, TV, TS>(o, c1, ref Unsafe.Add(ref r, o.Ldc));
+        Put<T, TV, TS>(o, c2, ref Unsafe.Add(ref r, 2 * o.Ldc));
+        Put<T, TV, TS>(o, c3, ref Unsafe.Add(ref r, 3 * o.Ldc));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Tile1x1<T, TV, TS>(in Operands<T> o, int i, int j, ref T a, ref T b, ref T c, ref T bias)
+    private static void Tile1x1<T, TV, TS, TR>(in Operands<T> o, TR rows, int i, int j, ref T a, ref T b, ref T c, ref T bias)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct
         where TS : struct, ISimd<T, TV>
+        where TR : struct, IRowOffsets
     {
         TV c0 = Begin<T, TV, TS>(o, i, j, ref bias, ref c);
         ref T a0 = ref Unsafe.Add(ref a, i * o.ARow);
         ref T bj = ref Unsafe.Add(ref b, j);
         for (int p = 0; p < o.K; p++)
         {
-            c0 = TS.MultiplyAdd(TS.Broadcast(Unsafe.Add(ref a0, p * o.ACol)), TS.Load(in Unsafe.Add(ref bj, p * o.Ldb)), c0);
+            c0 = TS.MultiplyAdd(TS.Broadcast(Unsafe.Add(ref a0, p * o.ACol)), TS.Load(in Unsafe.Add(ref bj, rows.Of(p))), c0);
         }
-        TS.Store(c0, ref Unsafe.Add(ref c, (i * o.Ldc) + j));
+        Put<T, TV, TS>(o, c0, ref Unsafe.Add(ref c, (i * o.Ldc) + j));
     }
 
     /// <summary>Sizes and strides shared by the tiles.</summary>
-    private readonly record struct Operands<T>(int K, int ARow, int ACol, int Ldb, int Ldc, GemmStart Start);
+    /// <summary>Stores a finished vector of C, through ReLU when asked (the scanner's h = ReLU(z)).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Put<T, TV, TS>(in Operands<T> o, TV value, ref T destination)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TV : struct
+        where TS : struct, ISimd<T, TV> => TS.Store(o.Relu ? TS.Relu(value) : value, ref destination);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T Put<T>(in Operands<T> o, T value) where T : unmanaged, IFloatingPointIeee754<T> =>
+        o.Relu && !(value > T.Zero) ? T.Zero : value;
+
+    private readonly record struct Operands<T>(int K, int ARow, int ACol, int Ldc, GemmStart Start, bool Relu);
+
+    /// <summary>Row p of B: p·ldb.</summary>
+    private readonly struct StridedRows(int ldb) : IRowOffsets
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int Of(int p) => p * ldb;
+    }
+
+    /// <summary>Row p of B: a table.</summary>
+    private readonly struct TableRows(int[] starts) : IRowOffsets
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int Of(int p) => starts[p];
+    }
+}
+
+/// <summary>Where row p of the right-hand matrix starts.</summary>
+internal interface IRowOffsets
+{
+    int Of(int p);
 }

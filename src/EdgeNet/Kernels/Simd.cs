@@ -26,6 +26,9 @@ internal interface ISimd<T, TVector>
 
     /// <summary>a·b + c with one rounding, as <see cref="Math.FusedMultiplyAdd(double, double, double)"/>.</summary>
     static abstract TVector MultiplyAdd(TVector a, TVector b, TVector c);
+
+    /// <summary>max(0, v) as the plain loop's <c>v &gt; 0 ? v : 0</c> (NaN and −0 give +0).</summary>
+    static abstract TVector Relu(TVector v);
 }
 
 /// <summary>512-bit vectors (AVX-512).</summary>
@@ -44,6 +47,9 @@ internal readonly struct Simd512<T> : ISimd<T, Vector512<T>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> Broadcast(T value) => Vector512.Create(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Relu(Vector512<T> v) => Vector512.BitwiseAnd(v, Vector512.GreaterThan(v, Vector512<T>.Zero));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> MultiplyAdd(Vector512<T> a, Vector512<T> b, Vector512<T> c)
@@ -78,6 +84,9 @@ internal readonly struct Simd256<T> : ISimd<T, Vector256<T>>
     public static Vector256<T> Broadcast(T value) => Vector256.Create(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Relu(Vector256<T> v) => Vector256.BitwiseAnd(v, Vector256.GreaterThan(v, Vector256<T>.Zero));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> MultiplyAdd(Vector256<T> a, Vector256<T> b, Vector256<T> c)
     {
         if (typeof(T) == typeof(float))
@@ -108,6 +117,9 @@ internal readonly struct Simd128<T> : ISimd<T, Vector128<T>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> Broadcast(T value) => Vector128.Create(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Relu(Vector128<T> v) => Vector128.BitwiseAnd(v, Vector128.GreaterThan(v, Vector128<T>.Zero));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> MultiplyAdd(Vector128<T> a, Vector128<T> b, Vector128<T> c)

@@ -18,6 +18,7 @@ public sealed class FastKernelTests
         { 7, 33, 70 },                                              // odd sizes: full tiles, single vectors, 128-bit and scalar tails
         { 64, 100, 129 },
         { 5, 3, 1 },
+        { 3, 300, 20 },                                             // deep: the product is cut into blocks of k
     };
 
     [Theory]

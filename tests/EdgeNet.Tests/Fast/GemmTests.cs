@@ -8,6 +8,7 @@ public sealed class GemmTests
     [InlineData(9, 70, 13)]
     [InlineData(5, 3, 4)]
     [InlineData(17, 33, 2)]
+    [InlineData(6, 40, 600)]                                        // deep enough to be cut into blocks of k
     public void Product_in_two_accumulated_halves_equals_the_plain_fused_loop(int m, int n, int k)
     {
         // Given A read transposed (row stride 1), B row-major, and a bias per row

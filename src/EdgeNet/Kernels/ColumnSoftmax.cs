@@ -1,0 +1,120 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace EdgeNet.Kernels;
+
+/// <summary>
+/// Softmax down the columns of z [classes × stride], in place, many columns (pixels) per vector: the same steps
+/// as <see cref="SoftmaxCrossEntropy.Softmax{T}"/> (max, e^(z − max), sum in class order, divide), with a
+/// vectorised exponential that may round its last bit differently from <see cref="Math.Exp(double)"/>.
+/// </summary>
+internal static class ColumnSoftmax
+{
+    public static void Apply<T>(Span<T> z, int classes, int stride, int count)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (z.Length < ((classes - 1) * stride) + count || count > stride)
+        {
+            throw new ArgumentException("Column softmax: shapes do not fit.");
+        }
+        ref T rz = ref MemoryMarshal.GetReference(z);
+        int p = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; p + Vector512<T>.Count <= count; p += Vector512<T>.Count)
+            {
+                ref T column = ref Unsafe.Add(ref rz, p);
+                Vector512<T> max = Vector512.LoadUnsafe(ref column);
+                for (int c = 1; c < classes; c++)
+                {
+                    max = Vector512.Max(max, Vector512.LoadUnsafe(ref column, (nuint)(c * stride)));   // subtract the max
+                }
+                Vector512<T> sum = Vector512<T>.Zero;
+                for (int c = 0; c < classes; c++)
+                {
+                    Vector512<T> e = Exp(Vector512.LoadUnsafe(ref column, (nuint)(c * stride)) - max); // e^(z_j − max)
+                    e.StoreUnsafe(ref column, (nuint)(c * stride));
+                    sum += e;
+                }
+                for (int c = 0; c < classes; c++)
+                {
+                    (Vector512.LoadUnsafe(ref column, (nuint)(c * stride)) / sum).StoreUnsafe(ref column, (nuint)(c * stride)); // p_j
+                }
+            }
+        }
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; p + Vector256<T>.Count <= count; p += Vector256<T>.Count)
+            {
+                ref T column = ref Unsafe.Add(ref rz, p);
+                Vector256<T> max = Vector256.LoadUnsafe(ref column);
+                for (int c = 1; c < classes; c++)
+                {
+                    max = Vector256.Max(max, Vector256.LoadUnsafe(ref column, (nuint)(c * stride)));   // subtract the max
+                }
+                Vector256<T> sum = Vector256<T>.Zero;
+                for (int c = 0; c < classes; c++)
+                {
+                    Vector256<T> e = Exp(Vector256.LoadUnsafe(ref column, (nuint)(c * stride)) - max); // e^(z_j − max)
+                    e.StoreUnsafe(ref column, (nuint)(c * stride));
+                    sum += e;
+                }
+                for (int c = 0; c < classes; c++)
+                {
+                    (Vector256.LoadUnsafe(ref column, (nuint)(c * stride)) / sum).StoreUnsafe(ref column, (nuint)(c * stride)); // p_j
+                }
+            }
+        }
+        for (; p < count; p++)
+        {
+            T max = Unsafe.Add(ref rz, p);
+            for (int c = 1; c < classes; c++)
+            {
+                max = T.Max(max, Unsafe.Add(ref rz, (c * stride) + p));
+            }
+            T sum = T.Zero;
+            for (int c = 0; c < classes; c++)
+            {
+                ref T e = ref Unsafe.Add(ref rz, (c * stride) + p);
+                e = T.Exp(e - max);
+                sum += e;
+            }
+            for (int c = 0; c < classes; c++)
+            {
+                Unsafe.Add(ref rz, (c * stride) + p) /= sum;
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<T> Exp<T>(Vector512<T> x)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(float))
+        {
+            return Vector512.Exp(x.AsSingle()).As<float, T>();
+        }
+        if (typeof(T) == typeof(double))
+        {
+            return Vector512.Exp(x.AsDouble()).As<double, T>();
+        }
+        throw new NotSupportedException($"{typeof(T)} is not float or double.");
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<T> Exp<T>(Vector256<T> x)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(float))
+        {
+            return Vector256.Exp(x.AsSingle()).As<float, T>();
+        }
+        if (typeof(T) == typeof(double))
+        {
+            return Vector256.Exp(x.AsDouble()).As<double, T>();
+        }
+        throw new NotSupportedException($"{typeof(T)} is not float or double.");
+    }
+}
