@@ -35,6 +35,10 @@ internal static class EdgeNetCli
         root.Subcommands.Add(PredictCommand.Create(context));
         root.Subcommands.Add(GradcheckCommand.Create(context));
         root.Subcommands.Add(StepCommand.Create(context));
+        root.Subcommands.Add(GuideCommand.Create(context));
+        root.Subcommands.Add(ScanCommand.Create(context));
+        root.Subcommands.Add(SceneCommand.Create(context));
+        root.Subcommands.Add(CompareCommand.Create(context));
         return root;
     }
 

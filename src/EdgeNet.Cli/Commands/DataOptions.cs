@@ -9,9 +9,9 @@ internal sealed class DataOptions
 {
     public Option<uint> Seed { get; } = new("--seed") { HelpName = "N", Description = "Seed of NumPy's legacy generator (np.random.seed).", DefaultValueFactory = _ => 42 };
 
-    public Option<int> TrainSamples { get; } = new("--train-samples") { HelpName = "N", Description = "Generated training samples.", DefaultValueFactory = _ => 100 };
+    public Option<int> TrainSamples { get; } = new("--train-samples") { HelpName = "N", Description = "Generated training samples (with --dataset varied: 4000).", DefaultValueFactory = _ => 100 };
 
-    public Option<int> TestSamples { get; } = new("--test-samples") { HelpName = "N", Description = "Generated test samples.", DefaultValueFactory = _ => 20 };
+    public Option<int> TestSamples { get; } = new("--test-samples") { HelpName = "N", Description = "Generated test samples (with --dataset varied: 1000).", DefaultValueFactory = _ => 20 };
 
     public Option<FileInfo?> Data { get; } = new("--data") { HelpName = "FILE", Description = "Train on your own patches: CSV, one sample a line, label first, then the pixel values." };
 
@@ -41,10 +41,11 @@ internal sealed class DataOptions
     }
 
     /// <summary>The generated test set for <paramref name="options"/> (drawn after the training set, as the tutorial does).</summary>
-    public static Dataset GeneratedTestSet(TrainingOptions options)
+    public static Dataset GeneratedTestSet(TrainingOptions options, GeneratedData? data = null)
     {
+        data ??= GeneratedData.Tutorial;
         var random = new NumpyRandom(options.Seed);
-        TutorialPatches.Generate(random, options.TrainSamples);
-        return TutorialPatches.Generate(random, options.TestSamples);
+        data.Generate(random, options.TrainSamples);
+        return data.Generate(random, options.TestSamples);
     }
 }

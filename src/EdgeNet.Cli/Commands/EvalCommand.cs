@@ -16,7 +16,9 @@ internal static class EvalCommand
         var trainSamples = new Option<int?>("--train-samples") { HelpName = "N", Description = "Training samples drawn before the test set (default: the model's)." };
         var testSamples = new Option<int?>("--test-samples") { HelpName = "N", Description = "Generated test samples (default: the model's, or 20)." };
         var data = new Option<FileInfo?>("--data") { HelpName = "FILE", Description = "Evaluate on your own patches: CSV, label first, then the pixel values." };
+        var generated = new GeneratedDataOptions(modelDefaults: true);
         var command = new Command("eval", "Evaluate a saved model: loss, accuracy, confusion matrix.") { model, seed, trainSamples, testSamples, data };
+        generated.AddTo(command);
         command.SetAction(parse => EdgeNetCli.Guard(context, () =>
         {
             Model loaded = ModelOption.Load(parse.GetValue(model)!);
@@ -30,23 +32,21 @@ internal static class EvalCommand
             }
             else
             {
+                GeneratedData source = EvalData.Resolve(parse, generated, loaded);
+                bool ownData = source.Name == loaded.Training?.Data;
                 TrainingOptions trained = loaded.Training?.Options ?? new TrainingOptions();
                 var options = trained with
                 {
                     Seed = parse.GetValue(seed) ?? trained.Seed,
                     TrainSamples = parse.GetValue(trainSamples) ?? trained.TrainSamples,
-                    TestSamples = parse.GetValue(testSamples) ?? (trained.TestSamples > 0 ? trained.TestSamples : 20),
+                    TestSamples = parse.GetValue(testSamples) ?? (ownData && trained.TestSamples > 0 ? trained.TestSamples : DefaultTestSamples(source)),
                 };
                 if (options.TestSamples < 1 || options.TrainSamples < 0)
                 {
                     throw new UsageException("--test-samples must be at least 1 and --train-samples at least 0.");
                 }
-                if (loaded.Network.Inputs != TutorialPatches.Size * TutorialPatches.Size || loaded.Network.Classes != 2)
-                {
-                    throw new UsageException("This model was not trained on the tutorial's 5×5 patches; give --data FILE.");
-                }
-                dataset = DataOptions.GeneratedTestSet(options);
-                description = $"{options.TestSamples} generated test patches (seed {options.Seed}, after {options.TrainSamples} training patches)";
+                dataset = DataOptions.GeneratedTestSet(options, source);
+                description = $"{options.TestSamples} held-out {source} test patches (seed {options.Seed}, after {options.TrainSamples} training patches)";
             }
             Evaluation result = Evaluation.Of(loaded.Network, dataset);
             Print(context.Out, result, dataset.ClassNames, description);
@@ -54,6 +54,8 @@ internal static class EvalCommand
         }));
         return command;
     }
+
+    private static int DefaultTestSamples(GeneratedData source) => source.Varied is null ? 20 : VariedDefaults.EvalSamples;
 
     private static void Print(TextWriter output, Evaluation result, IReadOnlyList<string> classes, string description)
     {

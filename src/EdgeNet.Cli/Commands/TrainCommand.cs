@@ -3,6 +3,8 @@ using EdgeNet.Cli.Input;
 using EdgeNet.Cli.Output;
 using EdgeNet.Data;
 using EdgeNet.Models;
+using EdgeNet.Plots;
+using EdgeNet.Plots.Training;
 using EdgeNet.Training;
 
 namespace EdgeNet.Cli.Commands;
@@ -13,8 +15,9 @@ internal static class TrainCommand
     public static Command Create(CliContext context)
     {
         var data = new DataOptions();
+        var generated = new GeneratedDataOptions();
         var hidden = new Option<string>("--hidden") { HelpName = "SIZES", Description = "Hidden layer sizes, input side first: 8 gives 25→8→2, 16,8 gives 25→16→8→2.", DefaultValueFactory = _ => "8" };
-        var epochs = new Option<int>("--epochs") { HelpName = "N", Description = "Passes over the training data.", DefaultValueFactory = _ => 100 };
+        var epochs = new Option<int>("--epochs") { HelpName = "N", Description = "Passes over the training data (with --dataset varied: 30).", DefaultValueFactory = _ => 100 };
         var learningRate = new Option<double>("--lr") { HelpName = "X", Description = "Learning rate α in W ← W − α·dL/dW.", DefaultValueFactory = _ => 0.1 };
         var batchSize = new Option<int>("--batch-size") { HelpName = "N", Description = "Samples per update (gradient = mean over the batch); 1 is the tutorial's loop.", DefaultValueFactory = _ => 1 };
         var shuffle = new Option<bool>("--shuffle") { Description = "Visit the samples in a new random order each epoch (np.random.permutation)." };
@@ -22,34 +25,44 @@ internal static class TrainCommand
         var metrics = new Option<FileInfo?>("--metrics") { HelpName = "FILE", Description = "Write per-epoch metrics to this CSV file." };
         var precision = new Option<string>("--precision") { HelpName = "f32|f64", Description = "Number type of the network: f64 (double, the default; matches NumPy) or f32 (float, faster).", DefaultValueFactory = _ => "f64" };
         precision.AcceptOnlyFromAmong("f32", "f64");
+        var plots = new Option<DirectoryInfo?>("--plots") { HelpName = "DIR", Description = "Draw the figures into this folder as the training runs: loss, accuracy, hidden neurons, output weights, confusion matrix, test gallery." };
+        var format = FigureOptions.Format();
         var logEvery = new Option<int>("--log-every") { HelpName = "N", Description = "Print the loss every N epochs (0: never).", DefaultValueFactory = _ => 20 };
 
         var command = new Command("train", "Train a network; with no options, the tutorial's run (seed 42, 25→8→2, 100 epochs, lr 0.1).");
         data.AddTo(command);
-        foreach (Option option in new Option[] { hidden, epochs, learningRate, batchSize, shuffle, precision, save, metrics, logEvery })
+        generated.AddTo(command);
+        foreach (Option option in new Option[] { hidden, epochs, learningRate, batchSize, shuffle, precision, save, metrics, plots, format, logEvery })
         {
             command.Options.Add(option);
         }
         command.SetAction(parse => EdgeNetCli.Guard(context, () =>
         {
+            GeneratedData source = generated.Resolve(parse);
+            bool varied = source.Varied is not null;
             var options = new TrainingOptions
             {
                 Seed = parse.GetValue(data.Seed),
-                TrainSamples = parse.GetValue(data.TrainSamples),
-                TestSamples = parse.GetValue(data.TestSamples),
+                TrainSamples = varied && !GeneratedDataOptions.Given(parse, data.TrainSamples) ? VariedDefaults.TrainSamples : parse.GetValue(data.TrainSamples),
+                TestSamples = varied && !GeneratedDataOptions.Given(parse, data.TestSamples) ? VariedDefaults.TestSamples : parse.GetValue(data.TestSamples),
                 Hidden = ValueParsing.HiddenSizes(parse.GetValue(hidden)!),
-                Epochs = parse.GetValue(epochs),
+                Epochs = varied && !GeneratedDataOptions.Given(parse, epochs) ? VariedDefaults.Epochs : parse.GetValue(epochs),
                 LearningRate = parse.GetValue(learningRate),
                 BatchSize = parse.GetValue(batchSize),
                 Shuffle = parse.GetValue(shuffle),
             };
             var request = new TrainRequest(
                 options,
+                source,
                 parse.GetValue(data.Data),
                 parse.GetValue(data.TestData),
                 OutputPath.Check(parse.GetValue(save), "--save"),
                 OutputPath.Check(parse.GetValue(metrics), "--metrics"),
-                parse.GetValue(logEvery));
+                parse.GetValue(logEvery))
+            {
+                Format = FigureOptions.Parse(parse.GetValue(format)),                // checked before the folder is made
+                PlotsFolder = FigureOptions.Folder(parse.GetValue(plots), "--plots"),
+            };
             return parse.GetValue(precision) == "f32" ? Run<float>(context, request) : Run<double>(context, request);
         }));
         return command;
@@ -64,15 +77,28 @@ internal static class TrainCommand
         {
             throw new UsageException($"--log-every must be 0 or more (got {request.LogEvery}).");
         }
+        GeneratedData generated = request.Generated;
+        if (generated.Varied is not null && (request.Data is not null || request.TestData is not null))
+        {
+            throw new UsageException("--dataset varied generates its own patches; leave out --data and --test-data (or leave out --dataset varied).");
+        }
         Dataset? trainFile = DataOptions.LoadCsv(request.Data, Dataset.EdgeClasses);
         Dataset? testFile = DataOptions.LoadCsv(request.TestData, Dataset.EdgeClasses, trainFile?.FeatureCount);
-        var setup = TutorialSetup<T>.Create(options, trainFile, testFile);
+        var setup = TutorialSetup<T>.Create(options, generated, trainFile, testFile);
         Network<T> network = setup.Network;
         TextWriter output = context.Out;
+        if (generated.Varied is not null)
+        {
+            output.WriteLine($"Data: {generated}, {options.TrainSamples} training and {options.TestSamples} test patches (seed {options.Seed})");
+        }
 
         output.WriteLine($"Training {network.Layers.Count}-layer network: {NetworkText.Shape(network)}");
         var metrics = new MetricsCsv();
         var listeners = new List<IProgress<EpochStats>> { new TrainingReporter(output, request.LogEvery), metrics };
+        if (request.PlotsFolder is { } plotsFolder)
+        {
+            listeners.Add(new TrainingFigures<T>(network, setup.Train, setup.Test, plotsFolder, request.Format));
+        }
         ConsoleProgress.Run(context, options.Epochs, live =>
             Trainer.Train(network, setup.Train, setup.Test, options, setup.Random, new ProgressFanOut<EpochStats>(live is null ? listeners : [.. listeners, live])));
 
@@ -100,10 +126,14 @@ internal static class TrainCommand
             metrics.Save(metricsPath);
             output.WriteLine($"Metrics written to {metricsPath}");
         }
+        if (request.PlotsFolder is { } figuresFolder)
+        {
+            output.WriteLine($"Figures written to {figuresFolder}");
+        }
         if (request.SavePath is { } savePath)
         {
-            string source = request.Data is null ? "tutorial" : request.Data.Name;
-            ModelFile.Save(new Model(ToDouble(network), setup.Train.ClassNames, new TrainingRecord(options, source)), savePath);
+            string source = request.Data is null ? generated.Name : request.Data.Name;
+            ModelFile.Save(new Model(ToDouble(network), setup.Train.ClassNames, new TrainingRecord(options, source, request.Data is null ? generated.Varied : null)), savePath);
             output.WriteLine($"Model saved to {savePath}");
         }
         return ExitCodes.Success;
@@ -132,5 +162,10 @@ internal static class TrainCommand
         return wide;
     }
 
-    private sealed record TrainRequest(TrainingOptions Options, FileInfo? Data, FileInfo? TestData, string? SavePath, string? MetricsPath, int LogEvery);
+    private sealed record TrainRequest(TrainingOptions Options, GeneratedData Generated, FileInfo? Data, FileInfo? TestData, string? SavePath, string? MetricsPath, int LogEvery)
+    {
+        public string? PlotsFolder { get; init; }
+
+        public FigureFormat Format { get; init; }
+    }
 }

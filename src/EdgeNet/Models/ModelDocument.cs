@@ -28,6 +28,10 @@ internal sealed class ArchitectureDocument
 
     public List<string>? ClassNames { get; set; }
 
+    /// <summary>Optional (added within version 1): side of the square input patch.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? PatchSize { get; set; }
+
     public string? Activation { get; set; }
 
     public string? Output { get; set; }
@@ -52,6 +56,22 @@ internal sealed class TrainingDocument
     public bool Shuffle { get; set; }
 
     public double InitScale { get; set; }
+
+    /// <summary>Optional (added within version 1): "edge" or "orientation", for varied data.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Task { get; set; }
+
+    /// <summary>Optional: the varied generator's noise σ.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? Noise { get; set; }
+
+    /// <summary>Optional: the varied generator's minimum contrast.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? MinContrast { get; set; }
+
+    /// <summary>Optional: the varied generator's widest soft edge, in pixels.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? MaxSoftness { get; set; }
 }
 
 internal sealed class LayerDocument

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EdgeNet.Data;
 using EdgeNet.IO;
 using EdgeNet.Layers;
 using EdgeNet.Training;
@@ -38,6 +39,7 @@ public static class ModelFile
         ArgumentNullException.ThrowIfNull(model);
         Network<double> network = model.Network;
         TrainingOptions? options = model.Training?.Options;
+        VariedOptions? varied = model.Training?.Varied;
         var document = new ModelDocument
         {
             Format = FormatName,
@@ -50,6 +52,7 @@ public static class ModelFile
                 ClassNames = [.. model.ClassNames],
                 Activation = "relu",
                 Output = "softmax",
+                PatchSize = model.PatchSize,
             },
             Precision = "f64",
             Training = options is null ? null : new TrainingDocument
@@ -63,6 +66,10 @@ public static class ModelFile
                 BatchSize = options.BatchSize,
                 Shuffle = options.Shuffle,
                 InitScale = options.InitScale,
+                Task = varied is null ? null : EdgeTasks.Name(varied.Task),
+                Noise = varied?.Noise,
+                MinContrast = varied?.MinContrast,
+                MaxSoftness = varied?.MaxSoftness,
             },
             Layers = [.. network.Layers.Select(ToDocument)],
         };

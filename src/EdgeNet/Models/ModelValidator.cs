@@ -1,3 +1,4 @@
+using EdgeNet.Data;
 using EdgeNet.Layers;
 using EdgeNet.Training;
 
@@ -28,6 +29,10 @@ internal static class ModelValidator
         {
             Fail(source, $"the architecture needs {sizes.Count - 1} layers but the file has {layers.Count}");
         }
+        if (architecture.PatchSize is int side && (side < 1 || side * side != architecture.Inputs))
+        {
+            Fail(source, $"its patch size {side}×{side} does not match its {architecture.Inputs} inputs");
+        }
         List<string> classNames = architecture.ClassNames ?? [.. Enumerable.Range(0, architecture.Classes).Select(k => $"Class {k}")];
         if (classNames.Count != architecture.Classes)
         {
@@ -39,7 +44,7 @@ internal static class ModelValidator
         {
             dense[l] = ToLayer(layers[l], sizes[l], sizes[l + 1], l + 1, source);
         }
-        return new Model(new Network<double>(dense), classNames, ToRecord(document.Training, hidden));
+        return new Model(new Network<double>(dense), classNames, ToRecord(document.Training, hidden, architecture, classNames, source));
     }
 
     private static Dense<double> ToLayer(LayerDocument document, int inputs, int outputs, int number, string source)
@@ -69,7 +74,7 @@ internal static class ModelValidator
         return layer;
     }
 
-    private static TrainingRecord? ToRecord(TrainingDocument? training, List<int> hidden) =>
+    private static TrainingRecord? ToRecord(TrainingDocument? training, List<int> hidden, ArchitectureDocument architecture, List<string> classNames, string source) =>
         training is null
             ? null
             : new TrainingRecord(
@@ -85,7 +90,42 @@ internal static class ModelValidator
                     Shuffle = training.Shuffle,
                     InitScale = training.InitScale,
                 },
-                training.Data ?? "unknown");
+                training.Data ?? "unknown",
+                ToVaried(training, architecture, classNames, source));
+
+    // The varied generator's options, when the file records them (optional fields of version 1).
+    private static VariedOptions? ToVaried(TrainingDocument training, ArchitectureDocument architecture, List<string> classNames, string source)
+    {
+        if (training.Data != "varied")
+        {
+            return null;
+        }
+        EdgeTask task = training.Task is null
+            ? EdgeTasks.FromClassNames(classNames) ?? throw Error(source, "its varied data has no task and unknown class names")
+            : EdgeTasks.Parse(training.Task) ?? throw Error(source, $"its task '{training.Task}' is not 'edge' or 'orientation'");
+        if (!EdgeTasks.ClassNames(task).SequenceEqual(classNames))
+        {
+            Fail(source, $"its task '{EdgeTasks.Name(task)}' does not match its class names");
+        }
+        var defaults = new VariedOptions();
+        var varied = new VariedOptions
+        {
+            Task = task,
+            PatchSize = architecture.PatchSize ?? Model.SquareSide(architecture.Inputs) ?? 0,
+            Noise = training.Noise ?? defaults.Noise,
+            MinContrast = training.MinContrast ?? defaults.MinContrast,
+            MaxSoftness = training.MaxSoftness ?? defaults.MaxSoftness,
+        };
+        try
+        {
+            varied.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw Error(source, $"its varied data options are out of range ({e.Message.TrimEnd('.')})");
+        }
+        return varied;
+    }
 
     private static double Finite(double value, string source, string what) =>
         double.IsFinite(value) ? value : throw Error(source, $"{what} is not a finite number");

@@ -34,17 +34,25 @@ public sealed class TutorialSetup<T>
     /// Draws the data and the initial network for <paramref name="options"/>. A given training set (from a file)
     /// replaces the generated one; the test set is then only what is given.
     /// </summary>
-    public static TutorialSetup<T> Create(TrainingOptions options, Dataset? trainFromFile = null, Dataset? testFromFile = null)
+    public static TutorialSetup<T> Create(TrainingOptions options, Dataset? trainFromFile = null, Dataset? testFromFile = null) =>
+        Create(options, GeneratedData.Tutorial, trainFromFile, testFromFile);
+
+    /// <summary>
+    /// As <see cref="Create(TrainingOptions, Dataset?, Dataset?)"/>, drawing the generated sets from
+    /// <paramref name="data"/> (the tutorial's patches or the varied ones) in the same order.
+    /// </summary>
+    public static TutorialSetup<T> Create(TrainingOptions options, GeneratedData data, Dataset? trainFromFile = null, Dataset? testFromFile = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(data);
         options.Validate();
         var random = new NumpyRandom(options.Seed);                       // np.random.seed(seed)
         Dataset train;
         Dataset? test;
         if (trainFromFile is null)
         {
-            train = TutorialPatches.Generate(random, options.TrainSamples); // X_train = make_data(n)
-            test = testFromFile ?? (options.TestSamples > 0 ? TutorialPatches.Generate(random, options.TestSamples) : null);
+            train = data.Generate(random, options.TrainSamples);           // X_train = make_data(n)
+            test = testFromFile ?? (options.TestSamples > 0 ? data.Generate(random, options.TestSamples) : null);
         }
         else
         {

@@ -1,0 +1,49 @@
+namespace EdgeNet.Data;
+
+/// <summary>
+/// Which generator makes the patches: the tutorial's <c>make_data</c> (5×5, two classes) or
+/// <see cref="VariedPatches"/> with its options. Names are "tutorial" and "varied".
+/// </summary>
+public sealed class GeneratedData
+{
+    private GeneratedData(string name, VariedOptions? varied)
+    {
+        Name = name;
+        Varied = varied;
+    }
+
+    /// <summary>The tutorial's patches.</summary>
+    public static GeneratedData Tutorial { get; } = new("tutorial", null);
+
+    /// <summary>"tutorial" or "varied".</summary>
+    public string Name { get; }
+
+    /// <summary>The varied generator's options; null for the tutorial's data.</summary>
+    public VariedOptions? Varied { get; }
+
+    /// <summary>The question the labels answer.</summary>
+    public EdgeTask Task => Varied?.Task ?? EdgeTask.Edge;
+
+    /// <summary>Side of the square patch.</summary>
+    public int PatchSize => Varied?.PatchSize ?? TutorialPatches.Size;
+
+    /// <summary>Class names, in label order.</summary>
+    public IReadOnlyList<string> ClassNames => EdgeTasks.ClassNames(Task);
+
+    /// <summary>The varied generator with <paramref name="options"/> (validated here).</summary>
+    public static GeneratedData VariedWith(VariedOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        return new GeneratedData("varied", options);
+    }
+
+    /// <summary>Draws <paramref name="count"/> samples from <paramref name="random"/>.</summary>
+    public Dataset Generate(NumpyRandom random, int count) =>
+        Varied is null ? TutorialPatches.Generate(random, count) : VariedPatches.Generate(random, count, Varied);
+
+    /// <inheritdoc/>
+    public override string ToString() => Varied is null
+        ? Name
+        : $"{Name} ({EdgeTasks.Name(Task)}, {PatchSize}×{PatchSize}, noise σ {Varied.Noise}, contrast ≥ {Varied.MinContrast}, softness ≤ {Varied.MaxSoftness})";
+}

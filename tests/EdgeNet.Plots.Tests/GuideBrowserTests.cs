@@ -1,0 +1,58 @@
+using EdgeNet.Plots.Tests.Support;
+using Microsoft.Playwright;
+
+namespace EdgeNet.Plots.Tests;
+
+/// <summary>
+/// The guide opened from disk in a real headless Chromium (Debian's, installed by .ci/run): it renders without a
+/// console error, every image loads, and a screenshot of it is not blank. Without Chromium this test fails.
+/// </summary>
+[Collection(GuideCollection.Name)]
+public sealed class GuideBrowserTests(GuideFixture guide)
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    [Fact]
+    public async Task The_guide_renders_in_headless_chromium_without_errors_and_is_not_blank()
+    {
+        // Given: Chromium itself, never a downloaded browser
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium package (.ci/run does).");
+        using var profile = new TempFolder();
+        using IPlaywright playwright = await Playwright.CreateAsync();
+        await using IBrowserContext browser = await playwright.Chromium.LaunchPersistentContextAsync(profile.Path, new()
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            ViewportSize = new() { Width = 1200, Height = 900 },
+        });
+        IPage page = await browser.NewPageAsync();
+        var problems = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                problems.Add($"console {message.Type}: {message.Text}");
+            }
+        };
+        page.PageError += (_, error) => problems.Add($"page error: {error}");
+        page.RequestFailed += (_, request) => problems.Add($"request failed: {request.Url}");
+
+        // When
+        IResponse? response = await page.GotoAsync(new Uri(guide.Result.IndexPath).AbsoluteUri, new() { WaitUntil = WaitUntilState.Load });
+        int images = await page.EvaluateAsync<int>("document.images.length");
+        int broken = await page.EvaluateAsync<int>("Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0).length");
+        string title = await page.TitleAsync();
+        byte[] screenshot = await page.ScreenshotAsync(new() { FullPage = true });
+
+        // Then
+        Assert.NotNull(response);
+        Assert.Empty(problems);
+        Assert.Equal(guide.Result.Figures.Count, images);
+        Assert.Equal(0, broken);
+        Assert.Contains("Edge-Detection", title, StringComparison.Ordinal);
+        PngImage shot = PngImage.Decode(screenshot);
+        Assert.True(shot.Height > 5000, $"the full page is only {shot.Height} px tall");
+        shot.AssertNotBlank("screenshot of the guide");
+    }
+}
