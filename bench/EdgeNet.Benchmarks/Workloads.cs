@@ -34,8 +34,7 @@ public static class Workloads
             ReadOnlySpan<double> x = _x.AsSpan(n * 25, 25);
             ReadOnlySpan<int> y = _labels.AsSpan(n, 1);
             double loss = _network.ForwardLoss(x, y, out _);
-            _network.Backward(x, y);
-            Sgd.Step(_network, 0.1);
+            Sgd.BackwardAndStep(_network, x, y, 0.1);                         // backward + update
             return loss;
         }
     }
@@ -82,8 +81,7 @@ public static class Workloads
         public float Step()
         {
             float loss = _network.ForwardLoss(_x, _labels, out _);
-            _network.Backward(_x, _labels);
-            Sgd.Step(_network, _rate);
+            Sgd.BackwardAndStep(_network, _x, _labels, _rate);
             return loss / _labels.Length;
         }
     }

@@ -155,7 +155,13 @@ public sealed class Network<T>
     /// The backward pass after <see cref="ForwardLoss"/> on the same batch (tutorial Part 7): fills each
     /// layer's gradients with the mean over the batch.
     /// </summary>
-    public void Backward(ReadOnlySpan<T> x, ReadOnlySpan<int> labels)
+    public void Backward(ReadOnlySpan<T> x, ReadOnlySpan<int> labels) => BackwardAndDescend(x, labels, descend: false, T.Zero);
+
+    /// <summary>
+    /// <see cref="Backward(ReadOnlySpan{T}, ReadOnlySpan{int})"/>, and with <paramref name="descend"/> the SGD update
+    /// of each layer as soon as its gradients are known (same numbers as Backward, then <see cref="Optimizers.Sgd.Step{T}(Network{T}, T)"/>).
+    /// </summary>
+    internal void BackwardAndDescend(ReadOnlySpan<T> x, ReadOnlySpan<int> labels, bool descend, T learningRate)
     {
         Activations<T> a = _activations;
         int batch = labels.Length;
@@ -166,6 +172,15 @@ public sealed class Network<T>
             int size = batch * _layers[l].Outputs;
             ReadOnlySpan<T> input = l == 0 ? x : a.H[l - 1].AsSpan(0, batch * _layers[l].Inputs);
             Span<T> dInput = l == 0 ? [] : a.DH[l - 1].AsSpan(0, batch * _layers[l].Inputs);
+            if (batch == 1 && !UseReferenceKernels && SingleRow.Fits<T>(_layers[l].Outputs))
+            {
+                Dense<T> layer = _layers[l];
+                ReadOnlySpan<T> zPrevious = l == 0 ? [] : a.Z[l - 1].AsSpan(0, dInput.Length);
+                Span<T> dzPrevious = l == 0 ? [] : a.DZ[l - 1].AsSpan(0, dInput.Length);
+                SingleRow.Backward<T>(input, a.DZ[l], layer.Weights, layer.Bias, layer.WeightGradient, layer.BiasGradient,
+                    dInput, zPrevious, dzPrevious, layer.Inputs, layer.Outputs, descend, learningRate); // dW, db, dL/dh, through ReLU
+                continue;
+            }
             if (UseReferenceKernels)
             {
                 _layers[l].BackwardReference(input, a.DZ[l].AsSpan(0, size), dInput, batch);
@@ -173,6 +188,11 @@ public sealed class Network<T>
             else
             {
                 _layers[l].Backward(input, a.DZ[l].AsSpan(0, size), dInput, batch);   // dW, db, dL/dh
+            }
+            if (descend)
+            {
+                VectorOps.Descend<T>(_layers[l].Weights, _layers[l].WeightGradient, learningRate); // W −= α·dL/dW
+                VectorOps.Descend<T>(_layers[l].Bias, _layers[l].BiasGradient, learningRate);      // b −= α·dL/db
             }
             if (l > 0)
             {
@@ -203,6 +223,14 @@ public sealed class Network<T>
         {
             int size = batch * _layers[l].Outputs;
             Span<T> z = a.Z[l].AsSpan(0, size);
+            if (batch == 1 && !UseReferenceKernels && SingleRow.Fits<T>(_layers[l].Outputs))
+            {
+                Dense<T> layer = _layers[l];
+                Span<T> hRow = l < _layers.Length - 1 ? a.H[l].AsSpan(0, size) : [];
+                SingleRow.Forward<T>(input, layer.Weights, layer.Bias, z, hRow, layer.Inputs, layer.Outputs); // z = x·W + b, h = ReLU(z)
+                input = hRow;
+                continue;
+            }
             if (UseReferenceKernels)
             {
                 _layers[l].ForwardReference(input, z, batch);

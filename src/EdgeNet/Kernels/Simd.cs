@@ -27,6 +27,12 @@ internal interface ISimd<T, TVector>
     /// <summary>a·b + c with one rounding, as <see cref="Math.FusedMultiplyAdd(double, double, double)"/>.</summary>
     static abstract TVector MultiplyAdd(TVector a, TVector b, TVector c);
 
+    /// <summary>a − b, lane by lane.</summary>
+    static abstract TVector Subtract(TVector a, TVector b);
+
+    /// <summary>a · b, lane by lane (rounded, not fused).</summary>
+    static abstract TVector Multiply(TVector a, TVector b);
+
     /// <summary>max(0, v) as the plain loop's <c>v &gt; 0 ? v : 0</c> (NaN and −0 give +0).</summary>
     static abstract TVector Relu(TVector v);
 }
@@ -47,6 +53,12 @@ internal readonly struct Simd512<T> : ISimd<T, Vector512<T>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> Broadcast(T value) => Vector512.Create(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Subtract(Vector512<T> a, Vector512<T> b) => a - b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Multiply(Vector512<T> a, Vector512<T> b) => a * b;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> Relu(Vector512<T> v) => Vector512.BitwiseAnd(v, Vector512.GreaterThan(v, Vector512<T>.Zero));
@@ -84,6 +96,12 @@ internal readonly struct Simd256<T> : ISimd<T, Vector256<T>>
     public static Vector256<T> Broadcast(T value) => Vector256.Create(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Subtract(Vector256<T> a, Vector256<T> b) => a - b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Multiply(Vector256<T> a, Vector256<T> b) => a * b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> Relu(Vector256<T> v) => Vector256.BitwiseAnd(v, Vector256.GreaterThan(v, Vector256<T>.Zero));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -117,6 +135,12 @@ internal readonly struct Simd128<T> : ISimd<T, Vector128<T>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> Broadcast(T value) => Vector128.Create(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Subtract(Vector128<T> a, Vector128<T> b) => a - b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Multiply(Vector128<T> a, Vector128<T> b) => a * b;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> Relu(Vector128<T> v) => Vector128.BitwiseAnd(v, Vector128.GreaterThan(v, Vector128<T>.Zero));

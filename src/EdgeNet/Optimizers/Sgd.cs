@@ -26,6 +26,24 @@ public static class Sgd
         }
     }
 
+    /// <summary>
+    /// The backward pass after <see cref="Network{T}.ForwardLoss"/> on the same batch and the update in one sweep:
+    /// the same numbers as <see cref="Network{T}.Backward(ReadOnlySpan{T}, ReadOnlySpan{int})"/> followed by <see cref="Step{T}(Network{T}, T)"/>, with
+    /// each layer updated as soon as its gradients are known (the gradients stay readable afterwards).
+    /// </summary>
+    public static void BackwardAndStep<T>(Network<T> network, ReadOnlySpan<T> x, ReadOnlySpan<int> labels, T learningRate)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        if (network.UseReferenceKernels)
+        {
+            network.Backward(x, labels);                            // backward
+            Step(network, learningRate);                            // update
+            return;
+        }
+        network.BackwardAndDescend(x, labels, descend: true, learningRate);   // backward and update, layer by layer
+    }
+
     private static void Update<T>(Span<T> parameters, ReadOnlySpan<T> gradient, T learningRate)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -76,8 +76,7 @@ public static class Trainer
                 }
                 lossSum += loss;
                 correct += batchCorrect;
-                network.Backward(xs, ys);                                 // backward
-                Sgd.Step(network, learningRate);                          // update
+                Sgd.BackwardAndStep(network, xs, ys, learningRate);                 // backward, then update
             }
             Evaluation? evaluation = testX is null ? null : Evaluation.Of(network, testX, testLabels!);
             var stats = new EpochStats(
