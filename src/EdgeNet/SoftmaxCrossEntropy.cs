@@ -46,7 +46,8 @@ public static class SoftmaxCrossEntropy
         T sum = T.Zero;
         for (int k = 0; k < z.Length; k++)
         {
-            p[k] = T.Exp(z[k] - max);                               // e^(z_j − max)
+            T shifted = z[k] - max;
+            p[k] = shifted == T.Zero ? T.One : T.Exp(shifted);      // e^(z_j − max); the max's own term is e^0 = 1 exactly
             sum += p[k];
         }
         for (int k = 0; k < z.Length; k++)
