@@ -68,7 +68,7 @@ public static class SoftmaxCrossEntropy
             {
                 int i = n * classes + k;
                 T y = k == labels[n] ? T.One : T.Zero;              // one-hot y
-                dz[i] = (p[i] - y) * scale;                         // dL/dz = p − y
+                dz[i] = labels.Length == 1 ? p[i] - y : (p[i] - y) * scale; // dL/dz = p − y (· 1 changes nothing)
             }
         }
     }

@@ -126,6 +126,10 @@ internal static partial class Gemm
         for (; j < n; j++)
         {
             int i = 0;
+            for (; i + 8 <= m; i += 8)                                      // eight rows: enough chains to fill both FMA ports
+            {
+                Scalar8(o, rows, i, j, ref ra, ref rb, ref rc, ref rbias);
+            }
             for (; i + 4 <= m; i += 4)                                      // four rows: four independent chains
             {
                 T s0 = Start(o, ref rbias, ref rc, i, j), s1 = Start(o, ref rbias, ref rc, i + 1, j);
@@ -154,6 +158,40 @@ internal static partial class Gemm
                 Unsafe.Add(ref rc, (i * o.Ldc) + j) = Put(o, sum);
             }
         }
+    }
+
+    /// <summary>C[i..i+8, j], one column of a narrow layer: eight independent chains, each in the order p = 0, 1, ….</summary>
+    private static void Scalar8<T, TR>(in Operands<T> o, TR rows, int i, int j, ref T ra, ref T rb, ref T rc, ref T rbias)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TR : struct, IRowOffsets
+    {
+        T s0 = Start(o, ref rbias, ref rc, i, j), s1 = Start(o, ref rbias, ref rc, i + 1, j);
+        T s2 = Start(o, ref rbias, ref rc, i + 2, j), s3 = Start(o, ref rbias, ref rc, i + 3, j);
+        T s4 = Start(o, ref rbias, ref rc, i + 4, j), s5 = Start(o, ref rbias, ref rc, i + 5, j);
+        T s6 = Start(o, ref rbias, ref rc, i + 6, j), s7 = Start(o, ref rbias, ref rc, i + 7, j);
+        int r = o.ARow;
+        for (int p = 0; p < o.K; p++)
+        {
+            T bp = Unsafe.Add(ref rb, rows.Of(p) + j);
+            ref T ap = ref Unsafe.Add(ref ra, (i * r) + (p * o.ACol));
+            s0 = T.FusedMultiplyAdd(ap, bp, s0);
+            s1 = T.FusedMultiplyAdd(Unsafe.Add(ref ap, r), bp, s1);
+            s2 = T.FusedMultiplyAdd(Unsafe.Add(ref ap, 2 * r), bp, s2);
+            s3 = T.FusedMultiplyAdd(Unsafe.Add(ref ap, 3 * r), bp, s3);
+            s4 = T.FusedMultiplyAdd(Unsafe.Add(ref ap, 4 * r), bp, s4);
+            s5 = T.FusedMultiplyAdd(Unsafe.Add(ref ap, 5 * r), bp, s5);
+            s6 = T.FusedMultiplyAdd(Unsafe.Add(ref ap, 6 * r), bp, s6);
+            s7 = T.FusedMultiplyAdd(Unsafe.Add(ref ap, 7 * r), bp, s7);
+        }
+        ref T c = ref Unsafe.Add(ref rc, (i * o.Ldc) + j);
+        c = Put(o, s0);
+        Unsafe.Add(ref c, o.Ldc) = Put(o, s1);
+        Unsafe.Add(ref c, 2 * o.Ldc) = Put(o, s2);
+        Unsafe.Add(ref c, 3 * o.Ldc) = Put(o, s3);
+        Unsafe.Add(ref c, 4 * o.Ldc) = Put(o, s4);
+        Unsafe.Add(ref c, 5 * o.Ldc) = Put(o, s5);
+        Unsafe.Add(ref c, 6 * o.Ldc) = Put(o, s6);
+        Unsafe.Add(ref c, 7 * o.Ldc) = Put(o, s7);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
