@@ -15,6 +15,7 @@ public sealed class FastKernelTests
     {
         { 1, 25, 8 },                                               // the tutorial, batch 1
         { 3, 8, 2 },                                                // its output layer
+        { 19, 8, 2 },                                               // narrow columns over many rows: eight scalar chains, then four, then one
         { 7, 33, 70 },                                              // odd sizes: full tiles, single vectors, 128-bit and scalar tails
         { 64, 100, 129 },
         { 5, 3, 1 },
