@@ -21,6 +21,10 @@ internal static class ColumnSoftmax
         }
         ref T rz = ref MemoryMarshal.GetReference(z);
         int p = 0;
+        if (classes == 2 && Vector512.IsHardwareAccelerated)
+        {
+            p = TwoClasses(ref rz, stride, count);
+        }
         if (Vector512.IsHardwareAccelerated)
         {
             for (; p + Vector512<T>.Count <= count; p += Vector512<T>.Count)
@@ -86,6 +90,29 @@ internal static class ColumnSoftmax
                 Unsafe.Add(ref rz, (c * stride) + p) /= sum;
             }
         }
+    }
+
+    /// <summary>
+    /// Two classes: the larger z's term is e^0 = 1 exactly, so one exponential a pixel instead of two (held to the
+    /// plain softmax within the same tolerance as the general loop). Returns the first pixel left.
+    /// </summary>
+    private static int TwoClasses<T>(ref T z, int stride, int count)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int p = 0;
+        for (; p + Vector512<T>.Count <= count; p += Vector512<T>.Count)
+        {
+            ref T column = ref Unsafe.Add(ref z, p);
+            Vector512<T> a = Vector512.LoadUnsafe(ref column), b = Vector512.LoadUnsafe(ref column, (nuint)stride);
+            Vector512<T> max = Vector512.Max(a, b);                                                 // subtract the max
+            Vector512<T> e = Exp(Vector512.Min(a, b) - max);                                        // the other term, e^(z_min − max)
+            Vector512<T> ea = Vector512.ConditionalSelect(Vector512.Equals(a, max), Vector512<T>.One, e);
+            Vector512<T> eb = Vector512.ConditionalSelect(Vector512.Equals(b, max), Vector512<T>.One, e);
+            Vector512<T> sum = ea + eb;
+            (ea / sum).StoreUnsafe(ref column);                                                     // p_j = e^z_j / Σ e^z_k
+            (eb / sum).StoreUnsafe(ref column, (nuint)stride);
+        }
+        return p;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
