@@ -45,6 +45,7 @@ public static class GuideWriter
         PartSeven.Write(page, () => Part1Network(image.Length), image, label, ClassNames);
         PartEight.Write(page);
         TryItYourself.Write(page);
+        BeyondToyPatches.Write(page);
         Summary.Write(page);
         Appendix.Write(page, Part1Network(image.Length), image, label);
 
