@@ -10,7 +10,7 @@ public static class KindAccuracyFigure
     private static readonly Color[] ModelColors = [FigureColors.Test, FigureColors.Train, FigureColors.Good, FigureColors.Bad];
 
     /// <summary>Size in pixels for <paramref name="kinds"/> kinds.</summary>
-    public static PixelSize SizeFor(int kinds) => new(900, 140 + 52 * kinds);
+    public static PixelSize SizeFor(int kinds) => new(900, 180 + 52 * kinds);
 
     /// <summary>Horizontal bars, one group per kind (the report's order, top to bottom), one colour per model, 0–100 %.</summary>
     public static Plot Create(GeneralisationReport report, string title = "Accuracy on held-out varied patches, by what the patch shows")
@@ -57,7 +57,8 @@ public static class KindAccuracyFigure
         plot.XLabel("Accuracy (%)", FigureStyle.LabelSize);
         plot.Axes.SetLimits(0, 112, -0.6, kinds - 0.4);
         plot.Grid.YAxisStyle.IsVisible = false;
-        plot.ShowLegend(Alignment.LowerRight);
+        plot.Legend.Orientation = Orientation.Horizontal;
+        plot.ShowLegend(Edge.Bottom);                                       // below the axis: never over a bar
         return plot;
     }
 }

@@ -78,7 +78,7 @@ internal static class BeyondToyPatches
 
         page.Heading("Scanning a picture");
         page.Paragraph($"A network that classifies 5×5 patches can scan an image: slide the window over every pixel and keep p(Edge) of the window centred there " +
-            $"(<code>edgenet scan</code>). Here all three detectors scan the same drawn scene, {page.Num("beyond.scene.width", lesson.Scene.Width, "0")}×" +
+            $"(<code>edgenet scan</code>). Here both networks and Sobel scan the same drawn scene, {page.Num("beyond.scene.width", lesson.Scene.Width, "0")}×" +
             $"{page.Num("beyond.scene.height", lesson.Scene.Height, "0")} pixels (<code>edgenet scene</code>): a shaded background, a dark rectangle, a bright disc, a triangle and a bar. " +
             "Both networks answer the tutorial's question, so they should light up only where dark is on the left and bright on the right; " +
             "the classic Sobel filter answers every edge.");
@@ -96,7 +96,8 @@ internal static class BeyondToyPatches
         page.Paragraph("Look at the bright disc. Its left edge is a dark→bright step, but from the background's light gray to 0.95: not 0.1 → 0.9. " +
             $"The tutorial-trained network's highest p(Edge) there is {page.Num("beyond.scan.disc.tutorial", GeneralisationLesson.DiscLeftEdge(tutorialScan.Result.Map), "0.000")}; " +
             $"the varied-trained network's is {page.Num("beyond.scan.disc.varied", GeneralisationLesson.DiscLeftEdge(variedScan.Result.Map), "0.000")}. " +
-            "Both stay dark on the right-hand edges (bright→dark) and on the horizontal ones, as their question asks, which Sobel cannot tell apart.");
+            "Both stay dark on the bright→dark edges (the rectangle's left side, the disc's right side) and on the horizontal ones, as their question asks; " +
+            "Sobel's magnitude answers every edge alike.");
         page.Table(["", "tutorial-trained", "varied-trained"],
             [
                 Row(page, "r with Sobel's max(g<sub>x</sub>, 0) (the same question)", ids.Select((id, m) => ($"beyond.scan.{id}.rDirectional", lesson.Scans[m].Result.DarkToBrightCorrelation ?? double.NaN)), "0.000", percent: false),
