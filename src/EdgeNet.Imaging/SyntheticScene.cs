@@ -32,7 +32,8 @@ public static class SyntheticScene
         paint.Color = Gray(0.15);
         canvas.DrawRect(0.08f * w, 0.15f * h, 0.30f * w, 0.55f * h, paint);      // dark rectangle
         paint.Color = Gray(0.95);
-        canvas.DrawCircle(0.62f * w, 0.45f * h, 0.22f * h, paint);               // bright disc
+        (float discX, float discY, float discRadius) = Disc(width, height);
+        canvas.DrawCircle(discX, discY, discRadius, paint);                      // bright disc
         paint.Color = Gray(0.35);
         using (var triangle = new SKPath())
         {
@@ -50,6 +51,9 @@ public static class SyntheticScene
         using SKData data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
         return data.ToArray();
     }
+
+    /// <summary>Where the bright disc is drawn in a <paramref name="width"/>×<paramref name="height"/> scene: centre and radius in pixels.</summary>
+    public static (float X, float Y, float Radius) Disc(int width, int height) => (0.62f * width, 0.45f * height, 0.22f * height);
 
     private static SKColor Gray(double level)
     {

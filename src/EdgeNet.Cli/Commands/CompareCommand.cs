@@ -59,7 +59,7 @@ internal static class CompareCommand
         Model variedModel = Train(context, variedOptions, varied);
 
         var models = new[] { ("tutorial-trained", tutorial), ("varied-trained", variedModel) };
-        CompareReport report = CompareReport.Build(models, request.Seed, varied, request.TrainSamples, request.TestSamples);
+        GeneralisationReport report = GeneralisationReport.Build(models, request.Seed, varied, request.TrainSamples, request.TestSamples);
         CompareText.PrintAccuracy(output, report);
 
         if (folder is not null)
@@ -76,12 +76,8 @@ internal static class CompareCommand
         return ExitCodes.Success;
     }
 
-    private static Model Train(CliContext context, TrainingOptions options, GeneratedData data)
-    {
-        var setup = TutorialSetup<double>.Create(options, data);
-        ConsoleProgress.Run(context, options.Epochs, live => Trainer.Train(setup.Network, setup.Train, setup.Test, options, setup.Random, live));
-        return new Model(setup.Network, setup.Train.ClassNames, new TrainingRecord(options, data.Name, data.Varied));
-    }
+    private static Model Train(CliContext context, TrainingOptions options, GeneratedData data) =>
+        ConsoleProgress.Run(context, options.Epochs, live => GeneratedModel.Train(options, data, live));
 
     private static string? CheckOutputs(CompareRequest request)
     {

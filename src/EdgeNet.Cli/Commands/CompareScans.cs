@@ -8,9 +8,11 @@ internal static class CompareScans
 {
     public static IReadOnlyList<(string Name, EdgeScanResult Result, string MapPath)> Run(IReadOnlyList<(string Name, Model Model)> models, GrayImage photo, string folder)
     {
-        var results = models
-            .Select(m => (m.Name, Result: EdgeScan.Run(m.Model.Network, m.Model.ClassNames, photo, ScanCommand.PatchOf(m.Model, null), Environment.ProcessorCount)))
-            .ToList();
+        foreach ((_, Model model) in models)
+        {
+            ScanCommand.PatchOf(model, null);                                   // a model that cannot scan: one clear line
+        }
+        IReadOnlyList<(string Name, EdgeScanResult Result)> results = ModelScans.Run(models, photo, Environment.ProcessorCount);
         var pictures = new List<(string Path, byte[] Png)>();
         foreach ((string name, EdgeScanResult result) in results)
         {

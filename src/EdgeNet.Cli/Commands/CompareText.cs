@@ -1,12 +1,13 @@
 using System.Globalization;
 using EdgeNet.Imaging;
+using EdgeNet.Training;
 
 namespace EdgeNet.Cli.Commands;
 
 /// <summary>What <c>edgenet compare</c> prints: aligned tables of accuracies and of the scans.</summary>
 internal static class CompareText
 {
-    public static void PrintAccuracy(TextWriter output, CompareReport report)
+    public static void PrintAccuracy(TextWriter output, GeneralisationReport report)
     {
         output.WriteLine();
         output.WriteLine($"Held-out varied data: {report.VariedDescription}");
@@ -20,10 +21,10 @@ internal static class CompareText
         output.WriteLine("Loss on held-out varied".PadRight(kindWidth) + string.Concat(report.Varied.Select(e => e.Loss.ToString("F4", CultureInfo.InvariantCulture).PadLeft(18))));
         output.WriteLine();
         output.WriteLine("Held-out varied, by what the patch shows (label: Edge only for the vertical dark→bright step):");
-        foreach ((string kind, int count, int[] correct) in report.ByKind)
+        foreach (KindAccuracy kind in report.ByKind)
         {
-            string name = $"  {kind} ({count})";
-            output.WriteLine(name.PadRight(kindWidth) + string.Concat(correct.Select(c => Percent((double)c / count).PadLeft(18))));
+            string name = $"  {kind.Kind} ({kind.Count})";
+            output.WriteLine(name.PadRight(kindWidth) + string.Concat(kind.Correct.Select((_, m) => Percent(kind.Accuracy(m)).PadLeft(18))));
         }
     }
 

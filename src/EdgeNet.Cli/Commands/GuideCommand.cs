@@ -16,7 +16,7 @@ internal static class GuideCommand
             Required = true,
         };
         var format = FigureOptions.Format();
-        var command = new Command("guide", "Write the visual guide: the tutorial's Parts 1–8 and appendix, every figure and number computed by the engine, readable offline.");
+        var command = new Command("guide", "Write the visual guide: the tutorial's Parts 1–8, a section beyond its toy patches, and the appendix, every figure and number computed by the engine, readable offline.");
         command.Options.Add(output);
         command.Options.Add(format);
         command.SetAction(parse => EdgeNetCli.Guard(context, () =>

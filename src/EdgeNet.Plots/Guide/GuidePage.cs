@@ -162,6 +162,20 @@ internal sealed partial class GuidePage(string directory, FigureFormat format)
             $"<figure><img src=\"{file}\" alt=\"{Escape(WebUtility.HtmlDecode(Tags().Replace(caption, string.Empty)))}\" width=\"{(int)size.Width}\" height=\"{(int)size.Height}\"><figcaption>{caption}</figcaption></figure>\n");
     }
 
+    /// <summary>
+    /// Shows a picture that is already PNG bytes (an edge map, a scanned scene) at its own size, saved beside the
+    /// page as <paramref name="name"/>.png whatever the figure format.
+    /// </summary>
+    public void Picture(string name, byte[] png, int width, int height, string caption)
+    {
+        ArgumentNullException.ThrowIfNull(png);
+        string file = name + ".png";
+        Imaging.PngFile.Write(Path.Combine(directory, file), png);
+        _figures.Add(file);
+        _html.Append(CultureInfo.InvariantCulture,
+            $"<figure><img src=\"{file}\" alt=\"{Escape(WebUtility.HtmlDecode(Tags().Replace(caption, string.Empty)))}\" width=\"{width}\" height=\"{height}\"><figcaption>{caption}</figcaption></figure>\n");
+    }
+
     [System.Text.RegularExpressions.GeneratedRegex("<[^>]*>")]
     private static partial System.Text.RegularExpressions.Regex Tags();
 

@@ -36,6 +36,12 @@ internal static class GuideStyle
         table.step td:last-child { font-size: 0.92em; }
         .shape { color: var(--muted); font-size: 0.85em; }
         details { margin: 8px 0; } summary { cursor: pointer; color: var(--accent); }
+        .maps { display: flex; flex-wrap: wrap; gap: 16px; justify-content: center; align-items: flex-start; }
+        .maps figure { flex: 1 1 420px; max-width: 520px; margin: 12px 0; }
+        .maps img { width: 100%; height: auto; image-rendering: pixelated; }
+        ul.legend { list-style: none; padding: 0; margin: 24px 0; align-self: center; }
+        ul.legend li { margin: 6px 0; }
+        .swatch { display: inline-block; width: 1.1em; height: 1.1em; margin-right: 0.5em; vertical-align: -0.15em; border: 1px solid #999; }
         footer { color: var(--muted); font-size: 0.9em; padding: 40px 24px; }
 
         """;

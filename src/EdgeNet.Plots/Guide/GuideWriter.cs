@@ -13,8 +13,9 @@ namespace EdgeNet.Plots.Guide;
 public sealed record GuideResult(string IndexPath, IReadOnlyList<string> Figures, IReadOnlyDictionary<string, double> Numbers);
 
 /// <summary>
-/// Writes the visual guide: index.html following the tutorial's Parts 1–8 and the appendix, with every figure
-/// and number computed by the engine as it is written, and the figures beside it. Works offline, from disk.
+/// Writes the visual guide: index.html following the tutorial's Parts 1–8, then "Beyond the Toy Patches" (does it
+/// generalise?) and the appendix, with every figure and number computed by the engine as it is written, and the
+/// figures beside it. Works offline, from disk.
 /// </summary>
 public static class GuideWriter
 {
@@ -45,6 +46,7 @@ public static class GuideWriter
         PartSeven.Write(page, () => Part1Network(image.Length), image, label, ClassNames);
         PartEight.Write(page);
         TryItYourself.Write(page);
+        BeyondToyPatches.Write(page);
         Summary.Write(page);
         Appendix.Write(page, Part1Network(image.Length), image, label);
 
