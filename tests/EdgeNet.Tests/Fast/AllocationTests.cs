@@ -49,5 +49,7 @@ public sealed class AllocationTests
         network.ForwardLoss(x, labels, out _);                      // forward + loss
         network.Backward(x, labels);                                // backward
         Sgd.Step(network, rate);                                    // update
+        network.ForwardLoss(x, labels, out _);                      // and the trainer's way: backward and update in one sweep
+        Sgd.BackwardAndStep(network, x, labels, rate);
     }
 }
