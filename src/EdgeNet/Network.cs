@@ -17,6 +17,8 @@ public sealed class Network<T>
 {
     private readonly Dense<T>[] _layers;
     private Activations<T> _activations;
+    private ColumnBatch<T>? _columns;
+    private ColumnState _columnState;
 
     /// <summary>Builds a network from layers whose sizes chain (each layer's inputs = the previous outputs).</summary>
     public Network(IReadOnlyList<Dense<T>> layers)
@@ -86,19 +88,19 @@ public sealed class Network<T>
     }
 
     /// <summary>p = softmax(z) of the last forward pass, [batch × classes].</summary>
-    public ReadOnlySpan<T> Probabilities => _activations.P.AsSpan(0, _activations.Batch * Classes);
+    public ReadOnlySpan<T> Probabilities => RowMajor().P.AsSpan(0, _activations.Batch * Classes);
 
     /// <summary>z of layer <paramref name="layer"/> from the last forward pass, [batch × outputs].</summary>
-    public ReadOnlySpan<T> PreActivation(int layer) => _activations.Z[layer].AsSpan(0, _activations.Batch * _layers[layer].Outputs);
+    public ReadOnlySpan<T> PreActivation(int layer) => RowMajor().Z[layer].AsSpan(0, _activations.Batch * _layers[layer].Outputs);
 
     /// <summary>h = ReLU(z) of hidden layer <paramref name="layer"/> from the last forward pass.</summary>
-    public ReadOnlySpan<T> Activation(int layer) => _activations.H[layer].AsSpan(0, _activations.Batch * _layers[layer].Outputs);
+    public ReadOnlySpan<T> Activation(int layer) => RowMajor().H[layer].AsSpan(0, _activations.Batch * _layers[layer].Outputs);
 
     /// <summary>dL/dz of layer <paramref name="layer"/> from the last backward pass.</summary>
-    public ReadOnlySpan<T> PreActivationGradient(int layer) => _activations.DZ[layer].AsSpan(0, _activations.Batch * _layers[layer].Outputs);
+    public ReadOnlySpan<T> PreActivationGradient(int layer) => RowMajor().DZ[layer].AsSpan(0, _activations.Batch * _layers[layer].Outputs);
 
     /// <summary>dL/dh of hidden layer <paramref name="layer"/> from the last backward pass.</summary>
-    public ReadOnlySpan<T> ActivationGradient(int layer) => _activations.DH[layer].AsSpan(0, _activations.Batch * _layers[layer].Outputs);
+    public ReadOnlySpan<T> ActivationGradient(int layer) => RowMajor().DH[layer].AsSpan(0, _activations.Batch * _layers[layer].Outputs);
 
     /// <summary>
     /// Run the plain reference loops instead of the fast kernels (for tests and teaching; both give the same
@@ -146,6 +148,13 @@ public sealed class Network<T>
     /// </summary>
     public T ForwardLoss(ReadOnlySpan<T> x, ReadOnlySpan<int> labels, out int correct)
     {
+        if (!UseReferenceKernels && ColumnBatch<T>.Fits(_layers, labels.Length) && x.Length == labels.Length * Inputs)
+        {
+            Prepare(labels.Length);
+            _columns = ColumnBatch<T>.For(_columns, _layers, labels.Length);
+            _columnState = ColumnState.Forward;
+            return _columns.ForwardLoss(x, labels, out correct);                           // the batch across the lanes
+        }
         Activations<T> a = ForwardLayers(x, labels.Length);
         int size = labels.Length * Classes;
         return SoftmaxCrossEntropy.Forward<T>(a.Z[^1].AsSpan(0, size), a.P.AsSpan(0, size), labels, Classes, out correct); // p, L
@@ -163,7 +172,13 @@ public sealed class Network<T>
     /// </summary>
     internal void BackwardAndDescend(ReadOnlySpan<T> x, ReadOnlySpan<int> labels, bool descend, T learningRate)
     {
-        Activations<T> a = _activations;
+        if (_columnState != ColumnState.None && _columns is not null && _columns.Batch == labels.Length)
+        {
+            _columns.Backward(descend, learningRate);                                       // the batch across the lanes
+            _columnState = ColumnState.Backward;
+            return;
+        }
+        Activations<T> a = RowMajor();
         int batch = labels.Length;
         int last = _layers.Length - 1;
         SoftmaxCrossEntropy.Backward<T>(a.P.AsSpan(0, batch * Classes), labels, Classes, a.DZ[last]); // dL/dz = p − y
@@ -256,13 +271,33 @@ public sealed class Network<T>
         return a;
     }
 
+    /// <summary>The row-major buffers, copied from the feature-major pass first if that ran last.</summary>
+    private Activations<T> RowMajor()
+    {
+        if (_columnState != ColumnState.None && _columns is not null)
+        {
+            _columns.CopyTo(_activations, _columnState == ColumnState.Backward);
+            _columnState = ColumnState.None;
+        }
+        return _activations;
+    }
+
     private Activations<T> Prepare(int batch)
     {
+        _columnState = ColumnState.None;
         if (batch > _activations.Capacity)
         {
             _activations = new Activations<T>(_layers, batch);
         }
         _activations.Batch = batch;
         return _activations;
+    }
+
+    /// <summary>Which pass last ran in the feature-major layout (its row-major copies not yet made).</summary>
+    private enum ColumnState
+    {
+        None,
+        Forward,
+        Backward,
     }
 }

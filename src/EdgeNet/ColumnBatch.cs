@@ -1,0 +1,150 @@
+using System.Numerics;
+using System.Runtime.Intrinsics;
+using EdgeNet.Kernels;
+using EdgeNet.Layers;
+
+namespace EdgeNet;
+
+/// <summary>
+/// One training step of a batch in the feature-major layout (<see cref="FeatureMajor"/>): for networks whose layers
+/// are all narrower than a vector, at batches of several vectors, the batch runs across the lanes. Same equations
+/// as the row-major pass; the buffers are the transposes of <see cref="Activations{T}"/>'s, copied back only when
+/// somebody asks for them (<see cref="CopyTo"/>).
+/// </summary>
+internal sealed class ColumnBatch<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly Dense<T>[] _layers;
+    private readonly T[] _x;
+    private readonly T[][] _z;
+    private readonly T[][] _h;
+    private readonly T[][] _dz;
+    private readonly T[][] _dh;
+    private readonly T[] _p;
+    private readonly T[] _labels;
+
+    private ColumnBatch(Dense<T>[] layers, int stride)
+    {
+        _layers = layers;
+        Stride = stride;
+        _x = new T[layers[0].Inputs * stride];
+        _z = [.. layers.Select(l => new T[l.Outputs * stride])];
+        _h = [.. layers.Select(l => new T[l.Outputs * stride])];
+        _dz = [.. layers.Select(l => new T[l.Outputs * stride])];
+        _dh = [.. layers.Select(l => new T[l.Outputs * stride])];
+        _p = new T[layers[^1].Outputs * stride];
+        _labels = new T[stride];
+    }
+
+    /// <summary>Columns: the batch rounded up to whole vectors.</summary>
+    public int Stride { get; }
+
+    /// <summary>Rows of the last forward pass.</summary>
+    public int Batch { get; private set; }
+
+    /// <summary>
+    /// Whether a batch takes this path: 512-bit vectors with fused multiply-add, every layer narrower than a vector
+    /// (so that the row-major kernels would leave lanes empty), and at least four vectors of rows.
+    /// </summary>
+    public static bool Fits(IReadOnlyList<Dense<T>> layers, int batch)
+    {
+        if (!Simd512<T>.IsAccelerated || (typeof(T) != typeof(float) && typeof(T) != typeof(double)) || batch < 4 * Vector512<T>.Count)
+        {
+            return false;
+        }
+        for (int l = 0; l < layers.Count; l++)
+        {
+            if (layers[l].Outputs >= Vector512<T>.Count)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The buffers for this batch size: <paramref name="current"/> when they are big enough.</summary>
+    public static ColumnBatch<T> For(ColumnBatch<T>? current, Dense<T>[] layers, int batch)
+    {
+        int v = Vector512<T>.Count;
+        int stride = (batch + v - 1) / v * v;
+        return current is not null && current.Stride >= stride ? current : new ColumnBatch<T>(layers, stride);
+    }
+
+    /// <summary>Forward pass and loss (as <see cref="Network{T}.ForwardLoss"/>): returns the summed loss.</summary>
+    public T ForwardLoss(ReadOnlySpan<T> x, ReadOnlySpan<int> labels, out int correct)
+    {
+        int batch = labels.Length;
+        Batch = batch;
+        FeatureMajor.TransposeIn(x, batch, _layers[0].Inputs, _x, Stride);          // xᵀ
+        for (int n = 0; n < Stride; n++)
+        {
+            _labels[n] = n < batch ? T.CreateTruncating(labels[n]) : -T.One;        // −1: padding
+        }
+        ReadOnlySpan<T> input = _x;
+        for (int l = 0; l < _layers.Length; l++)
+        {
+            Dense<T> layer = _layers[l];
+            Span<T> h = l < _layers.Length - 1 ? _h[l] : [];
+            FeatureMajor.Forward<T>(input, layer.Weights, layer.Bias, _z[l], h, layer.Inputs, layer.Outputs, Stride); // z = x·W + b, h = ReLU(z)
+            input = h;
+        }
+        return FeatureMajorSoftmax.Forward<T>(_z[^1], _p, _labels, _layers[^1].Outputs, Stride, out correct);    // p, L
+    }
+
+    /// <summary>Backward after <see cref="ForwardLoss"/>, and the SGD update of each layer with <paramref name="descend"/>.</summary>
+    public void Backward(bool descend, T learningRate)
+    {
+        int last = _layers.Length - 1;
+        FeatureMajorSoftmax.Backward<T>(_p, _labels, Batch, _layers[^1].Outputs, Stride, _dz[last]);  // dL/dz = (p − y)/B
+        for (int l = last; l >= 0; l--)
+        {
+            Dense<T> layer = _layers[l];
+            ReadOnlySpan<T> input = l == 0 ? _x : _h[l - 1];
+            if (l > 0)
+            {
+                FeatureMajor.BackwardInput<T>(_dz[l], layer.Weights, _dh[l - 1], _z[l - 1], _dz[l - 1], layer.Inputs, layer.Outputs, Stride); // dL/dh, through ReLU
+            }
+            FeatureMajor.Gradients<T>(input, _dz[l], layer.WeightGradient, layer.BiasGradient, layer.Inputs, layer.Outputs, Stride); // dW, db
+            if (descend)
+            {
+                VectorOps.Descend<T>(layer.Weights, layer.WeightGradient, learningRate);   // W −= α·dL/dW
+                VectorOps.Descend<T>(layer.Bias, layer.BiasGradient, learningRate);        // b −= α·dL/db
+            }
+        }
+    }
+
+    /// <summary>Copies z, h, p (and dL/dz, dL/dh after a backward pass) back to the row-major buffers.</summary>
+    public void CopyTo(Activations<T> a, bool backward)
+    {
+        int batch = Batch;
+        for (int l = 0; l < _layers.Length; l++)
+        {
+            int outputs = _layers[l].Outputs;
+            Back(_z[l], outputs, a.Z[l]);
+            if (l < _layers.Length - 1)
+            {
+                Back(_h[l], outputs, a.H[l]);
+            }
+            if (backward)
+            {
+                Back(_dz[l], outputs, a.DZ[l]);
+                if (l < _layers.Length - 1)
+                {
+                    Back(_dh[l], outputs, a.DH[l]);
+                }
+            }
+        }
+        Back(_p, _layers[^1].Outputs, a.P);
+
+        void Back(T[] columns, int features, T[] rows)
+        {
+            for (int n = 0; n < batch; n++)
+            {
+                for (int f = 0; f < features; f++)
+                {
+                    rows[(n * features) + f] = columns[(f * Stride) + n];
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace EdgeNet.Kernels;
+
+/// <summary>
+/// Softmax, cross-entropy and dL/dz = (p − y)/batch for a feature-major batch (see <see cref="FeatureMajor"/>): the
+/// steps of <see cref="SoftmaxCrossEntropy"/> with the batch across the lanes, vector exponentials and logarithms
+/// (which may round the last bit differently from <see cref="Math.Exp(double)"/> and <see cref="Math.Log(double)"/>),
+/// and the loss added lane by lane before across the lanes.
+/// </summary>
+internal static class FeatureMajorSoftmax
+{
+    /// <summary>
+    /// pᵀ = softmax of each column of zᵀ [classes × stride]; returns the summed loss of the columns
+    /// that are not padding and counts those whose most probable class (the first, on ties) is the label.
+    /// <paramref name="labelsT"/> holds each column's label as a number, −1 in the padding.
+    /// </summary>
+    public static T Forward<T>(ReadOnlySpan<T> zT, Span<T> pT, ReadOnlySpan<T> labelsT, int classes, int stride, out int correct)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (zT.Length < classes * stride || pT.Length < classes * stride || labelsT.Length < stride || stride % Vector512<T>.Count != 0)
+        {
+            throw new ArgumentException("Feature-major softmax: shapes do not fit.");
+        }
+        ref T rz = ref MemoryMarshal.GetReference(zT);
+        ref T rp = ref MemoryMarshal.GetReference(pT);
+        ref T rl = ref MemoryMarshal.GetReference(labelsT);
+        int v = Vector512<T>.Count;
+        Vector512<T> loss = Vector512<T>.Zero;
+        correct = 0;
+        for (int n = 0; n < stride; n += v)
+        {
+            ref T z = ref Unsafe.Add(ref rz, n);
+            ref T p = ref Unsafe.Add(ref rp, n);
+            Vector512<T> label = Vector512.LoadUnsafe(ref rl, (nuint)n);
+            Vector512<T> max = Vector512.LoadUnsafe(ref z);
+            for (int c = 1; c < classes; c++)
+            {
+                max = Vector512.Max(max, Vector512.LoadUnsafe(ref z, (nuint)(c * stride)));    // subtract the max: no overflow
+            }
+            Vector512<T> sum = Vector512<T>.Zero;
+            Vector512<T> zLabel = max;
+            for (int c = 0; c < classes; c++)
+            {
+                Vector512<T> zc = Vector512.LoadUnsafe(ref z, (nuint)(c * stride));
+                Vector512<T> shifted = zc - max;
+                Vector512<T> e = Vector512.ConditionalSelect(Vector512.Equals(shifted, Vector512<T>.Zero), Vector512<T>.One, Exp(shifted)); // e^(z_j − max); the max's own is 1
+                e.StoreUnsafe(ref p, (nuint)(c * stride));
+                sum += e;
+                zLabel = Vector512.ConditionalSelect(Vector512.Equals(label, Vector512.Create(T.CreateTruncating(c))), zc, zLabel);
+            }
+            Vector512<T> best = Vector512<T>.Zero, bestClass = Vector512<T>.Zero;
+            for (int c = 0; c < classes; c++)
+            {
+                Vector512<T> pc = Vector512.LoadUnsafe(ref p, (nuint)(c * stride)) / sum;             // p_j = e^z_j / Σ e^z_k
+                pc.StoreUnsafe(ref p, (nuint)(c * stride));
+                Vector512<T> better = c == 0 ? Vector512<T>.AllBitsSet : Vector512.GreaterThan(pc, best); // argmax: the first of equals
+                best = Vector512.ConditionalSelect(better, pc, best);
+                bestClass = Vector512.ConditionalSelect(better, Vector512.Create(T.CreateTruncating(c)), bestClass);
+            }
+            Vector512<T> real = Vector512.GreaterThanOrEqual(label, Vector512<T>.Zero);                // not padding
+            loss += Vector512.ConditionalSelect(real, Log(sum) - (zLabel - max), Vector512<T>.Zero);   // L = −log p_correct, stably
+            correct += BitOperations.PopCount(Vector512.Equals(bestClass, label).ExtractMostSignificantBits());
+        }
+        return Vector512.Sum(loss);
+    }
+
+    /// <summary>dL/dzᵀ = (pᵀ − yᵀ)/batch, zero in the padding columns (labels −1).</summary>
+    public static void Backward<T>(ReadOnlySpan<T> pT, ReadOnlySpan<T> labelsT, int batch, int classes, int stride, Span<T> dzT)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (pT.Length < classes * stride || labelsT.Length < stride || dzT.Length < classes * stride || stride % Vector512<T>.Count != 0)
+        {
+            throw new ArgumentException("Feature-major softmax backward: shapes do not fit.");
+        }
+        ref T rp = ref MemoryMarshal.GetReference(pT);
+        ref T rl = ref MemoryMarshal.GetReference(labelsT);
+        ref T rd = ref MemoryMarshal.GetReference(dzT);
+        Vector512<T> scale = Vector512.Create(T.One / T.CreateChecked(batch));
+        int v = Vector512<T>.Count;
+        for (int c = 0; c < classes; c++)
+        {
+            Vector512<T> cls = Vector512.Create(T.CreateTruncating(c));
+            for (int n = 0; n < stride; n += v)
+            {
+                Vector512<T> label = Vector512.LoadUnsafe(ref rl, (nuint)n);
+                Vector512<T> y = Vector512.ConditionalSelect(Vector512.Equals(label, cls), Vector512<T>.One, Vector512<T>.Zero); // one-hot y
+                Vector512<T> dz = (Vector512.LoadUnsafe(ref rp, (nuint)((c * stride) + n)) - y) * scale;      // dL/dz = (p − y)/B
+                Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(label, Vector512<T>.Zero), dz, Vector512<T>.Zero)
+                    .StoreUnsafe(ref rd, (nuint)((c * stride) + n));
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<T> Exp<T>(Vector512<T> x)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(float))
+        {
+            return Vector512.Exp(x.AsSingle()).As<float, T>();
+        }
+        if (typeof(T) == typeof(double))
+        {
+            return Vector512.Exp(x.AsDouble()).As<double, T>();
+        }
+        throw new NotSupportedException($"{typeof(T)} is not float or double.");
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<T> Log<T>(Vector512<T> x)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(float))
+        {
+            return Vector512.Log(x.AsSingle()).As<float, T>();
+        }
+        if (typeof(T) == typeof(double))
+        {
+            return Vector512.Log(x.AsDouble()).As<double, T>();
+        }
+        throw new NotSupportedException($"{typeof(T)} is not float or double.");
+    }
+}
