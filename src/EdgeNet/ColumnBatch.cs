@@ -43,8 +43,8 @@ internal sealed class ColumnBatch<T>
     public int Batch { get; private set; }
 
     /// <summary>
-    /// Whether a batch takes this path: 512-bit vectors with fused multiply-add, every layer narrower than a vector
-    /// (so that the row-major kernels would leave lanes empty), and at least four vectors of rows.
+    /// Whether a batch takes this path: 512-bit vectors with fused multiply-add, every layer at most one vector wide
+    /// (where the row-major kernels leave lanes empty or have one vector a row), and at least four vectors of rows.
     /// </summary>
     public static bool Fits(IReadOnlyList<Dense<T>> layers, int batch)
     {
@@ -54,7 +54,7 @@ internal sealed class ColumnBatch<T>
         }
         for (int l = 0; l < layers.Count; l++)
         {
-            if (layers[l].Outputs >= Vector512<T>.Count)
+            if (layers[l].Outputs > Vector512<T>.Count)
             {
                 return false;
             }

@@ -16,6 +16,8 @@ public sealed class AllocationTests
     [Theory]
     [InlineData(1, 25, 8, 2)]
     [InlineData(64, 200, 70, 10)]
+    [InlineData(256, 25, 8, 2)]                                     // narrow layers: the feature-major path
+    [InlineData(100, 25, 8, 2)]
     public void Sgd_steps_allocate_no_bytes_after_warm_up_float(int batch, int inputs, int hidden, int classes) =>
         AssertNoAllocation<float>(batch, inputs, hidden, classes);
 

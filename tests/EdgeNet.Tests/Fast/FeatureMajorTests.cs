@@ -1,0 +1,110 @@
+using System.Numerics;
+using EdgeNet.Optimizers;
+using EdgeNet.Training;
+
+namespace EdgeNet.Tests.Fast;
+
+/// <summary>
+/// Mini-batches of narrow networks run feature-major (the batch across the vector lanes) against the plain loops.
+/// Tolerance: z of every layer and dL/dh are the same bits (same order of fused multiply-adds); p, the loss, dL/dW
+/// and dL/db may differ by rounding — the vector exponential and logarithm, and sums down the batch added lane by
+/// lane — within 1e-5 (float) or 1e-12 (double) of the larger of 1 and the reference's largest magnitude.
+/// </summary>
+public sealed class FeatureMajorTests
+{
+    public static TheoryData<int, int, int[], int> Shapes => new()
+    {
+        { 256, 25, [8], 2 },                                        // the tutorial's net, batch 256
+        { 100, 25, [8], 2 },                                        // a batch that is not whole vectors: padding
+        { 67, 13, [5, 3], 4 },                                      // deeper, odd sizes
+    };
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void A_step_matches_the_plain_loops_float(int batch, int inputs, int[] hidden, int classes) =>
+        AssertStepMatches<float>(batch, inputs, hidden, classes, 1e-5);
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void A_step_matches_the_plain_loops_double(int batch, int inputs, int[] hidden, int classes) =>
+        AssertStepMatches<double>(batch, inputs, hidden, classes, 1e-12);
+
+    [Fact]
+    public void Mini_batch_training_in_double_stays_within_1e_9_of_the_plain_loops()
+    {
+        // Given two identical setups, one forced onto the plain loops, with batches that take the feature-major path
+        var options = new TrainingOptions { Seed = 5, TrainSamples = 400, TestSamples = 50, Epochs = 5, BatchSize = 100, Shuffle = true };
+        var fast = TutorialSetup<double>.Create(options);
+        var reference = TutorialSetup<double>.Create(options);
+        reference.Network.UseReferenceKernels = true;
+
+        // When both train
+        Trainer.Train(fast.Network, fast.Train, fast.Test, options, fast.Random);
+        Trainer.Train(reference.Network, reference.Train, reference.Test, options, reference.Random);
+
+        // Then every weight agrees within 1e-9
+        for (int l = 0; l < fast.Network.Layers.Count; l++)
+        {
+            AssertClose(reference.Network.Layers[l].Weights, fast.Network.Layers[l].Weights, 1e-9);
+            AssertClose(reference.Network.Layers[l].Bias, fast.Network.Layers[l].Bias, 1e-9);
+        }
+    }
+
+    private static void AssertStepMatches<T>(int batch, int inputs, int[] hidden, int classes, double tolerance)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        // Given two identical random networks and a batch, one network on the plain loops
+        (Network<T> fast, T[] x) = Build<T>(batch, inputs, hidden, classes);
+        (Network<T> reference, _) = Build<T>(batch, inputs, hidden, classes);
+        reference.UseReferenceKernels = true;
+        int[] labels = [.. Enumerable.Range(0, batch).Select(n => (n * 7 / 3) % classes)];
+        Assert.True(ColumnBatch<T>.Fits(fast.Layers, batch) || !Kernels.Simd512<T>.IsAccelerated);
+        T rate = T.CreateChecked(0.1);
+
+        // When each takes one SGD step
+        T fastLoss = fast.ForwardLoss(x, labels, out int fastCorrect);
+        T referenceLoss = reference.ForwardLoss(x, labels, out int referenceCorrect);
+        Sgd.BackwardAndStep(fast, x, labels, rate);
+        Sgd.BackwardAndStep(reference, x, labels, rate);
+
+        // Then z and dL/dh are the same bits, everything else agrees within the tolerance
+        AssertClose([referenceLoss], [fastLoss], tolerance * batch);
+        Assert.Equal(referenceCorrect, fastCorrect);
+        AssertClose(reference.Probabilities, fast.Probabilities, tolerance);
+        for (int l = 0; l < fast.Layers.Count; l++)
+        {
+            Assert.Equal(reference.PreActivation(l).ToArray(), fast.PreActivation(l).ToArray());
+            AssertClose(reference.PreActivationGradient(l), fast.PreActivationGradient(l), tolerance);
+            AssertClose(reference.Layers[l].WeightGradient, fast.Layers[l].WeightGradient, tolerance);
+            AssertClose(reference.Layers[l].BiasGradient, fast.Layers[l].BiasGradient, tolerance);
+            AssertClose(reference.Layers[l].Weights, fast.Layers[l].Weights, tolerance);
+            AssertClose(reference.Layers[l].Bias, fast.Layers[l].Bias, tolerance);
+        }
+    }
+
+    private static (Network<T> Network, T[] X) Build<T>(int batch, int inputs, int[] hidden, int classes)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var random = new NumpyRandom(23);
+        var network = Network<T>.Create(inputs, hidden, classes);
+        network.InitializeLikeTutorial(random, 0.5);
+        T[] x = [.. Enumerable.Range(0, batch * inputs).Select(_ => T.CreateChecked(random.Rand()))];
+        return (network, x);
+    }
+
+    private static void AssertClose<T>(ReadOnlySpan<T> expected, ReadOnlySpan<T> actual, double tolerance)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        double scale = 1;
+        foreach (T e in expected)
+        {
+            scale = Math.Max(scale, Math.Abs(double.CreateChecked(e)));
+        }
+        for (int i = 0; i < expected.Length; i++)
+        {
+            double difference = Math.Abs(double.CreateChecked(expected[i]) - double.CreateChecked(actual[i]));
+            Assert.True(difference <= tolerance * scale, $"[{i}]: expected {expected[i]}, got {actual[i]} (off by {difference:E2})");
+        }
+    }
+}
