@@ -91,7 +91,45 @@ internal static class FeatureMajor
         ref T rh = ref MemoryMarshal.GetReference(hT);
         bool relu = !hT.IsEmpty;
         int v = Vector512<T>.Count;
-        for (int o = 0; o < outputs; o++)
+        int o = 0;
+        for (; o + 2 <= outputs; o += 2)                                                // two outputs × four vectors: eight independent chains
+        {
+            int n = 0;
+            for (; n + (4 * v) <= stride; n += 4 * v)
+            {
+                Vector512<T> a0 = Vector512.Create(b[o]), a1 = a0, a2 = a0, a3 = a0;    // z = b
+                Vector512<T> c0 = Vector512.Create(b[o + 1]), c1 = c0, c2 = c0, c3 = c0;
+                for (int i = 0; i < inputs; i++)
+                {
+                    ref T wi = ref Unsafe.Add(ref rw, (i * outputs) + o);
+                    Vector512<T> wa = Vector512.Create(wi), wc = Vector512.Create(Unsafe.Add(ref wi, 1));
+                    ref T xi = ref Unsafe.Add(ref rx, (i * stride) + n);
+                    Vector512<T> x0 = Vector512.LoadUnsafe(ref xi), x1 = Vector512.LoadUnsafe(ref xi, (nuint)v);
+                    Vector512<T> x2 = Vector512.LoadUnsafe(ref xi, (nuint)(2 * v)), x3 = Vector512.LoadUnsafe(ref xi, (nuint)(3 * v));
+                    a0 = Simd512<T>.MultiplyAdd(x0, wa, a0);                                // z += x_i · W[i, o]
+                    a1 = Simd512<T>.MultiplyAdd(x1, wa, a1);
+                    a2 = Simd512<T>.MultiplyAdd(x2, wa, a2);
+                    a3 = Simd512<T>.MultiplyAdd(x3, wa, a3);
+                    c0 = Simd512<T>.MultiplyAdd(x0, wc, c0);
+                    c1 = Simd512<T>.MultiplyAdd(x1, wc, c1);
+                    c2 = Simd512<T>.MultiplyAdd(x2, wc, c2);
+                    c3 = Simd512<T>.MultiplyAdd(x3, wc, c3);
+                }
+                Store4(a0, a1, a2, a3, ref Unsafe.Add(ref rz, (o * stride) + n), v);
+                Store4(c0, c1, c2, c3, ref Unsafe.Add(ref rz, ((o + 1) * stride) + n), v);
+                if (relu)
+                {
+                    Store4(Relu(a0), Relu(a1), Relu(a2), Relu(a3), ref Unsafe.Add(ref rh, (o * stride) + n), v); // h = ReLU(z)
+                    Store4(Relu(c0), Relu(c1), Relu(c2), Relu(c3), ref Unsafe.Add(ref rh, ((o + 1) * stride) + n), v);
+                }
+            }
+            for (; n < stride; n += v)
+            {
+                Column(ref rx, ref rw, b[o], ref rz, ref rh, relu, inputs, outputs, stride, o, n);
+                Column(ref rx, ref rw, b[o + 1], ref rz, ref rh, relu, inputs, outputs, stride, o + 1, n);
+            }
+        }
+        for (; o < outputs; o++)
         {
             Vector512<T> bias = Vector512.Create(b[o]);
             int n = 0;
@@ -116,17 +154,24 @@ internal static class FeatureMajor
             }
             for (; n < stride; n += v)
             {
-                Vector512<T> z0 = bias;
-                for (int i = 0; i < inputs; i++)
-                {
-                    z0 = Simd512<T>.MultiplyAdd(Vector512.LoadUnsafe(ref Unsafe.Add(ref rx, (i * stride) + n)), Vector512.Create(Unsafe.Add(ref rw, (i * outputs) + o)), z0);
-                }
-                z0.StoreUnsafe(ref Unsafe.Add(ref rz, (o * stride) + n));
-                if (relu)
-                {
-                    Relu(z0).StoreUnsafe(ref Unsafe.Add(ref rh, (o * stride) + n));
-                }
+                Column(ref rx, ref rw, b[o], ref rz, ref rh, relu, inputs, outputs, stride, o, n);
             }
+        }
+    }
+
+    /// <summary>One output over one vector of columns: a single chain.</summary>
+    private static void Column<T>(ref T rx, ref T rw, T b, ref T rz, ref T rh, bool relu, int inputs, int outputs, int stride, int o, int n)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Vector512<T> z0 = Vector512.Create(b);                                          // z = b
+        for (int i = 0; i < inputs; i++)
+        {
+            z0 = Simd512<T>.MultiplyAdd(Vector512.LoadUnsafe(ref Unsafe.Add(ref rx, (i * stride) + n)), Vector512.Create(Unsafe.Add(ref rw, (i * outputs) + o)), z0); // z += x_i · W[i, o]
+        }
+        z0.StoreUnsafe(ref Unsafe.Add(ref rz, (o * stride) + n));
+        if (relu)
+        {
+            Relu(z0).StoreUnsafe(ref Unsafe.Add(ref rh, (o * stride) + n));            // h = ReLU(z)
         }
     }
 
@@ -194,7 +239,35 @@ internal static class FeatureMajor
         for (; i + 4 <= inputs; i += 4)                                                 // four inputs × one output a tile
         {
             ref T x0 = ref Unsafe.Add(ref rx, i * stride);
-            for (int o = 0; o < outputs; o++)
+            int o = 0;
+            for (; o + 2 <= outputs; o += 2)                                            // four inputs × two outputs: eight chains
+            {
+                ref T da = ref Unsafe.Add(ref rdz, o * stride);
+                Vector512<T> s0 = Vector512<T>.Zero, s1 = s0, s2 = s0, s3 = s0, t0 = s0, t1 = s0, t2 = s0, t3 = s0;
+                for (int n = 0; n < stride; n += v)
+                {
+                    Vector512<T> d = Vector512.LoadUnsafe(ref da, (nuint)n), e = Vector512.LoadUnsafe(ref da, (nuint)(stride + n));
+                    Vector512<T> xa = Vector512.LoadUnsafe(ref x0, (nuint)n), xb = Vector512.LoadUnsafe(ref x0, (nuint)(stride + n));
+                    Vector512<T> xc = Vector512.LoadUnsafe(ref x0, (nuint)((2 * stride) + n)), xd = Vector512.LoadUnsafe(ref x0, (nuint)((3 * stride) + n));
+                    s0 = Simd512<T>.MultiplyAdd(xa, d, s0);                              // dL/dW = xᵀ · dL/dz
+                    s1 = Simd512<T>.MultiplyAdd(xb, d, s1);
+                    s2 = Simd512<T>.MultiplyAdd(xc, d, s2);
+                    s3 = Simd512<T>.MultiplyAdd(xd, d, s3);
+                    t0 = Simd512<T>.MultiplyAdd(xa, e, t0);
+                    t1 = Simd512<T>.MultiplyAdd(xb, e, t1);
+                    t2 = Simd512<T>.MultiplyAdd(xc, e, t2);
+                    t3 = Simd512<T>.MultiplyAdd(xd, e, t3);
+                }
+                dw[(i * outputs) + o] = Vector512.Sum(s0);
+                dw[((i + 1) * outputs) + o] = Vector512.Sum(s1);
+                dw[((i + 2) * outputs) + o] = Vector512.Sum(s2);
+                dw[((i + 3) * outputs) + o] = Vector512.Sum(s3);
+                dw[(i * outputs) + o + 1] = Vector512.Sum(t0);
+                dw[((i + 1) * outputs) + o + 1] = Vector512.Sum(t1);
+                dw[((i + 2) * outputs) + o + 1] = Vector512.Sum(t2);
+                dw[((i + 3) * outputs) + o + 1] = Vector512.Sum(t3);
+            }
+            for (; o < outputs; o++)
             {
                 ref T dzo = ref Unsafe.Add(ref rdz, o * stride);
                 Vector512<T> s0 = Vector512<T>.Zero, s1 = s0, s2 = s0, s3 = s0;
@@ -218,12 +291,18 @@ internal static class FeatureMajor
             for (int o = 0; o < outputs; o++)
             {
                 ref T dzo = ref Unsafe.Add(ref rdz, o * stride);
-                Vector512<T> s0 = Vector512<T>.Zero;
-                for (int n = 0; n < stride; n += v)
+                Vector512<T> s0 = Vector512<T>.Zero, s1 = s0;
+                int n = 0;
+                for (; n + (2 * v) <= stride; n += 2 * v)                               // two chains
+                {
+                    s0 = Simd512<T>.MultiplyAdd(Vector512.LoadUnsafe(ref xi, (nuint)n), Vector512.LoadUnsafe(ref dzo, (nuint)n), s0);
+                    s1 = Simd512<T>.MultiplyAdd(Vector512.LoadUnsafe(ref xi, (nuint)(n + v)), Vector512.LoadUnsafe(ref dzo, (nuint)(n + v)), s1);
+                }
+                for (; n < stride; n += v)
                 {
                     s0 = Simd512<T>.MultiplyAdd(Vector512.LoadUnsafe(ref xi, (nuint)n), Vector512.LoadUnsafe(ref dzo, (nuint)n), s0);
                 }
-                dw[(i * outputs) + o] = Vector512.Sum(s0);
+                dw[(i * outputs) + o] = Vector512.Sum(s0 + s1);
             }
         }
     }
