@@ -76,10 +76,7 @@ internal sealed class ColumnBatch<T>
         int batch = labels.Length;
         Batch = batch;
         FeatureMajor.TransposeIn(x, batch, _layers[0].Inputs, _x, Stride);          // xᵀ
-        for (int n = 0; n < Stride; n++)
-        {
-            _labels[n] = n < batch ? T.CreateTruncating(labels[n]) : -T.One;        // −1: padding
-        }
+        FeatureMajorSoftmax.Labels(labels, _labels, Stride);                           // labels as numbers, −1: padding
         ReadOnlySpan<T> input = _x;
         for (int l = 0; l < _layers.Length; l++)
         {

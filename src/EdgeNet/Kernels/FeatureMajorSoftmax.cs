@@ -11,7 +11,7 @@ namespace EdgeNet.Kernels;
 /// (which may round the last bit differently from <see cref="Math.Exp(double)"/> and <see cref="Math.Log(double)"/>),
 /// and the loss added lane by lane before across the lanes. Terms e^(z_j − max) below e^−64 ≈ 1.6e−28 count as 0: an
 /// overconfident float network would otherwise carry subnormal numbers (a microcode assist each, ~100 cycles) through
-/// dL/dz and every gradient; p moves by less than 1e−27.
+/// dL/dz and every gradient, and the exponential takes its slow path far from 0; p moves by less than 1e−27.
 /// </summary>
 internal static class FeatureMajorSoftmax
 {
@@ -44,13 +44,16 @@ internal static class FeatureMajorSoftmax
             {
                 max = Vector512.Max(max, Vector512.LoadUnsafe(ref z, (nuint)(c * stride)));    // subtract the max: no overflow
             }
+            Vector512<T> other = classes == 2                                                          // two classes: one exponential,
+                ? Exp(Vector512.Max(Vector512.Min(Vector512.LoadUnsafe(ref z), Vector512.LoadUnsafe(ref z, (nuint)stride)) - max, negligible)) // e^(z_min − max)
+                : default;
             Vector512<T> sum = Vector512<T>.Zero;
             Vector512<T> zLabel = max;
             for (int c = 0; c < classes; c++)
             {
                 Vector512<T> zc = Vector512.LoadUnsafe(ref z, (nuint)(c * stride));
                 Vector512<T> shifted = zc - max;
-                Vector512<T> e = Vector512.ConditionalSelect(Vector512.Equals(shifted, Vector512<T>.Zero), Vector512<T>.One, Exp(shifted)); // e^(z_j − max); the max's own is 1
+                Vector512<T> e = Vector512.ConditionalSelect(Vector512.Equals(shifted, Vector512<T>.Zero), Vector512<T>.One, classes == 2 ? other : Exp(Vector512.Max(shifted, negligible))); // e^(z_j − max); the max's own is 1
                 e = Vector512.ConditionalSelect(Vector512.LessThan(shifted, negligible), Vector512<T>.Zero, e);             // below e^−64: 0
                 e.StoreUnsafe(ref p, (nuint)(c * stride));
                 sum += e;
@@ -70,6 +73,29 @@ internal static class FeatureMajorSoftmax
             correct += BitOperations.PopCount(Vector512.Equals(bestClass, label).ExtractMostSignificantBits());
         }
         return Vector512.Sum(loss);
+    }
+
+    /// <summary>Each label as a number of type T, −1 in the padding after the batch.</summary>
+    public static void Labels<T>(ReadOnlySpan<int> labels, Span<T> labelsT, int stride)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (labelsT.Length < stride || labels.Length > stride)
+        {
+            throw new ArgumentException("Feature-major labels: shapes do not fit.");
+        }
+        int n = 0;
+        if (typeof(T) == typeof(float))
+        {
+            Span<float> asFloat = MemoryMarshal.Cast<T, float>(labelsT);
+            for (; n + Vector512<int>.Count <= labels.Length; n += Vector512<int>.Count)
+            {
+                Vector512.ConvertToSingle(Vector512.Create(labels.Slice(n, Vector512<int>.Count))).CopyTo(asFloat.Slice(n));
+            }
+        }
+        for (; n < stride; n++)
+        {
+            labelsT[n] = n < labels.Length ? T.CreateTruncating(labels[n]) : -T.One;
+        }
     }
 
     /// <summary>dL/dzᵀ = (pᵀ − yᵀ)/batch, zero in the padding columns (labels −1).</summary>
