@@ -240,6 +240,10 @@ internal static class FeatureMajor
         {
             ref T x0 = ref Unsafe.Add(ref rx, i * stride);
             int o = 0;
+            for (; o + 4 <= outputs; o += 4)                                            // four inputs × four outputs: sixteen chains
+            {
+                Tile4x4(ref x0, ref Unsafe.Add(ref rdz, o * stride), dw.Slice((i * outputs) + o), outputs, stride);
+            }
             for (; o + 2 <= outputs; o += 2)                                            // four inputs × two outputs: eight chains
             {
                 ref T da = ref Unsafe.Add(ref rdz, o * stride);
@@ -305,6 +309,57 @@ internal static class FeatureMajor
                 dw[(i * outputs) + o] = Vector512.Sum(s0 + s1);
             }
         }
+    }
+
+    /// <summary>dL/dW for four inputs (rows of xᵀ from <paramref name="x0"/>) × four outputs (rows of dL/dzᵀ from <paramref name="d0"/>).</summary>
+    private static void Tile4x4<T>(ref T x0, ref T d0, Span<T> dw, int outputs, int stride)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ref T x1 = ref Unsafe.Add(ref x0, stride), x2 = ref Unsafe.Add(ref x1, stride), x3 = ref Unsafe.Add(ref x2, stride);
+        ref T d1 = ref Unsafe.Add(ref d0, stride), d2 = ref Unsafe.Add(ref d1, stride), d3 = ref Unsafe.Add(ref d2, stride);
+        Vector512<T> a0 = Vector512<T>.Zero, a1 = a0, a2 = a0, a3 = a0, b0 = a0, b1 = a0, b2 = a0, b3 = a0;
+        Vector512<T> c0 = a0, c1 = a0, c2 = a0, c3 = a0, e0 = a0, e1 = a0, e2 = a0, e3 = a0;
+        for (nuint n = 0; n < (nuint)stride; n += (nuint)Vector512<T>.Count)
+        {
+            Vector512<T> xa = Vector512.LoadUnsafe(ref x0, n), xb = Vector512.LoadUnsafe(ref x1, n);
+            Vector512<T> xc = Vector512.LoadUnsafe(ref x2, n), xd = Vector512.LoadUnsafe(ref x3, n);
+            Vector512<T> d = Vector512.LoadUnsafe(ref d0, n);
+            a0 = Simd512<T>.MultiplyAdd(xa, d, a0);                                      // dL/dW = xᵀ · dL/dz
+            a1 = Simd512<T>.MultiplyAdd(xb, d, a1);
+            a2 = Simd512<T>.MultiplyAdd(xc, d, a2);
+            a3 = Simd512<T>.MultiplyAdd(xd, d, a3);
+            d = Vector512.LoadUnsafe(ref d1, n);
+            b0 = Simd512<T>.MultiplyAdd(xa, d, b0);
+            b1 = Simd512<T>.MultiplyAdd(xb, d, b1);
+            b2 = Simd512<T>.MultiplyAdd(xc, d, b2);
+            b3 = Simd512<T>.MultiplyAdd(xd, d, b3);
+            d = Vector512.LoadUnsafe(ref d2, n);
+            c0 = Simd512<T>.MultiplyAdd(xa, d, c0);
+            c1 = Simd512<T>.MultiplyAdd(xb, d, c1);
+            c2 = Simd512<T>.MultiplyAdd(xc, d, c2);
+            c3 = Simd512<T>.MultiplyAdd(xd, d, c3);
+            d = Vector512.LoadUnsafe(ref d3, n);
+            e0 = Simd512<T>.MultiplyAdd(xa, d, e0);
+            e1 = Simd512<T>.MultiplyAdd(xb, d, e1);
+            e2 = Simd512<T>.MultiplyAdd(xc, d, e2);
+            e3 = Simd512<T>.MultiplyAdd(xd, d, e3);
+        }
+        dw[0] = Vector512.Sum(a0);
+        dw[outputs] = Vector512.Sum(a1);
+        dw[2 * outputs] = Vector512.Sum(a2);
+        dw[3 * outputs] = Vector512.Sum(a3);
+        dw[1] = Vector512.Sum(b0);
+        dw[outputs + 1] = Vector512.Sum(b1);
+        dw[(2 * outputs) + 1] = Vector512.Sum(b2);
+        dw[(3 * outputs) + 1] = Vector512.Sum(b3);
+        dw[2] = Vector512.Sum(c0);
+        dw[outputs + 2] = Vector512.Sum(c1);
+        dw[(2 * outputs) + 2] = Vector512.Sum(c2);
+        dw[(3 * outputs) + 2] = Vector512.Sum(c3);
+        dw[3] = Vector512.Sum(e0);
+        dw[outputs + 3] = Vector512.Sum(e1);
+        dw[(2 * outputs) + 3] = Vector512.Sum(e2);
+        dw[(3 * outputs) + 3] = Vector512.Sum(e3);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
