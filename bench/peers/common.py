@@ -5,7 +5,12 @@ thread's CPU time (time.thread_time_ns), as on the EdgeNet side, so that other p
 do not count; pass wall=True for multi-threaded work.
 """
 import json
+import os
+import sys
 import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
+from numpy_reference import make_data  # noqa: E402  the tutorial's generator: one copy in the repository
 
 
 def measure(name, impl, operation, per_call=1, flop=0.0, check=None, wall=False):
@@ -28,28 +33,6 @@ def measure(name, impl, operation, per_call=1, flop=0.0, check=None, wall=False)
     if check is not None:
         row["check"] = float(check)
     print(json.dumps(row), flush=True)
-
-
-def make_data(n_samples=100):
-    """The tutorial's generator, verbatim (np.random legacy global state)."""
-    import numpy as np
-    X, y = [], []
-    for _ in range(n_samples):
-        if np.random.rand() > 0.5:
-            edge_pos = np.random.randint(1, 4)
-            patch = np.ones((5, 5)) * 0.1
-            patch[:, edge_pos:] = 0.9
-            label = [1, 0]
-        else:
-            if np.random.rand() > 0.5:
-                patch = np.ones((5, 5)) * np.random.uniform(0.3, 0.7)
-            else:
-                patch = np.ones((5, 5)) * 0.9
-                patch[:, 2:] = 0.1
-            label = [0, 1]
-        X.append(patch.flatten())
-        y.append(label)
-    return np.array(X), np.array(y)
 
 
 def tutorial_weights(n_train=100, n_test=20, hidden=8):
