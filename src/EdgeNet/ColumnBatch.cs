@@ -48,7 +48,9 @@ internal sealed class ColumnBatch<T>
     /// </summary>
     public static bool Fits(IReadOnlyList<Dense<T>> layers, int batch)
     {
-        if (!Simd512<T>.IsAccelerated || (typeof(T) != typeof(float) && typeof(T) != typeof(double)) || batch < 4 * Vector512<T>.Count)
+        // float only: its sums down the batch round differently from the plain loops and the path needs 512-bit
+        // vectors, so float64 (the default, NumPy's numbers) stays bit-identical on every machine.
+        if (!Simd512<T>.IsAccelerated || typeof(T) != typeof(float) || batch < 4 * Vector512<T>.Count)
         {
             return false;
         }
