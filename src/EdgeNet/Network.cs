@@ -87,6 +87,34 @@ public sealed class Network<T>
         }
     }
 
+    /// <summary>
+    /// The same network in another number type (float ↔ double): every weight and bias converted, this network
+    /// itself when the type is already <typeparamref name="TTo"/>. Float to double is exact.
+    /// </summary>
+    public Network<TTo> ConvertTo<TTo>()
+        where TTo : unmanaged, IFloatingPointIeee754<TTo>
+    {
+        if (this is Network<TTo> same)
+        {
+            return same;
+        }
+        var converted = Network<TTo>.Create(Inputs, HiddenSizes, Classes);
+        for (int l = 0; l < _layers.Length; l++)
+        {
+            Convert(_layers[l].Weights, converted.Layers[l].Weights);
+            Convert(_layers[l].Bias, converted.Layers[l].Bias);
+        }
+        return converted;
+
+        static void Convert(T[] from, TTo[] to)
+        {
+            for (int i = 0; i < from.Length; i++)
+            {
+                to[i] = TTo.CreateChecked(from[i]);
+            }
+        }
+    }
+
     /// <summary>p = softmax(z) of the last forward pass, [batch × classes].</summary>
     public ReadOnlySpan<T> Probabilities => RowMajor().P.AsSpan(0, _activations.Batch * Classes);
 

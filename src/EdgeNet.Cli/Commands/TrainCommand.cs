@@ -133,33 +133,10 @@ internal static class TrainCommand
         if (request.SavePath is { } savePath)
         {
             string source = request.Data is null ? generated.Name : request.Data.Name;
-            ModelFile.Save(new Model(ToDouble(network), setup.Train.ClassNames, new TrainingRecord(options, source, request.Data is null ? generated.Varied : null)), savePath);
+            ModelFile.Save(new Model(network.ConvertTo<double>(), setup.Train.ClassNames, new TrainingRecord(options, source, request.Data is null ? generated.Varied : null)), savePath);
             output.WriteLine($"Model saved to {savePath}");
         }
         return ExitCodes.Success;
-    }
-
-    /// <summary>The model file holds doubles: a float network is widened exactly.</summary>
-    private static Network<double> ToDouble<T>(Network<T> network)
-        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
-    {
-        if (network is Network<double> same)
-        {
-            return same;
-        }
-        var wide = Network<double>.Create(network.Inputs, network.HiddenSizes, network.Classes);
-        for (int l = 0; l < network.Layers.Count; l++)
-        {
-            for (int i = 0; i < network.Layers[l].Weights.Length; i++)
-            {
-                wide.Layers[l].Weights[i] = double.CreateChecked(network.Layers[l].Weights[i]);
-            }
-            for (int i = 0; i < network.Layers[l].Bias.Length; i++)
-            {
-                wide.Layers[l].Bias[i] = double.CreateChecked(network.Layers[l].Bias[i]);
-            }
-        }
-        return wide;
     }
 
     private sealed record TrainRequest(TrainingOptions Options, GeneratedData Generated, FileInfo? Data, FileInfo? TestData, string? SavePath, string? MetricsPath, int LogEvery)
