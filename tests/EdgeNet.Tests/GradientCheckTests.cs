@@ -38,9 +38,9 @@ public sealed class GradientCheckTests
     }
 
     [Fact]
-    public void A_wrong_gradient_is_caught()
+    public void Relative_error_flags_a_perturbed_gradient()
     {
-        // Given a layer whose backward pass is deliberately broken after the fact
+        // Given the checked gradients of a small network
         var network = Network<double>.Create(3, [4], 2);
         network.InitializeLikeTutorial(new NumpyRandom(1), 1.0);
         double[] x = [0.2, 0.7, 0.4];
