@@ -39,13 +39,4 @@ internal sealed class DataOptions
         }
         return CsvDataset.Load(file.FullName, classNames, expectedPixels);
     }
-
-    /// <summary>The generated test set for <paramref name="options"/> (drawn after the training set, as the tutorial does).</summary>
-    public static Dataset GeneratedTestSet(TrainingOptions options, GeneratedData? data = null)
-    {
-        data ??= GeneratedData.Tutorial;
-        var random = new NumpyRandom(options.Seed);
-        data.Generate(random, options.TrainSamples);
-        return data.Generate(random, options.TestSamples);
-    }
 }

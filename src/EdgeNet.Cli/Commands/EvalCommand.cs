@@ -45,7 +45,7 @@ internal static class EvalCommand
                 {
                     throw new UsageException("--test-samples must be at least 1 and --train-samples at least 0.");
                 }
-                dataset = DataOptions.GeneratedTestSet(options, source);
+                dataset = source.HeldOutTestSet(options.Seed, options.TrainSamples, options.TestSamples);
                 description = $"{options.TestSamples} held-out {source} test patches (seed {options.Seed}, after {options.TrainSamples} training patches)";
             }
             Evaluation result = Evaluation.Of(loaded.Network, dataset);

@@ -42,6 +42,18 @@ public sealed class GeneratedData
     public Dataset Generate(NumpyRandom random, int count) =>
         Varied is null ? TutorialPatches.Generate(random, count) : VariedPatches.Generate(random, count, Varied);
 
+    /// <summary>
+    /// The test set a run with this seed and these sizes holds out: seed → <paramref name="trainSamples"/> training
+    /// patches (drawn and set aside) → <paramref name="testSamples"/> test patches, the order of
+    /// <see cref="Training.TutorialSetup{T}"/>.
+    /// </summary>
+    public Dataset HeldOutTestSet(uint seed, int trainSamples, int testSamples)
+    {
+        var random = new NumpyRandom(seed);                                 // np.random.seed(seed)
+        Generate(random, trainSamples);                                     // X_train = make_data(n), set aside
+        return Generate(random, testSamples);                               // X_test = make_data(m)
+    }
+
     /// <inheritdoc/>
     public override string ToString() => Varied is null
         ? Name

@@ -38,7 +38,7 @@ internal static class ColumnSoftmax
                 Vector512<T> sum = Vector512<T>.Zero;
                 for (int c = 0; c < classes; c++)
                 {
-                    Vector512<T> e = Exp(Vector512.LoadUnsafe(ref column, (nuint)(c * stride)) - max); // e^(z_j − max)
+                    Vector512<T> e = VectorMath.Exp(Vector512.LoadUnsafe(ref column, (nuint)(c * stride)) - max); // e^(z_j − max)
                     e.StoreUnsafe(ref column, (nuint)(c * stride));
                     sum += e;
                 }
@@ -61,7 +61,7 @@ internal static class ColumnSoftmax
                 Vector256<T> sum = Vector256<T>.Zero;
                 for (int c = 0; c < classes; c++)
                 {
-                    Vector256<T> e = Exp(Vector256.LoadUnsafe(ref column, (nuint)(c * stride)) - max); // e^(z_j − max)
+                    Vector256<T> e = VectorMath.Exp(Vector256.LoadUnsafe(ref column, (nuint)(c * stride)) - max); // e^(z_j − max)
                     e.StoreUnsafe(ref column, (nuint)(c * stride));
                     sum += e;
                 }
@@ -105,7 +105,7 @@ internal static class ColumnSoftmax
             ref T column = ref Unsafe.Add(ref z, p);
             Vector512<T> a = Vector512.LoadUnsafe(ref column), b = Vector512.LoadUnsafe(ref column, (nuint)stride);
             Vector512<T> max = Vector512.Max(a, b);                                                 // subtract the max
-            Vector512<T> e = Exp(Vector512.Min(a, b) - max);                                        // the other term, e^(z_min − max)
+            Vector512<T> e = VectorMath.Exp(Vector512.Min(a, b) - max);                                        // the other term, e^(z_min − max)
             Vector512<T> ea = Vector512.ConditionalSelect(Vector512.Equals(a, max), Vector512<T>.One, e);
             Vector512<T> eb = Vector512.ConditionalSelect(Vector512.Equals(b, max), Vector512<T>.One, e);
             Vector512<T> sum = ea + eb;
@@ -113,35 +113,5 @@ internal static class ColumnSoftmax
             (eb / sum).StoreUnsafe(ref column, (nuint)stride);
         }
         return p;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<T> Exp<T>(Vector512<T> x)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (typeof(T) == typeof(float))
-        {
-            return Vector512.Exp(x.AsSingle()).As<float, T>();
-        }
-        if (typeof(T) == typeof(double))
-        {
-            return Vector512.Exp(x.AsDouble()).As<double, T>();
-        }
-        throw new NotSupportedException($"{typeof(T)} is not float or double.");
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<T> Exp<T>(Vector256<T> x)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (typeof(T) == typeof(float))
-        {
-            return Vector256.Exp(x.AsSingle()).As<float, T>();
-        }
-        if (typeof(T) == typeof(double))
-        {
-            return Vector256.Exp(x.AsDouble()).As<double, T>();
-        }
-        throw new NotSupportedException($"{typeof(T)} is not float or double.");
     }
 }

@@ -45,7 +45,7 @@ internal static class FeatureMajorSoftmax
                 max = Vector512.Max(max, Vector512.LoadUnsafe(ref z, (nuint)(c * stride)));    // subtract the max: no overflow
             }
             Vector512<T> other = classes == 2                                                          // two classes: one exponential,
-                ? Exp(Vector512.Max(Vector512.Min(Vector512.LoadUnsafe(ref z), Vector512.LoadUnsafe(ref z, (nuint)stride)) - max, negligible)) // e^(z_min − max)
+                ? VectorMath.Exp(Vector512.Max(Vector512.Min(Vector512.LoadUnsafe(ref z), Vector512.LoadUnsafe(ref z, (nuint)stride)) - max, negligible)) // e^(z_min − max)
                 : default;
             Vector512<T> sum = Vector512<T>.Zero;
             Vector512<T> zLabel = max;
@@ -53,7 +53,7 @@ internal static class FeatureMajorSoftmax
             {
                 Vector512<T> zc = Vector512.LoadUnsafe(ref z, (nuint)(c * stride));
                 Vector512<T> shifted = zc - max;
-                Vector512<T> e = Vector512.ConditionalSelect(Vector512.Equals(shifted, Vector512<T>.Zero), Vector512<T>.One, classes == 2 ? other : Exp(Vector512.Max(shifted, negligible))); // e^(z_j − max); the max's own is 1
+                Vector512<T> e = Vector512.ConditionalSelect(Vector512.Equals(shifted, Vector512<T>.Zero), Vector512<T>.One, classes == 2 ? other : VectorMath.Exp(Vector512.Max(shifted, negligible))); // e^(z_j − max); the max's own is 1
                 e = Vector512.ConditionalSelect(Vector512.LessThan(shifted, negligible), Vector512<T>.Zero, e);             // below e^−64: 0
                 e.StoreUnsafe(ref p, (nuint)(c * stride));
                 sum += e;
@@ -69,7 +69,7 @@ internal static class FeatureMajorSoftmax
                 bestClass = Vector512.ConditionalSelect(better, Vector512.Create(T.CreateTruncating(c)), bestClass);
             }
             Vector512<T> real = Vector512.GreaterThanOrEqual(label, Vector512<T>.Zero);                // not padding
-            loss += Vector512.ConditionalSelect(real, Log(sum) - (zLabel - max), Vector512<T>.Zero);   // L = −log p_correct, stably
+            loss += Vector512.ConditionalSelect(real, VectorMath.Log(sum) - (zLabel - max), Vector512<T>.Zero);   // L = −log p_correct, stably
             correct += BitOperations.PopCount(Vector512.Equals(bestClass, label).ExtractMostSignificantBits());
         }
         return Vector512.Sum(loss);
@@ -123,35 +123,5 @@ internal static class FeatureMajorSoftmax
                     .StoreUnsafe(ref rd, (nuint)((c * stride) + n));
             }
         }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<T> Exp<T>(Vector512<T> x)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (typeof(T) == typeof(float))
-        {
-            return Vector512.Exp(x.AsSingle()).As<float, T>();
-        }
-        if (typeof(T) == typeof(double))
-        {
-            return Vector512.Exp(x.AsDouble()).As<double, T>();
-        }
-        throw new NotSupportedException($"{typeof(T)} is not float or double.");
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<T> Log<T>(Vector512<T> x)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (typeof(T) == typeof(float))
-        {
-            return Vector512.Log(x.AsSingle()).As<float, T>();
-        }
-        if (typeof(T) == typeof(double))
-        {
-            return Vector512.Log(x.AsDouble()).As<double, T>();
-        }
-        throw new NotSupportedException($"{typeof(T)} is not float or double.");
     }
 }
