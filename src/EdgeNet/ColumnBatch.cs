@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using EdgeNet.Kernels;
 using EdgeNet.Layers;
@@ -15,25 +16,25 @@ internal sealed class ColumnBatch<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly Dense<T>[] _layers;
-    private readonly T[] _x;
-    private readonly T[][] _z;
-    private readonly T[][] _h;
-    private readonly T[][] _dz;
-    private readonly T[][] _dh;
-    private readonly T[] _p;
-    private readonly T[] _labels;
+    private readonly float[] _x;
+    private readonly float[][] _z;
+    private readonly float[][] _h;
+    private readonly float[][] _dz;
+    private readonly float[][] _dh;
+    private readonly float[] _p;
+    private readonly float[] _labels;
 
     private ColumnBatch(Dense<T>[] layers, int stride)
     {
         _layers = layers;
         Stride = stride;
-        _x = new T[layers[0].Inputs * stride];
-        _z = [.. layers.Select(l => new T[l.Outputs * stride])];
-        _h = [.. layers.Select(l => new T[l.Outputs * stride])];
-        _dz = [.. layers.Select(l => new T[l.Outputs * stride])];
-        _dh = [.. layers.Select(l => new T[l.Outputs * stride])];
-        _p = new T[layers[^1].Outputs * stride];
-        _labels = new T[stride];
+        _x = new float[layers[0].Inputs * stride];
+        _z = [.. layers.Select(l => new float[l.Outputs * stride])];
+        _h = [.. layers.Select(l => new float[l.Outputs * stride])];
+        _dz = [.. layers.Select(l => new float[l.Outputs * stride])];
+        _dh = [.. layers.Select(l => new float[l.Outputs * stride])];
+        _p = new float[layers[^1].Outputs * stride];
+        _labels = new float[stride];
     }
 
     /// <summary>Columns: the batch rounded up to whole vectors.</summary>
@@ -50,13 +51,13 @@ internal sealed class ColumnBatch<T>
     {
         // float only: its sums down the batch round differently from the plain loops and the path needs 512-bit
         // vectors, so float64 (the default, NumPy's numbers) stays bit-identical on every machine.
-        if (!Simd512<T>.IsAccelerated || typeof(T) != typeof(float) || batch < 4 * Vector512<T>.Count)
+        if (!Simd512<float>.IsAccelerated || !Lanes16.IsSupported || typeof(T) != typeof(float) || batch < 4 * Vector512<float>.Count)
         {
             return false;
         }
         for (int l = 0; l < layers.Count; l++)
         {
-            if (layers[l].Outputs > Vector512<T>.Count)
+            if (layers[l].Outputs > Vector512<float>.Count)
             {
                 return false;
             }
@@ -67,7 +68,7 @@ internal sealed class ColumnBatch<T>
     /// <summary>The buffers for this batch size: <paramref name="current"/> when they are big enough.</summary>
     public static ColumnBatch<T> For(ColumnBatch<T>? current, Dense<T>[] layers, int batch)
     {
-        int v = Vector512<T>.Count;
+        int v = Vector512<float>.Count;
         int stride = (batch + v - 1) / v * v;
         return current is not null && current.Stride >= stride ? current : new ColumnBatch<T>(layers, stride);
     }
@@ -77,33 +78,34 @@ internal sealed class ColumnBatch<T>
     {
         int batch = labels.Length;
         Batch = batch;
-        FeatureMajor.TransposeIn(x, batch, _layers[0].Inputs, _x, Stride);          // xᵀ
+        FeatureMajor.TransposeIn(Floats(x), batch, _layers[0].Inputs, _x, Stride);   // xᵀ
         FeatureMajorSoftmax.Labels(labels, _labels, Stride);                           // labels as numbers, −1: padding
-        ReadOnlySpan<T> input = _x;
+        ReadOnlySpan<float> input = _x;
         for (int l = 0; l < _layers.Length; l++)
         {
             Dense<T> layer = _layers[l];
-            Span<T> h = l < _layers.Length - 1 ? _h[l] : [];
-            FeatureMajor.Forward<T>(input, layer.Weights, layer.Bias, _z[l], h, layer.Inputs, layer.Outputs, Stride); // z = x·W + b, h = ReLU(z)
+            Span<float> h = l < _layers.Length - 1 ? _h[l] : [];
+            FeatureMajor.Forward(input, Floats(layer.Weights), Floats(layer.Bias), _z[l], h, layer.Inputs, layer.Outputs, Stride); // z = x·W + b, h = ReLU(z)
             input = h;
         }
-        return FeatureMajorSoftmax.Forward<T>(_z[^1], _p, _labels, _layers[^1].Outputs, Stride, out correct);    // p, L
+        float loss = FeatureMajorSoftmax.Forward(_z[^1], _p, _labels, _layers[^1].Outputs, Stride, out correct);  // p, L
+        return T.CreateTruncating(loss);
     }
 
     /// <summary>Backward after <see cref="ForwardLoss"/>, and the SGD update of each layer with <paramref name="descend"/>.</summary>
     public void Backward(bool descend, T learningRate)
     {
         int last = _layers.Length - 1;
-        FeatureMajorSoftmax.Backward<T>(_p, _labels, Batch, _layers[^1].Outputs, Stride, _dz[last]);  // dL/dz = (p − y)/B
+        FeatureMajorSoftmax.Backward(_p, _labels, Batch, _layers[^1].Outputs, Stride, _dz[last]);  // dL/dz = (p − y)/B
         for (int l = last; l >= 0; l--)
         {
             Dense<T> layer = _layers[l];
-            ReadOnlySpan<T> input = l == 0 ? _x : _h[l - 1];
+            ReadOnlySpan<float> input = l == 0 ? _x : _h[l - 1];
             if (l > 0)
             {
-                FeatureMajor.BackwardInput<T>(_dz[l], layer.Weights, _dh[l - 1], _z[l - 1], _dz[l - 1], layer.Inputs, layer.Outputs, Stride); // dL/dh, through ReLU
+                FeatureMajor.BackwardInput(_dz[l], Floats(layer.Weights), _dh[l - 1], _z[l - 1], _dz[l - 1], layer.Inputs, layer.Outputs, Stride); // dL/dh, through ReLU
             }
-            FeatureMajor.Gradients<T>(input, _dz[l], layer.WeightGradient, layer.BiasGradient, layer.Inputs, layer.Outputs, Stride); // dW, db
+            FeatureMajorGradients.Compute(input, _dz[l], Floats(layer.WeightGradient), Floats(layer.BiasGradient), layer.Inputs, layer.Outputs, Stride); // dW, db
             if (descend)
             {
                 VectorOps.Descend<T>(layer.Weights, layer.WeightGradient, learningRate);   // W −= α·dL/dW
@@ -111,6 +113,11 @@ internal sealed class ColumnBatch<T>
             }
         }
     }
+
+    /// <summary>The same numbers as floats (T is float whenever a batch takes this path: see <see cref="Fits"/>).</summary>
+    private static Span<float> Floats(T[] values) => MemoryMarshal.Cast<T, float>(values.AsSpan());
+
+    private static ReadOnlySpan<float> Floats(ReadOnlySpan<T> values) => MemoryMarshal.Cast<T, float>(values);
 
     /// <summary>Copies z, h, p (and dL/dz, dL/dh after a backward pass) back to the row-major buffers.</summary>
     public void CopyTo(Activations<T> a, bool backward)
@@ -135,13 +142,13 @@ internal sealed class ColumnBatch<T>
         }
         Back(_p, _layers[^1].Outputs, a.P);
 
-        void Back(T[] columns, int features, T[] rows)
+        void Back(float[] columns, int features, T[] rows)
         {
             for (int n = 0; n < batch; n++)
             {
                 for (int f = 0; f < features; f++)
                 {
-                    rows[(n * features) + f] = columns[(f * Stride) + n];
+                    rows[(n * features) + f] = T.CreateTruncating(columns[(f * Stride) + n]);
                 }
             }
         }
