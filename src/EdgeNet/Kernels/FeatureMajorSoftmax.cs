@@ -8,7 +8,7 @@ namespace EdgeNet.Kernels;
 /// <summary>
 /// Softmax, cross-entropy and dL/dz = (p − y)/batch for a feature-major batch (see <see cref="FeatureMajor"/>): the
 /// steps of <see cref="SoftmaxCrossEntropy"/> with the batch across the lanes, vector exponentials and logarithms
-/// (which may round the last bit differently from <see cref="Math.Exp(double)"/> and <see cref="Math.Log(double)"/>),
+/// (<see cref="FloatMath512"/>: within about one unit in the last place of <see cref="MathF.Exp(float)"/> and <see cref="MathF.Log(float)"/>),
 /// and the loss added lane by lane before across the lanes. Terms e^(z_j − max) below e^−64 ≈ 1.6e−28 count as 0: an
 /// overconfident float network would otherwise carry subnormal numbers (a microcode assist each, ~100 cycles) through
 /// dL/dz and every gradient, and the exponential takes its slow path far from 0; p moves by less than 1e−27.
@@ -44,7 +44,7 @@ internal static class FeatureMajorSoftmax
                 max = Vector512.Max(max, Vector512.LoadUnsafe(ref z, (nuint)(c * stride)));    // subtract the max: no overflow
             }
             Vector512<float> other = classes == 2                                                          // two classes: one exponential,
-                ? VectorMath.Exp(Vector512.Max(Vector512.Min(Vector512.LoadUnsafe(ref z), Vector512.LoadUnsafe(ref z, (nuint)stride)) - max, negligible)) // e^(z_min − max)
+                ? FloatMath512.Exp(Vector512.Max(Vector512.Min(Vector512.LoadUnsafe(ref z), Vector512.LoadUnsafe(ref z, (nuint)stride)) - max, negligible)) // e^(z_min − max)
                 : default;
             Vector512<float> sum = Vector512<float>.Zero;
             Vector512<float> zLabel = max;
@@ -52,7 +52,7 @@ internal static class FeatureMajorSoftmax
             {
                 Vector512<float> zc = Vector512.LoadUnsafe(ref z, (nuint)(c * stride));
                 Vector512<float> shifted = zc - max;
-                Vector512<float> e = Vector512.ConditionalSelect(Vector512.Equals(shifted, Vector512<float>.Zero), Vector512<float>.One, classes == 2 ? other : VectorMath.Exp(Vector512.Max(shifted, negligible))); // e^(z_j − max); the max's own is 1
+                Vector512<float> e = Vector512.ConditionalSelect(Vector512.Equals(shifted, Vector512<float>.Zero), Vector512<float>.One, classes == 2 ? other : FloatMath512.Exp(Vector512.Max(shifted, negligible))); // e^(z_j − max); the max's own is 1
                 e = Vector512.ConditionalSelect(Vector512.LessThan(shifted, negligible), Vector512<float>.Zero, e);             // below e^−64: 0
                 e.StoreUnsafe(ref p, (nuint)(c * stride));
                 sum += e;
@@ -68,7 +68,7 @@ internal static class FeatureMajorSoftmax
                 bestClass = Vector512.ConditionalSelect(better, Vector512.Create((float)c), bestClass);
             }
             Vector512<float> real = Vector512.GreaterThanOrEqual(label, Vector512<float>.Zero);                // not padding
-            loss += Vector512.ConditionalSelect(real, VectorMath.Log(sum) - (zLabel - max), Vector512<float>.Zero);   // L = −log p_correct, stably
+            loss += Vector512.ConditionalSelect(real, FloatMath512.Log(sum) - (zLabel - max), Vector512<float>.Zero);   // L = −log p_correct, stably
             correct += BitOperations.PopCount(Vector512.Equals(bestClass, label).ExtractMostSignificantBits());
         }
         return Vector512.Sum(loss);
