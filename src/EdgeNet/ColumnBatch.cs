@@ -24,6 +24,9 @@ internal sealed class ColumnBatch<T>
     private readonly float[] _p;
     private readonly float[] _labels;
 
+    /// <summary>Columns a forward chunk: four vectors, the forward kernel's tile.</summary>
+    private const int Chunk = 64;
+
     private ColumnBatch(Dense<T>[] layers, int stride)
     {
         _layers = layers;
@@ -73,31 +76,40 @@ internal sealed class ColumnBatch<T>
         return current is not null && current.Stride >= stride ? current : new ColumnBatch<T>(layers, stride);
     }
 
-    /// <summary>Forward pass and loss (as <see cref="Network{T}.ForwardLoss"/>): returns the summed loss.</summary>
+    /// <summary>
+    /// Forward pass and loss (as <see cref="Network{T}.ForwardLoss"/>): returns the summed loss. Also leaves
+    /// dL/dz = (p − y)/B of the last layer for <see cref="Backward"/>. Runs a chunk of columns at a time through
+    /// every layer, so that a chunk's xᵀ, z and h are still in the first-level cache when the next layer reads them.
+    /// </summary>
     public T ForwardLoss(ReadOnlySpan<T> x, ReadOnlySpan<int> labels, out int correct)
     {
         int batch = labels.Length;
         Batch = batch;
-        FeatureMajor.TransposeIn(Floats(x), batch, _layers[0].Inputs, _x, Stride);   // xᵀ
+        int inputs = _layers[0].Inputs, last = _layers.Length - 1;
         FeatureMajorSoftmax.Labels(labels, _labels, Stride);                           // labels as numbers, −1: padding
-        ReadOnlySpan<float> input = _x;
-        for (int l = 0; l < _layers.Length; l++)
+        Vector512<float> loss = Vector512<float>.Zero;
+        correct = 0;
+        for (int start = 0; start < Stride; start += Chunk)
         {
-            Dense<T> layer = _layers[l];
-            Span<float> h = l < _layers.Length - 1 ? _h[l] : [];
-            FeatureMajor.Forward(input, Floats(layer.Weights), Floats(layer.Bias), _z[l], h, layer.Inputs, layer.Outputs, Stride); // z = x·W + b, h = ReLU(z)
-            input = h;
+            int end = Math.Min(start + Chunk, Stride);
+            FeatureMajor.TransposeIn(Floats(x), batch, inputs, _x, Stride, start, end);   // xᵀ
+            ReadOnlySpan<float> input = _x;
+            for (int l = 0; l <= last; l++)
+            {
+                Dense<T> layer = _layers[l];
+                Span<float> h = l < last ? _h[l] : [];
+                FeatureMajor.Forward(input, Floats(layer.Weights), Floats(layer.Bias), _z[l], h, layer.Inputs, layer.Outputs, Stride, start, end); // z = x·W + b, h = ReLU(z)
+                input = h;
+            }
+            loss += FeatureMajorSoftmax.Forward(_z[last], _p, _dz[last], _labels, batch, _layers[last].Outputs, Stride, start, end, ref correct); // p, L, dL/dz
         }
-        float loss = FeatureMajorSoftmax.Forward(_z[^1], _p, _labels, _layers[^1].Outputs, Stride, out correct);  // p, L
-        return T.CreateTruncating(loss);
+        return T.CreateTruncating(Vector512.Sum(loss));
     }
 
     /// <summary>Backward after <see cref="ForwardLoss"/>, and the SGD update of each layer with <paramref name="descend"/>.</summary>
     public void Backward(bool descend, T learningRate)
     {
-        int last = _layers.Length - 1;
-        FeatureMajorSoftmax.Backward(_p, _labels, Batch, _layers[^1].Outputs, Stride, _dz[last]);  // dL/dz = (p − y)/B
-        for (int l = last; l >= 0; l--)
+        for (int l = _layers.Length - 1; l >= 0; l--)                                  // dL/dz of the last layer: from ForwardLoss
         {
             Dense<T> layer = _layers[l];
             ReadOnlySpan<float> input = l == 0 ? _x : _h[l - 1];

@@ -16,22 +16,25 @@ internal static class FeatureMajor
 {
     private const int V = 16;                                                          // floats in a 512-bit vector
 
-    /// <summary>xᵀ [inputs × stride] from x [batch × inputs]; the padding columns are zeroed.</summary>
-    public static void TransposeIn(ReadOnlySpan<float> x, int batch, int inputs, Span<float> xT, int stride)
+    /// <summary>
+    /// Columns [<paramref name="start"/>, <paramref name="end"/>) of xᵀ [inputs × stride] from x [batch × inputs]; the
+    /// padding columns (from <paramref name="batch"/> on) are zeroed.
+    /// </summary>
+    public static void TransposeIn(ReadOnlySpan<float> x, int batch, int inputs, Span<float> xT, int stride, int start, int end)
     {
-        if (x.Length < batch * inputs || xT.Length < inputs * stride || stride < batch)
+        if (x.Length < batch * inputs || xT.Length < inputs * stride || stride < batch || start < 0 || end > stride || inputs == 0)
         {
             throw new ArgumentException("Feature-major transpose: shapes do not fit.");
         }
         ref float rx = ref MemoryMarshal.GetReference(x);
         ref float rt = ref MemoryMarshal.GetReference(xT);
-        int n = 0;
+        int n = start;
         if (Lanes16.IsSupported)
         {
             // Blocks of 16 rows × 16 columns in registers. A last block narrower than 16 columns reads the 16 that
             // end the row (x's end is never passed); with fewer than 16 inputs a row's load runs into the next rows.
             int offsetLast = Math.Max(0, inputs - V);
-            for (; n + V <= batch && ((n + V - 1) * inputs) + offsetLast + V <= batch * inputs; n += V)
+            for (; n + V <= Math.Min(end, batch) && ((n + V - 1) * inputs) + offsetLast + V <= batch * inputs; n += V)
             {
                 for (int c = 0; c < inputs; c += V)
                 {
@@ -42,7 +45,7 @@ internal static class FeatureMajor
         }
         for (int i = 0; i < inputs; i++)
         {
-            for (int m = n; m < stride; m++)
+            for (int m = n; m < end; m++)
             {
                 Unsafe.Add(ref rt, (i * stride) + m) = m < batch ? Unsafe.Add(ref rx, (m * inputs) + i) : 0f; // xᵀ[i, n] = x[n, i]; padding 0
             }
@@ -62,13 +65,15 @@ internal static class FeatureMajor
     }
 
     /// <summary>
-    /// zᵀ = (x·W + b)ᵀ [outputs × stride] from xᵀ [inputs × stride], and hᵀ = ReLU(zᵀ) when <paramref name="hT"/> is not
-    /// empty. Each z[n, o] is b[o] then the fused multiply-adds in input order: the bits of the plain loop.
+    /// Columns [<paramref name="start"/>, <paramref name="end"/>) of zᵀ = (x·W + b)ᵀ [outputs × stride] from xᵀ [inputs ×
+    /// stride], and of hᵀ = ReLU(zᵀ) when <paramref name="hT"/> is not empty. Each z[n, o] is b[o] then the fused
+    /// multiply-adds in input order: the bits of the plain loop.
     /// </summary>
-    public static void Forward(ReadOnlySpan<float> xT, ReadOnlySpan<float> w, ReadOnlySpan<float> b, Span<float> zT, Span<float> hT, int inputs, int outputs, int stride)
+    public static void Forward(ReadOnlySpan<float> xT, ReadOnlySpan<float> w, ReadOnlySpan<float> b, Span<float> zT, Span<float> hT, int inputs, int outputs, int stride, int start, int end)
     {
         if (xT.Length < inputs * stride || w.Length < inputs * outputs || b.Length < outputs || zT.Length < outputs * stride
-            || (!hT.IsEmpty && hT.Length < outputs * stride) || stride % V != 0 || stride == 0 || outputs == 0)
+            || (!hT.IsEmpty && hT.Length < outputs * stride) || stride % V != 0 || outputs == 0
+            || start % V != 0 || end % V != 0 || start < 0 || end > stride || end <= start)
         {
             throw new ArgumentException("Feature-major forward: shapes do not fit.");
         }
@@ -82,9 +87,9 @@ internal static class FeatureMajor
         {
             // The last outputs and columns repeat the ones before them when they run out (the same values stored twice).
             int o1 = Math.Min(o + 1, outputs - 1), o2 = Math.Min(o + 2, outputs - 1), o3 = Math.Min(o + 3, outputs - 1);
-            for (int n = 0; n < stride; n += 4 * V)
+            for (int n = start; n < end; n += 4 * V)
             {
-                nuint n0 = (nuint)n, n1 = (nuint)Math.Min(n + V, stride - V), n2 = (nuint)Math.Min(n + (2 * V), stride - V), n3 = (nuint)Math.Min(n + (3 * V), stride - V);
+                nuint n0 = (nuint)n, n1 = (nuint)Math.Min(n + V, end - V), n2 = (nuint)Math.Min(n + (2 * V), end - V), n3 = (nuint)Math.Min(n + (3 * V), end - V);
                 Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref rb, o)), a1 = a0, a2 = a0, a3 = a0;     // z = b
                 Vector512<float> b0 = Vector512.Create(Unsafe.Add(ref rb, o1)), b1 = b0, b2 = b0, b3 = b0;
                 Vector512<float> c0 = Vector512.Create(Unsafe.Add(ref rb, o2)), c1 = c0, c2 = c0, c3 = c0;

@@ -15,28 +15,30 @@ namespace EdgeNet.Kernels;
 /// </summary>
 internal static class FeatureMajorSoftmax
 {
+    private const int V = 16;                                                          // floats in a 512-bit vector
+
     /// <summary>
-    /// pᵀ = softmax of each column of zᵀ [classes × stride]; returns the summed loss of the columns
-    /// that are not padding and counts those whose most probable class (the first, on ties) is the label.
-    /// <paramref name="labelsT"/> holds each column's label as a number, −1 in the padding.
+    /// Over columns [<paramref name="start"/>, <paramref name="end"/>): pᵀ = softmax of each column of zᵀ [classes ×
+    /// stride] and dL/dzᵀ = (pᵀ − yᵀ)/batch (zero in the padding); returns the loss of each lane, summed over the
+    /// columns that are not padding, and counts in <paramref name="correct"/> those whose most probable class (the
+    /// first, on ties) is the label. <paramref name="labelsT"/> holds each column's label as a number, −1 in the padding.
     /// </summary>
-    public static float Forward(ReadOnlySpan<float> zT, Span<float> pT, ReadOnlySpan<float> labelsT, int classes, int stride, out int correct)
+    public static Vector512<float> Forward(ReadOnlySpan<float> zT, Span<float> pT, Span<float> dzT, ReadOnlySpan<float> labelsT, int batch, int classes, int stride, int start, int end, ref int correct)
     {
-        if (zT.Length < classes * stride || pT.Length < classes * stride || labelsT.Length < stride || stride % Vector512<float>.Count != 0)
+        if (zT.Length < classes * stride || pT.Length < classes * stride || dzT.Length < classes * stride || labelsT.Length < stride
+            || stride % V != 0 || start % V != 0 || end % V != 0 || start < 0 || end > stride || batch <= 0)
         {
             throw new ArgumentException("Feature-major softmax: shapes do not fit.");
         }
-        ref float rz = ref MemoryMarshal.GetReference(zT);
-        ref float rp = ref MemoryMarshal.GetReference(pT);
         ref float rl = ref MemoryMarshal.GetReference(labelsT);
-        int v = Vector512<float>.Count;
         Vector512<float> loss = Vector512<float>.Zero;
         Vector512<float> negligible = Vector512.Create(-64f);
-        correct = 0;
-        for (int n = 0; n < stride; n += v)
+        Vector512<float> scale = Vector512.Create(1f / batch);
+        for (int n = start; n < end; n += V)
         {
-            ref float z = ref Unsafe.Add(ref rz, n);
-            ref float p = ref Unsafe.Add(ref rp, n);
+            ref float z = ref Unsafe.Add(ref MemoryMarshal.GetReference(zT), n);
+            ref float p = ref Unsafe.Add(ref MemoryMarshal.GetReference(pT), n);
+            ref float dz = ref Unsafe.Add(ref MemoryMarshal.GetReference(dzT), n);
             Vector512<float> label = Vector512.LoadUnsafe(ref rl, (nuint)n);
             Vector512<float> max = Vector512.LoadUnsafe(ref z);
             for (int c = 1; c < classes; c++)
@@ -52,26 +54,31 @@ internal static class FeatureMajorSoftmax
             {
                 Vector512<float> zc = Vector512.LoadUnsafe(ref z, (nuint)(c * stride));
                 Vector512<float> shifted = zc - max;
-                Vector512<float> e = Vector512.ConditionalSelect(Vector512.Equals(shifted, Vector512<float>.Zero), Vector512<float>.One, classes == 2 ? other : FloatMath512.Exp(Vector512.Max(shifted, negligible))); // e^(z_j − max); the max's own is 1
+                Vector512<float> e = classes == 2
+                    ? Vector512.ConditionalSelect(Vector512.Equals(shifted, Vector512<float>.Zero), Vector512<float>.One, other) // e^(z_j − max); the max's own is 1
+                    : FloatMath512.Exp(Vector512.Max(shifted, negligible));
                 e = Vector512.ConditionalSelect(Vector512.LessThan(shifted, negligible), Vector512<float>.Zero, e);             // below e^−64: 0
                 e.StoreUnsafe(ref p, (nuint)(c * stride));
                 sum += e;
                 zLabel = Vector512.ConditionalSelect(Vector512.Equals(label, Vector512.Create((float)c)), zc, zLabel);
             }
+            Vector512<float> share = Vector512<float>.One / sum;
+            Vector512<float> real = Vector512.GreaterThanOrEqual(label, Vector512<float>.Zero);                // not padding
             Vector512<float> best = Vector512<float>.Zero, bestClass = Vector512<float>.Zero;
             for (int c = 0; c < classes; c++)
             {
-                Vector512<float> pc = Vector512.LoadUnsafe(ref p, (nuint)(c * stride)) / sum;             // p_j = e^z_j / Σ e^z_k
+                Vector512<float> pc = Vector512.LoadUnsafe(ref p, (nuint)(c * stride)) * share;           // p_j = e^z_j / Σ e^z_k
                 pc.StoreUnsafe(ref p, (nuint)(c * stride));
                 Vector512<float> better = c == 0 ? Vector512<float>.AllBitsSet : Vector512.GreaterThan(pc, best); // argmax: the first of equals
                 best = Vector512.ConditionalSelect(better, pc, best);
                 bestClass = Vector512.ConditionalSelect(better, Vector512.Create((float)c), bestClass);
+                Vector512<float> y = Vector512.ConditionalSelect(Vector512.Equals(label, Vector512.Create((float)c)), Vector512<float>.One, Vector512<float>.Zero); // one-hot y
+                Vector512.BitwiseAnd((pc - y) * scale, real).StoreUnsafe(ref dz, (nuint)(c * stride));  // dL/dz = (p − y)/B
             }
-            Vector512<float> real = Vector512.GreaterThanOrEqual(label, Vector512<float>.Zero);                // not padding
-            loss += Vector512.ConditionalSelect(real, FloatMath512.Log(sum) - (zLabel - max), Vector512<float>.Zero);   // L = −log p_correct, stably
+            loss += Vector512.BitwiseAnd(FloatMath512.Log(sum) - (zLabel - max), real);                 // L = −log p_correct, stably
             correct += BitOperations.PopCount(Vector512.Equals(bestClass, label).ExtractMostSignificantBits());
         }
-        return Vector512.Sum(loss);
+        return loss;
     }
 
     /// <summary>Each label as a float, −1 in the padding after the batch.</summary>
@@ -89,32 +96,6 @@ internal static class FeatureMajorSoftmax
         for (; n < stride; n++)
         {
             labelsT[n] = n < labels.Length ? labels[n] : -1f;
-        }
-    }
-
-    /// <summary>dL/dzᵀ = (pᵀ − yᵀ)/batch, zero in the padding columns (labels −1).</summary>
-    public static void Backward(ReadOnlySpan<float> pT, ReadOnlySpan<float> labelsT, int batch, int classes, int stride, Span<float> dzT)
-    {
-        if (pT.Length < classes * stride || labelsT.Length < stride || dzT.Length < classes * stride || stride % Vector512<float>.Count != 0)
-        {
-            throw new ArgumentException("Feature-major softmax backward: shapes do not fit.");
-        }
-        ref float rp = ref MemoryMarshal.GetReference(pT);
-        ref float rl = ref MemoryMarshal.GetReference(labelsT);
-        ref float rd = ref MemoryMarshal.GetReference(dzT);
-        Vector512<float> scale = Vector512.Create(1f / batch);
-        int v = Vector512<float>.Count;
-        for (int c = 0; c < classes; c++)
-        {
-            Vector512<float> cls = Vector512.Create((float)c);
-            for (int n = 0; n < stride; n += v)
-            {
-                Vector512<float> label = Vector512.LoadUnsafe(ref rl, (nuint)n);
-                Vector512<float> y = Vector512.ConditionalSelect(Vector512.Equals(label, cls), Vector512<float>.One, Vector512<float>.Zero); // one-hot y
-                Vector512<float> dz = (Vector512.LoadUnsafe(ref rp, (nuint)((c * stride) + n)) - y) * scale;      // dL/dz = (p − y)/B
-                Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(label, Vector512<float>.Zero), dz, Vector512<float>.Zero)
-                    .StoreUnsafe(ref rd, (nuint)((c * stride) + n));
-            }
         }
     }
 }
