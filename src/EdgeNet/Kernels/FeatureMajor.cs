@@ -147,26 +147,39 @@ internal static class FeatureMajor
         ref float rdx = ref MemoryMarshal.GetReference(dxT);
         ref float rzp = ref MemoryMarshal.GetReference(zPreviousT);
         ref float rdzp = ref MemoryMarshal.GetReference(dzPreviousT);
-        for (int n = 0; n < stride; n += V)
+        for (int i = 0; i < inputs; i += 2)                                            // two inputs × four vectors: eight chains
         {
-            for (int i = 0; i < inputs; i += 4)                                        // four inputs a pass: four chains
+            int i1 = Math.Min(i + 1, inputs - 1);                                      // past the last input: the last again
+            for (int n = 0; n < stride; n += 4 * V)
             {
-                int i1 = Math.Min(i + 1, inputs - 1), i2 = Math.Min(i + 2, inputs - 1), i3 = Math.Min(i + 3, inputs - 1);
-                Vector512<float> s0 = Vector512<float>.Zero, s1 = s0, s2 = s0, s3 = s0;
-                ref float dzo = ref Unsafe.Add(ref rdz, n);
+                nuint n0 = (nuint)n, n1 = (nuint)Math.Min(n + V, stride - V), n2 = (nuint)Math.Min(n + (2 * V), stride - V), n3 = (nuint)Math.Min(n + (3 * V), stride - V);
+                Vector512<float> a0 = Vector512<float>.Zero, a1 = a0, a2 = a0, a3 = a0, b0 = a0, b1 = a0, b2 = a0, b3 = a0;
+                ref float dzo = ref rdz;
                 for (int o = 0; o < outputs; o++)
                 {
-                    Vector512<float> d = Vector512.LoadUnsafe(ref dzo);
-                    s0 = Vector512.FusedMultiplyAdd(d, Vector512.Create(Unsafe.Add(ref rw, (i * outputs) + o)), s0);   // dL/dx = dL/dz · Wᵀ
-                    s1 = Vector512.FusedMultiplyAdd(d, Vector512.Create(Unsafe.Add(ref rw, (i1 * outputs) + o)), s1);
-                    s2 = Vector512.FusedMultiplyAdd(d, Vector512.Create(Unsafe.Add(ref rw, (i2 * outputs) + o)), s2);
-                    s3 = Vector512.FusedMultiplyAdd(d, Vector512.Create(Unsafe.Add(ref rw, (i3 * outputs) + o)), s3);
+                    Vector512<float> d0 = Vector512.LoadUnsafe(ref dzo, n0), d1 = Vector512.LoadUnsafe(ref dzo, n1);
+                    Vector512<float> d2 = Vector512.LoadUnsafe(ref dzo, n2), d3 = Vector512.LoadUnsafe(ref dzo, n3);
+                    Vector512<float> wa = Vector512.Create(Unsafe.Add(ref rw, (i * outputs) + o));
+                    a0 = Vector512.FusedMultiplyAdd(d0, wa, a0);                         // dL/dx = dL/dz · Wᵀ
+                    a1 = Vector512.FusedMultiplyAdd(d1, wa, a1);
+                    a2 = Vector512.FusedMultiplyAdd(d2, wa, a2);
+                    a3 = Vector512.FusedMultiplyAdd(d3, wa, a3);
+                    Vector512<float> wb = Vector512.Create(Unsafe.Add(ref rw, (i1 * outputs) + o));
+                    b0 = Vector512.FusedMultiplyAdd(d0, wb, b0);
+                    b1 = Vector512.FusedMultiplyAdd(d1, wb, b1);
+                    b2 = Vector512.FusedMultiplyAdd(d2, wb, b2);
+                    b3 = Vector512.FusedMultiplyAdd(d3, wb, b3);
                     dzo = ref Unsafe.Add(ref dzo, stride);
                 }
-                Gate(s0, ref rdx, ref rzp, ref rdzp, (nuint)((i * stride) + n));
-                Gate(s1, ref rdx, ref rzp, ref rdzp, (nuint)((i1 * stride) + n));
-                Gate(s2, ref rdx, ref rzp, ref rdzp, (nuint)((i2 * stride) + n));
-                Gate(s3, ref rdx, ref rzp, ref rdzp, (nuint)((i3 * stride) + n));
+                nuint row = (nuint)(i * stride), row1 = (nuint)(i1 * stride);
+                Gate(a0, ref rdx, ref rzp, ref rdzp, row + n0);
+                Gate(a1, ref rdx, ref rzp, ref rdzp, row + n1);
+                Gate(a2, ref rdx, ref rzp, ref rdzp, row + n2);
+                Gate(a3, ref rdx, ref rzp, ref rdzp, row + n3);
+                Gate(b0, ref rdx, ref rzp, ref rdzp, row1 + n0);
+                Gate(b1, ref rdx, ref rzp, ref rdzp, row1 + n1);
+                Gate(b2, ref rdx, ref rzp, ref rdzp, row1 + n2);
+                Gate(b3, ref rdx, ref rzp, ref rdzp, row1 + n3);
             }
         }
     }
