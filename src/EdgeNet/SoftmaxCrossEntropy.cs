@@ -24,10 +24,7 @@ public static class SoftmaxCrossEntropy
             T logSumExp = Softmax(zRow, pRow, out T max);
             int label = labels[n];
             lossSum += logSumExp - (zRow[label] - max);            // L = −log p_correct, stably
-            if (ArgMax(pRow) == label)
-            {
-                correct++;
-            }
+            correct += ArgMax(pRow) == label ? 1 : 0;              // (no branch to mispredict)
         }
         return lossSum;
     }
@@ -47,7 +44,7 @@ public static class SoftmaxCrossEntropy
         for (int k = 0; k < z.Length; k++)
         {
             T shifted = z[k] - max;
-            p[k] = shifted == T.Zero ? T.One : T.Exp(shifted);      // e^(z_j − max); the max's own term is e^0 = 1 exactly
+            p[k] = T.Exp(shifted);                                  // e^(z_j − max); the max's own term is e^0 = 1
             sum += p[k];
         }
         for (int k = 0; k < z.Length; k++)
@@ -80,10 +77,7 @@ public static class SoftmaxCrossEntropy
         int best = 0;
         for (int k = 1; k < values.Length; k++)
         {
-            if (values[k] > values[best])
-            {
-                best = k;
-            }
+            best = values[k] > values[best] ? k : best;
         }
         return best;
     }
