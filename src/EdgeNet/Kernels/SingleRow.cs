@@ -175,17 +175,7 @@ internal static class SingleRow
             if (l > 0)
             {
                 Span<T> dh = a.DH[l - 1].AsSpan(0, inputs);
-                ref T rdh = ref MemoryMarshal.GetReference(dh);
-                for (int i = 0; i < inputs; i++)                                        // independent chains, one per input
-                {
-                    ref T wRow = ref Unsafe.Add(ref rw, i * outputs);
-                    T sum = T.Zero;
-                    for (int o = 0; o < outputs; o++)
-                    {
-                        sum = T.FusedMultiplyAdd(Unsafe.Add(ref rdz, o), Unsafe.Add(ref wRow, o), sum); // dL/dh = dL/dz · Wᵀ
-                    }
-                    Unsafe.Add(ref rdh, i) = sum;
-                }
+                Backpropagate(ref rdz, ref rw, ref MemoryMarshal.GetReference(dh), inputs, outputs); // dL/dh = dL/dz · Wᵀ
                 VectorOps.ReluGate<T>(a.Z[l - 1].AsSpan(0, inputs), dh, a.DZ[l - 1]);  // through ReLU, without a branch per unit
             }
             ref T input = ref l == 0 ? ref MemoryMarshal.GetReference(x) : ref MemoryMarshal.GetArrayDataReference(a.H[l - 1]);
@@ -193,6 +183,22 @@ internal static class SingleRow
                 ref MemoryMarshal.GetArrayDataReference(layer.WeightGradient), ref MemoryMarshal.GetArrayDataReference(layer.BiasGradient),
                 inputs, outputs, descend, rate);
             Gradients(g, ref rdz);                                                      // dW, db (and the update)
+        }
+    }
+
+    /// <summary>dL/dh = dL/dz · Wᵀ for one row: one short chain per input, in the plain loop's order.</summary>
+    private static void Backpropagate<T>(ref T dz, ref T w, ref T dh, int inputs, int outputs)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int i = 0; i < inputs; i++)
+        {
+            ref T wRow = ref Unsafe.Add(ref w, i * outputs);
+            T sum = T.FusedMultiplyAdd(dz, wRow, T.Zero);
+            for (int o = 1; o < outputs; o++)
+            {
+                sum = T.FusedMultiplyAdd(Unsafe.Add(ref dz, o), Unsafe.Add(ref wRow, o), sum); // Σ_o dL/dz_o · W[i, o]
+            }
+            Unsafe.Add(ref dh, i) = sum;
         }
     }
 
