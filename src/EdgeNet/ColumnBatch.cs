@@ -117,7 +117,8 @@ internal sealed class ColumnBatch<T>
             {
                 FeatureMajor.BackwardInput(_dz[l], Floats(layer.Weights), _dh[l - 1], _z[l - 1], _dz[l - 1], layer.Inputs, layer.Outputs, Stride); // dL/dh, through ReLU
             }
-            FeatureMajorGradients.Compute(input, _dz[l], Floats(layer.WeightGradient), Floats(layer.BiasGradient), layer.Inputs, layer.Outputs, Stride); // dW, db
+            FeatureMajorGradients.Bias(_dz[l], Floats(layer.BiasGradient), layer.Outputs, Stride);        // db = Σ_n dL/dz
+            FeatureMajorGradients.Weights(input, _dz[l], Floats(layer.WeightGradient), layer.Inputs, layer.Outputs, Stride); // dW = xᵀ · dL/dz
             if (descend)
             {
                 VectorOps.Descend<T>(layer.Weights, layer.WeightGradient, learningRate);   // W −= α·dL/dW

@@ -13,15 +13,13 @@ internal static class FeatureMajorGradients
 {
     private const int V = 16;                                                          // floats in a 512-bit vector
 
-    /// <summary>dL/dW [inputs × outputs] and dL/db [outputs] from xᵀ [inputs × stride] and dL/dzᵀ [outputs × stride].</summary>
-    public static void Compute(ReadOnlySpan<float> xT, ReadOnlySpan<float> dzT, Span<float> dw, Span<float> db, int inputs, int outputs, int stride)
+    /// <summary>dL/db = Σ_n dL/dz [outputs] from dL/dzᵀ [outputs × stride] (zero in the padding).</summary>
+    public static void Bias(ReadOnlySpan<float> dzT, Span<float> db, int outputs, int stride)
     {
-        if (xT.Length < inputs * stride || dzT.Length < outputs * stride || dw.Length < inputs * outputs || db.Length < outputs
-            || stride % V != 0 || inputs == 0 || outputs == 0)
+        if (dzT.Length < outputs * stride || db.Length < outputs || stride % V != 0)
         {
-            throw new ArgumentException("Feature-major gradients: shapes do not fit.");
+            throw new ArgumentException("Feature-major bias gradient: shapes do not fit.");
         }
-        ref float rx = ref MemoryMarshal.GetReference(xT);
         ref float rdz = ref MemoryMarshal.GetReference(dzT);
         for (int o = 0; o < outputs; o++)
         {
@@ -33,13 +31,34 @@ internal static class FeatureMajorGradients
             }
             db[o] = Vector512.Sum(sum);
         }
-        Span<float> tile = stackalloc float[V];
+    }
+
+    /// <summary>dL/dW = xᵀ·dL/dz [inputs × outputs] from xᵀ [inputs × stride] and dL/dzᵀ [outputs × stride], in 4 × 4 tiles.</summary>
+    public static void Weights(ReadOnlySpan<float> xT, ReadOnlySpan<float> dzT, Span<float> dw, int inputs, int outputs, int stride)
+    {
+        if (xT.Length < inputs * stride || dzT.Length < outputs * stride || dw.Length < inputs * outputs
+            || stride % V != 0 || inputs == 0 || outputs == 0)
+        {
+            throw new ArgumentException("Feature-major gradients: shapes do not fit.");
+        }
+        ref float rx = ref MemoryMarshal.GetReference(xT);
+        ref float rdz = ref MemoryMarshal.GetReference(dzT);
+        ref float rw = ref MemoryMarshal.GetReference(dw);
         for (int i = 0; i < inputs; i += 4)
         {
             for (int o = 0; o < outputs; o += 4)
             {
-                Tile(ref rx, ref rdz, i, o, inputs, outputs, stride).StoreUnsafe(ref MemoryMarshal.GetReference(tile));
-                for (int r = 0; r < 4 && i + r < inputs; r++)
+                Vector512<float> tile = Tile(ref rx, ref rdz, i, o, inputs, outputs, stride);
+                if (i + 4 <= inputs && o + 4 <= outputs)
+                {
+                    ref float at = ref Unsafe.Add(ref rw, (i * outputs) + o);               // quarter r: dL/dW[i + r, o…o + 3]
+                    tile.GetLower().GetLower().StoreUnsafe(ref at);
+                    tile.GetLower().GetUpper().StoreUnsafe(ref at, (nuint)outputs);
+                    tile.GetUpper().GetLower().StoreUnsafe(ref at, (nuint)(2 * outputs));
+                    tile.GetUpper().GetUpper().StoreUnsafe(ref at, (nuint)(3 * outputs));
+                    continue;
+                }
+                for (int r = 0; r < 4 && i + r < inputs; r++)                          // an edge tile: the lanes that exist
                 {
                     for (int c = 0; c < 4 && o + c < outputs; c++)
                     {
