@@ -16,13 +16,13 @@ internal sealed class ColumnBatch<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly Dense<T>[] _layers;
-    private readonly float[] _x;
-    private readonly float[][] _z;
-    private readonly float[][] _h;
-    private readonly float[][] _dz;
-    private readonly float[][] _dh;
-    private readonly float[] _p;
-    private readonly float[] _labels;
+    private readonly AlignedFloats _x;
+    private readonly AlignedFloats[] _z;
+    private readonly AlignedFloats[] _h;
+    private readonly AlignedFloats[] _dz;
+    private readonly AlignedFloats[] _dh;
+    private readonly AlignedFloats _p;
+    private readonly AlignedFloats _labels;
 
     /// <summary>Columns a forward chunk: four vectors, the forward kernel's tile.</summary>
     private const int Chunk = 64;
@@ -31,13 +31,13 @@ internal sealed class ColumnBatch<T>
     {
         _layers = layers;
         Stride = stride;
-        _x = new float[layers[0].Inputs * stride];
-        _z = [.. layers.Select(l => new float[l.Outputs * stride])];
-        _h = [.. layers.Select(l => new float[l.Outputs * stride])];
-        _dz = [.. layers.Select(l => new float[l.Outputs * stride])];
-        _dh = [.. layers.Select(l => new float[l.Outputs * stride])];
-        _p = new float[layers[^1].Outputs * stride];
-        _labels = new float[stride];
+        _x = new AlignedFloats(layers[0].Inputs * stride);                           // every row starts on a cache line
+        _z = [.. layers.Select(l => new AlignedFloats(l.Outputs * stride))];
+        _h = [.. layers.Select(l => new AlignedFloats(l.Outputs * stride))];
+        _dz = [.. layers.Select(l => new AlignedFloats(l.Outputs * stride))];
+        _dh = [.. layers.Select(l => new AlignedFloats(l.Outputs * stride))];
+        _p = new AlignedFloats(layers[^1].Outputs * stride);
+        _labels = new AlignedFloats(stride);
     }
 
     /// <summary>Columns: the batch rounded up to whole vectors.</summary>
@@ -86,22 +86,22 @@ internal sealed class ColumnBatch<T>
         int batch = labels.Length;
         Batch = batch;
         int inputs = _layers[0].Inputs, last = _layers.Length - 1;
-        FeatureMajorSoftmax.Labels(labels, _labels, Stride);                           // labels as numbers, −1: padding
+        FeatureMajorSoftmax.Labels(labels, _labels.Span, Stride);                      // labels as numbers, −1: padding
         Vector512<float> loss = Vector512<float>.Zero;
         correct = 0;
         for (int start = 0; start < Stride; start += Chunk)
         {
             int end = Math.Min(start + Chunk, Stride);
-            FeatureMajor.TransposeIn(Floats(x), batch, inputs, _x, Stride, start, end);   // xᵀ
-            ReadOnlySpan<float> input = _x;
+            FeatureMajor.TransposeIn(Floats(x), batch, inputs, _x.Span, Stride, start, end); // xᵀ
+            ReadOnlySpan<float> input = _x.Span;
             for (int l = 0; l <= last; l++)
             {
                 Dense<T> layer = _layers[l];
-                Span<float> h = l < last ? _h[l] : [];
-                FeatureMajor.Forward(input, Floats(layer.Weights), Floats(layer.Bias), _z[l], h, layer.Inputs, layer.Outputs, Stride, start, end); // z = x·W + b, h = ReLU(z)
+                Span<float> h = l < last ? _h[l].Span : [];
+                FeatureMajor.Forward(input, Floats(layer.Weights), Floats(layer.Bias), _z[l].Span, h, layer.Inputs, layer.Outputs, Stride, start, end); // z = x·W + b, h = ReLU(z)
                 input = h;
             }
-            loss += FeatureMajorSoftmax.Forward(_z[last], _p, _dz[last], _labels, batch, _layers[last].Outputs, Stride, start, end, ref correct); // p, L, dL/dz
+            loss += FeatureMajorSoftmax.Forward(_z[last].Span, _p.Span, _dz[last].Span, _labels.Span, batch, _layers[last].Outputs, Stride, start, end, ref correct); // p, L, dL/dz
         }
         return T.CreateTruncating(Vector512.Sum(loss));
     }
@@ -112,13 +112,13 @@ internal sealed class ColumnBatch<T>
         for (int l = _layers.Length - 1; l >= 0; l--)                                  // dL/dz of the last layer: from ForwardLoss
         {
             Dense<T> layer = _layers[l];
-            ReadOnlySpan<float> input = l == 0 ? _x : _h[l - 1];
+            ReadOnlySpan<float> input = l == 0 ? _x.Span : _h[l - 1].Span;
             if (l > 0)
             {
-                FeatureMajor.BackwardInput(_dz[l], Floats(layer.Weights), _dh[l - 1], _z[l - 1], _dz[l - 1], layer.Inputs, layer.Outputs, Stride); // dL/dh, through ReLU
+                FeatureMajor.BackwardInput(_dz[l].Span, Floats(layer.Weights), _dh[l - 1].Span, _z[l - 1].Span, _dz[l - 1].Span, layer.Inputs, layer.Outputs, Stride); // dL/dh, through ReLU
             }
-            FeatureMajorGradients.Bias(_dz[l], Floats(layer.BiasGradient), layer.Outputs, Stride);        // db = Σ_n dL/dz
-            FeatureMajorGradients.Weights(input, _dz[l], Floats(layer.WeightGradient), layer.Inputs, layer.Outputs, Stride); // dW = xᵀ · dL/dz
+            FeatureMajorGradients.Bias(_dz[l].Span, Floats(layer.BiasGradient), layer.Outputs, Stride);        // db = Σ_n dL/dz
+            FeatureMajorGradients.Weights(input, _dz[l].Span, Floats(layer.WeightGradient), layer.Inputs, layer.Outputs, Stride); // dW = xᵀ · dL/dz
             if (descend)
             {
                 VectorOps.Descend<T>(layer.Weights, layer.WeightGradient, learningRate);   // W −= α·dL/dW
@@ -139,23 +139,23 @@ internal sealed class ColumnBatch<T>
         for (int l = 0; l < _layers.Length; l++)
         {
             int outputs = _layers[l].Outputs;
-            Back(_z[l], outputs, a.Z[l]);
+            Back(_z[l].Span, outputs, a.Z[l]);
             if (l < _layers.Length - 1)
             {
-                Back(_h[l], outputs, a.H[l]);
+                Back(_h[l].Span, outputs, a.H[l]);
             }
             if (backward)
             {
-                Back(_dz[l], outputs, a.DZ[l]);
+                Back(_dz[l].Span, outputs, a.DZ[l]);
                 if (l < _layers.Length - 1)
                 {
-                    Back(_dh[l], outputs, a.DH[l]);
+                    Back(_dh[l].Span, outputs, a.DH[l]);
                 }
             }
         }
-        Back(_p, _layers[^1].Outputs, a.P);
+        Back(_p.Span, _layers[^1].Outputs, a.P);
 
-        void Back(float[] columns, int features, T[] rows)
+        void Back(ReadOnlySpan<float> columns, int features, T[] rows)
         {
             for (int n = 0; n < batch; n++)
             {
