@@ -10,7 +10,8 @@ namespace EdgeNet;
 /// One training step of a batch in the feature-major layout (<see cref="FeatureMajor"/>): for networks whose layers
 /// are all narrower than a vector, at batches of several vectors, the batch runs across the lanes. Same equations
 /// as the row-major pass; the buffers are the transposes of <see cref="Activations{T}"/>'s, copied back only when
-/// somebody asks for them (<see cref="CopyTo"/>).
+/// somebody asks for them (<see cref="CopyTo"/>). They start on cache lines (<see cref="AlignedFloats"/>): with rows
+/// of whole vectors, no vector load or store is split across two lines.
 /// </summary>
 internal sealed class ColumnBatch<T>
     where T : unmanaged, IFloatingPointIeee754<T>

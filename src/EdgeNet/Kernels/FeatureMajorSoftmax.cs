@@ -9,9 +9,9 @@ namespace EdgeNet.Kernels;
 /// Softmax, cross-entropy and dL/dz = (p − y)/batch for a feature-major batch (see <see cref="FeatureMajor"/>): the
 /// steps of <see cref="SoftmaxCrossEntropy"/> with the batch across the lanes, vector exponentials and logarithms
 /// (<see cref="FloatMath512"/>: within about one unit in the last place of <see cref="MathF.Exp(float)"/> and <see cref="MathF.Log(float)"/>),
-/// and the loss added lane by lane before across the lanes. Terms e^(z_j − max) below e^−64 ≈ 1.6e−28 count as 0: an
+/// p_j = e_j · (1/Σ e) (one division a column), and the loss added lane by lane before across the lanes. Terms e^(z_j − max) below e^−64 ≈ 1.6e−28 count as 0: an
 /// overconfident float network would otherwise carry subnormal numbers (a microcode assist each, ~100 cycles) through
-/// dL/dz and every gradient, and the exponential takes its slow path far from 0; p moves by less than 1e−27.
+/// dL/dz and every gradient; p moves by less than 1e−27.
 /// </summary>
 internal static class FeatureMajorSoftmax
 {

@@ -4,7 +4,7 @@ using System.Runtime.Intrinsics;
 
 namespace EdgeNet.Kernels;
 
-/// <summary>e^x and log x on whole vectors of float or double (the BCL's vector functions, made generic).</summary>
+/// <summary>e^x on whole vectors of float or double (the BCL's vector function, made generic).</summary>
 internal static class VectorMath
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -33,21 +33,6 @@ internal static class VectorMath
         if (typeof(T) == typeof(double))
         {
             return Vector256.Exp(x.AsDouble()).As<double, T>();
-        }
-        throw new NotSupportedException($"{typeof(T)} is not float or double.");
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<T> Log<T>(Vector512<T> x)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (typeof(T) == typeof(float))
-        {
-            return Vector512.Log(x.AsSingle()).As<float, T>();
-        }
-        if (typeof(T) == typeof(double))
-        {
-            return Vector512.Log(x.AsDouble()).As<double, T>();
         }
         throw new NotSupportedException($"{typeof(T)} is not float or double.");
     }
