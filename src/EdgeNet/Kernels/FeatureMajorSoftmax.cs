@@ -30,6 +30,10 @@ internal static class FeatureMajorSoftmax
         {
             throw new ArgumentException("Feature-major softmax: shapes do not fit.");
         }
+        if (classes == 2)
+        {
+            return TwoClasses(zT, pT, dzT, labelsT, batch, stride, start, end, ref correct);
+        }
         ref float rl = ref MemoryMarshal.GetReference(labelsT);
         Vector512<float> loss = Vector512<float>.Zero;
         Vector512<float> negligible = Vector512.Create(-64f);
@@ -45,18 +49,13 @@ internal static class FeatureMajorSoftmax
             {
                 max = Vector512.Max(max, Vector512.LoadUnsafe(ref z, (nuint)(c * stride)));    // subtract the max: no overflow
             }
-            Vector512<float> other = classes == 2                                                          // two classes: one exponential,
-                ? FloatMath512.Exp(Vector512.Max(Vector512.Min(Vector512.LoadUnsafe(ref z), Vector512.LoadUnsafe(ref z, (nuint)stride)) - max, negligible)) // e^(z_min − max)
-                : default;
             Vector512<float> sum = Vector512<float>.Zero;
             Vector512<float> zLabel = max;
             for (int c = 0; c < classes; c++)
             {
                 Vector512<float> zc = Vector512.LoadUnsafe(ref z, (nuint)(c * stride));
                 Vector512<float> shifted = zc - max;
-                Vector512<float> e = classes == 2
-                    ? Vector512.ConditionalSelect(Vector512.Equals(shifted, Vector512<float>.Zero), Vector512<float>.One, other) // e^(z_j − max); the max's own is 1
-                    : FloatMath512.Exp(Vector512.Max(shifted, negligible));
+                Vector512<float> e = FloatMath512.Exp(Vector512.Max(shifted, negligible));             // e^(z_j − max)
                 e = Vector512.ConditionalSelect(Vector512.LessThan(shifted, negligible), Vector512<float>.Zero, e);             // below e^−64: 0
                 e.StoreUnsafe(ref p, (nuint)(c * stride));
                 sum += e;
@@ -77,6 +76,49 @@ internal static class FeatureMajorSoftmax
             }
             loss += Vector512.BitwiseAnd(FloatMath512.Log(sum) - (zLabel - max), real);                 // L = −log p_correct, stably
             correct += BitOperations.PopCount(Vector512.Equals(bestClass, label).ExtractMostSignificantBits());
+        }
+        return loss;
+    }
+
+    /// <summary>
+    /// <see cref="Forward"/> for two classes: the larger z's term is e^0 = 1, so one exponential and one division a
+    /// column, p_larger = 1/(1 + e) and p_smaller = e/(1 + e) (the same numbers as the general loop).
+    /// </summary>
+    private static Vector512<float> TwoClasses(ReadOnlySpan<float> zT, Span<float> pT, Span<float> dzT, ReadOnlySpan<float> labelsT, int batch, int stride, int start, int end, ref int correct)
+    {
+        ref float rz = ref MemoryMarshal.GetReference(zT);
+        ref float rp = ref MemoryMarshal.GetReference(pT);
+        ref float rd = ref MemoryMarshal.GetReference(dzT);
+        ref float rl = ref MemoryMarshal.GetReference(labelsT);
+        Vector512<float> loss = Vector512<float>.Zero;
+        Vector512<float> negligible = Vector512.Create(-64f);
+        Vector512<float> scale = Vector512.Create(1f / batch);
+        for (int n = start; n < end; n += V)
+        {
+            Vector512<float> z0 = Vector512.LoadUnsafe(ref rz, (nuint)n), z1 = Vector512.LoadUnsafe(ref rz, (nuint)(stride + n));
+            Vector512<float> label = Vector512.LoadUnsafe(ref rl, (nuint)n);
+            Vector512<float> max = Vector512.Max(z0, z1);                                      // subtract the max: no overflow
+            Vector512<float> gap = Vector512.Min(z0, z1) - max;
+            Vector512<float> e = FloatMath512.Exp(Vector512.Max(gap, negligible));            // e^(z_min − max)
+            e = Vector512.ConditionalSelect(Vector512.LessThan(gap, negligible), Vector512<float>.Zero, e); // below e^−64: 0
+            Vector512<float> sum = Vector512<float>.One + e;
+            Vector512<float> share = Vector512<float>.One / sum;                               // p_j = e^z_j / Σ e^z_k
+            Vector512<float> smaller = e * share;
+            Vector512<float> firstLarger = Vector512.GreaterThanOrEqual(z0, z1);
+            Vector512<float> p0 = Vector512.ConditionalSelect(firstLarger, share, smaller);
+            Vector512<float> p1 = Vector512.ConditionalSelect(firstLarger, smaller, share);
+            p0.StoreUnsafe(ref rp, (nuint)n);
+            p1.StoreUnsafe(ref rp, (nuint)(stride + n));
+            Vector512<float> isOne = Vector512.Equals(label, Vector512<float>.One);
+            Vector512<float> real = Vector512.GreaterThanOrEqual(label, Vector512<float>.Zero);    // not padding
+            Vector512<float> y1 = Vector512.BitwiseAnd(isOne, Vector512<float>.One);              // one-hot y
+            Vector512<float> y0 = Vector512.BitwiseAnd(Vector512.Equals(label, Vector512<float>.Zero), Vector512<float>.One);
+            Vector512.BitwiseAnd((p0 - y0) * scale, real).StoreUnsafe(ref rd, (nuint)n);      // dL/dz = (p − y)/B
+            Vector512.BitwiseAnd((p1 - y1) * scale, real).StoreUnsafe(ref rd, (nuint)(stride + n));
+            Vector512<float> zLabel = Vector512.ConditionalSelect(isOne, z1, z0);
+            loss += Vector512.BitwiseAnd(FloatMath512.Log(sum) - (zLabel - max), real);       // L = −log p_correct, stably
+            Vector512<float> best = Vector512.BitwiseAnd(Vector512.GreaterThan(p1, p0), Vector512<float>.One); // argmax: the first of equals
+            correct += BitOperations.PopCount(Vector512.Equals(best, label).ExtractMostSignificantBits());
         }
         return loss;
     }
