@@ -88,6 +88,33 @@ public sealed class FeatureMajorTests
     }
 
     [Fact]
+    public void Ties_between_two_classes_give_one_half_and_count_the_first_class()
+    {
+        // Given a network whose last layer outputs the same z for both classes (zero weights, equal biases)
+        const int batch = 96;
+        (Network<float> fast, float[] x) = Build<float>(batch, 25, [8], 2);
+        (Network<float> reference, _) = Build<float>(batch, 25, [8], 2);
+        reference.UseReferenceKernels = true;
+        foreach (Network<float> network in new[] { fast, reference })
+        {
+            Array.Clear(network.Layers[1].Weights);
+            network.Layers[1].Bias[0] = network.Layers[1].Bias[1] = 0.25f;
+        }
+        int[] labels = [.. Enumerable.Range(0, batch).Select(n => n % 3 == 0 ? 1 : 0)];
+
+        // When each runs the forward pass with the loss
+        float fastLoss = fast.ForwardLoss(x, labels, out int fastCorrect);
+        float referenceLoss = reference.ForwardLoss(x, labels, out int referenceCorrect);
+
+        // Then every p is one half, the loss is batch·log 2, and the rows labelled 0 count as right
+        Assert.All(fast.Probabilities.ToArray(), p => Assert.Equal(0.5f, p));
+        Assert.Equal(referenceLoss, fastLoss, 1e-3f);
+        Assert.Equal(batch * MathF.Log(2), fastLoss, 1e-3f);
+        Assert.Equal(referenceCorrect, fastCorrect);
+        Assert.Equal(labels.Count(l => l == 0), fastCorrect);
+    }
+
+    [Fact]
     public void Backward_then_a_separate_step_matches_the_plain_loops()
     {
         // Given two identical networks, one on the plain loops
