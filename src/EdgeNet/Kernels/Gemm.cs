@@ -60,9 +60,10 @@ internal static partial class Gemm
             Run(new Operands<T>(k, aRowStride, aColStride, ldc, start, relu), new StridedRows(ldb), m, n, a, b, c, bias);
             return;
         }
-        for (int kb = 0; kb < k; kb += DepthBlock)                        // deep products: B in blocks that stay in L1
+        int blockDepth = (k + ((k + DepthBlock - 1) / DepthBlock) - 1) / ((k + DepthBlock - 1) / DepthBlock); // equal blocks ≤ 128
+        for (int kb = 0; kb < k; kb += blockDepth)                       // deep products: B in blocks that stay in L1
         {
-            int depth = Math.Min(DepthBlock, k - kb);
+            int depth = Math.Min(blockDepth, k - kb);
             var o = new Operands<T>(depth, aRowStride, aColStride, ldc, kb == 0 ? start : GemmStart.Accumulate, relu && kb + depth == k);
             Run(o, new StridedRows(ldb), m, n, a[(kb * aColStride)..], b[(kb * ldb)..], c, bias);
         }
@@ -113,6 +114,10 @@ internal static partial class Gemm
         int j = 0;
         if (Simd512<T>.IsAccelerated && n >= Simd512<T>.Count)
         {
+            if (PackingPays(m))
+            {
+                j = PackedColumns<T, Vector512<T>, Simd512<T>, TR>(o, rows, m, n, j, ref ra, ref rb, ref rc, ref rbias);
+            }
             j = Columns<T, Vector512<T>, Simd512<T>, TR>(o, rows, m, n, j, ref ra, ref rb, ref rc, ref rbias);
         }
         if (Simd256<T>.IsAccelerated && n - j >= Simd256<T>.Count)
@@ -221,11 +226,11 @@ internal static partial class Gemm
             int i = 0;
             for (; i + Rows <= m; i += Rows)
             {
-                Tile4x4<T, TV, TS, TR>(o, rows, i, j, ref a, ref b, ref c, ref bias);
+                Tile4x4<T, TV, TS, TR>(o, rows, i, j, ref a, ref Unsafe.Add(ref b, j), ref c, ref bias);
             }
             for (; i < m; i++)
             {
-                Tile1x4<T, TV, TS, TR>(o, rows, i, j, ref a, ref b, ref c, ref bias);
+                Tile1x4<T, TV, TS, TR>(o, rows, i, j, ref a, ref Unsafe.Add(ref b, j), ref c, ref bias);
             }
         }
         bool overlap = o.Start != GemmStart.Accumulate;                     // C += … must not run twice on a column
@@ -235,15 +240,15 @@ internal static partial class Gemm
             int i = 0;
             for (; i + (2 * Rows) <= m; i += 2 * Rows)
             {
-                Tile8x1<T, TV, TS, TR>(o, rows, i, j, ref a, ref b, ref c, ref bias);  // 8 FMA chains in flight
+                Tile8x1<T, TV, TS, TR>(o, rows, i, j, ref a, ref Unsafe.Add(ref b, j), ref c, ref bias);  // 8 FMA chains in flight
             }
             for (; i + Rows <= m; i += Rows)
             {
-                Tile4x1<T, TV, TS, TR>(o, rows, i, j, ref a, ref b, ref c, ref bias);
+                Tile4x1<T, TV, TS, TR>(o, rows, i, j, ref a, ref Unsafe.Add(ref b, j), ref c, ref bias);
             }
             for (; i < m; i++)
             {
-                Tile1x1<T, TV, TS, TR>(o, rows, i, j, ref a, ref b, ref c, ref bias);
+                Tile1x1<T, TV, TS, TR>(o, rows, i, j, ref a, ref Unsafe.Add(ref b, j), ref c, ref bias);
             }
             j += w;
         }
