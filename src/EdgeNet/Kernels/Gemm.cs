@@ -112,12 +112,20 @@ internal static partial class Gemm
         ref T rc = ref MemoryMarshal.GetReference(c);
         ref T rbias = ref MemoryMarshal.GetReference(bias);
         int j = 0;
-        if (Simd512<T>.IsAccelerated && n >= Simd512<T>.Count)
+        if (Simd512<T>.IsAccelerated && PackingPays(m))
         {
-            if (PackingPays(m))
+            j = PackedColumns<T, Vector512<T>, Simd512<T>, TR>(o, rows, m, n, j, ref ra, ref rb, ref rc, ref rbias);   // panels of 4 vectors
+            if (n - j >= Simd512<T>.Count)
             {
-                j = PackedColumns<T, Vector512<T>, Simd512<T>, TR>(o, rows, m, n, j, ref ra, ref rb, ref rc, ref rbias);
+                j = Columns<T, Vector512<T>, Simd512<T>, TR>(o, rows, m, n, j, ref ra, ref rb, ref rc, ref rbias);     // single vectors
             }
+            if (j < n)
+            {
+                j = PackedEdge<T, Vector512<T>, Simd512<T>, TR>(o, rows, m, n, j, ref ra, ref rb, ref rc, ref rbias);  // less than a vector
+            }
+        }
+        else if (Simd512<T>.IsAccelerated && n >= Simd512<T>.Count)
+        {
             j = Columns<T, Vector512<T>, Simd512<T>, TR>(o, rows, m, n, j, ref ra, ref rb, ref rc, ref rbias);
         }
         if (Simd256<T>.IsAccelerated && n - j >= Simd256<T>.Count)

@@ -45,6 +45,7 @@ public sealed class GemmTests
     [InlineData(12, 64, 7)]
     [InlineData(37, 150, 260)]                                      // packed 6-row tiles, then 4- and 1-row leftovers, blocks of k
     [InlineData(19, 33, 3)]
+    [InlineData(14, 5, 30)]                                         // tall and narrower than a vector: the zero-padded edge panel
     public void Bias_per_column_through_relu_equals_the_plain_loop_in_double(int m, int n, int k)
     {
         // Given A row-major, B row-major and a bias per column (a layer's z = x·W + b, h = ReLU(z))
