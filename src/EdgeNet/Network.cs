@@ -230,9 +230,9 @@ public sealed class Network<T>
             }
             else
             {
-                _layers[l].Backward(input, a.DZ[l].AsSpan(0, size), dInput, batch);   // dW, db, dL/dh
+                _layers[l].Backward(input, a.DZ[l].AsSpan(0, size), dInput, batch, descend, learningRate); // dW, db, dL/dh (and the step, fused)
             }
-            if (descend)
+            if (descend && UseReferenceKernels)
             {
                 VectorOps.Descend<T>(_layers[l].Weights, _layers[l].WeightGradient, learningRate); // W −= α·dL/dW
                 VectorOps.Descend<T>(_layers[l].Bias, _layers[l].BiasGradient, learningRate);      // b −= α·dL/db
