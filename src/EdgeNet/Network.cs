@@ -230,9 +230,9 @@ public sealed class Network<T>
             }
             else
             {
-                _layers[l].Backward(input, a.DZ[l].AsSpan(0, size), dInput, batch, descend, learningRate); // dW, db, dL/dh (and the step, fused)
+                _layers[l].Backward(input, a.DZ[l].AsSpan(0, size), dInput, batch);   // dW, db, dL/dh
             }
-            if (descend && UseReferenceKernels)
+            if (descend)
             {
                 VectorOps.Descend<T>(_layers[l].Weights, _layers[l].WeightGradient, learningRate); // W −= α·dL/dW
                 VectorOps.Descend<T>(_layers[l].Bias, _layers[l].BiasGradient, learningRate);      // b −= α·dL/db

@@ -102,12 +102,10 @@ internal static partial class Gemm
         Run(new Operands<T>(k, aRowStride, aColStride, ldc, start, relu), new TableRows(rowStarts), m, n, a, b, c, bias);
     }
 
-    /// <summary>Computes C; returns the first column not already stepped by <see cref="Operands{T}.Step"/> (0 when no tile did).</summary>
-    private static int Run<T, TR>(in Operands<T> o, TR rows, int m, int n, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, ReadOnlySpan<T> bias)
+    private static void Run<T, TR>(in Operands<T> o, TR rows, int m, int n, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, ReadOnlySpan<T> bias)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TR : struct, IRowOffsets
     {
-        int stepped = 0;
         int k = o.K;
         ref T ra = ref MemoryMarshal.GetReference(a);
         ref T rb = ref MemoryMarshal.GetReference(b);
@@ -117,7 +115,6 @@ internal static partial class Gemm
         if (Simd512<T>.IsAccelerated && PackingPays(m))
         {
             j = PackedColumns<T, Vector512<T>, Simd512<T>, TR>(o, rows, m, n, j, ref ra, ref rb, ref rc, ref rbias);   // panels of 4 vectors
-            stepped = j;
             if (n - j >= Simd512<T>.Count)
             {
                 j = Columns<T, Vector512<T>, Simd512<T>, TR>(o, rows, m, n, j, ref ra, ref rb, ref rc, ref rbias);     // single vectors
@@ -174,7 +171,6 @@ internal static partial class Gemm
                 Unsafe.Add(ref rc, (i * o.Ldc) + j) = Put(o, sum);
             }
         }
-        return stepped;
     }
 
     /// <summary>C[i..i+8, j], one column of a narrow layer: eight independent chains, each in the order p = 0, 1, ….</summary>
@@ -278,12 +274,8 @@ internal static partial class Gemm
     private static T Put<T>(in Operands<T> o, T value) where T : unmanaged, IFloatingPointIeee754<T> =>
         o.Relu && !(value > T.Zero) ? T.Zero : value;
 
-    /// <summary>
-    /// Sizes and strides shared by the tiles; Relu: store max(0, C); Step (when set, shaped as C): W −= Rate·C on
-    /// each finished tile of the packed path.
-    /// </summary>
-    private readonly record struct Operands<T>(int K, int ARow, int ACol, int Ldc, GemmStart Start, bool Relu, T[]? Step = null, T Rate = default)
-        where T : unmanaged;
+    /// <summary>Sizes and strides shared by the tiles; Relu: store max(0, C).</summary>
+    private readonly record struct Operands<T>(int K, int ARow, int ACol, int Ldc, GemmStart Start, bool Relu);
 
     /// <summary>Row p of B: p·ldb.</summary>
     private readonly struct StridedRows(int ldb) : IRowOffsets

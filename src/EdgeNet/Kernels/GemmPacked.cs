@@ -43,26 +43,14 @@ internal static partial class Gemm
             for (; i + PackedRows <= m; i += PackedRows)
             {
                 Tile6x4<T, TV, TS>(o, i, j, ref a, ref panel, ref c, ref bias);
-                if (o.Step is not null)
-                {
-                    StepTile<T, TV, TS>(o, i, PackedRows, j, ref c);           // W −= α·dW while the tile is in L1
-                }
             }
             for (; i + Rows <= m; i += Rows)
             {
                 Tile4x4<T, TV, TS, StridedRows>(o, panelRows, i, j, ref a, ref panel, ref c, ref bias);
-                if (o.Step is not null)
-                {
-                    StepTile<T, TV, TS>(o, i, Rows, j, ref c);
-                }
             }
             for (; i < m; i++)
             {
                 Tile1x4<T, TV, TS, StridedRows>(o, panelRows, i, j, ref a, ref panel, ref c, ref bias);
-                if (o.Step is not null)
-                {
-                    StepTile<T, TV, TS>(o, i, 1, j, ref c);
-                }
             }
         }
         return j;

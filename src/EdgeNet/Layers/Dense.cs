@@ -39,10 +39,10 @@ public sealed class Dense<T>
     /// <summary>b, one per output.</summary>
     public T[] Bias { get; }
 
-    /// <summary>dL/dW after <see cref="Backward(ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T}, int)"/>, same shape as W.</summary>
+    /// <summary>dL/dW after <see cref="Backward"/>, same shape as W.</summary>
     public T[] WeightGradient { get; }
 
-    /// <summary>dL/db after <see cref="Backward(ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T}, int)"/>.</summary>
+    /// <summary>dL/db after <see cref="Backward"/>.</summary>
     public T[] BiasGradient { get; }
 
     /// <summary>Number of trainable numbers: W and b.</summary>
@@ -62,33 +62,22 @@ public sealed class Dense<T>
     /// Backward with the fast kernels: from dL/dz, the gradients of W and b, and dL/dx when <paramref name="dx"/>
     /// is not empty. Gives the same bits as <see cref="BackwardReference"/>.
     /// </summary>
-    public void Backward(ReadOnlySpan<T> x, ReadOnlySpan<T> dz, Span<T> dx, int batch) =>
-        Backward(x, dz, dx, batch, descend: false, T.Zero);
-
-    /// <summary>
-    /// <see cref="Backward(ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T}, int)"/>, and with <paramref name="descend"/> the SGD
-    /// step W −= α·dL/dW, b −= α·dL/db fused into it (dL/dx first, from the weights before the step).
-    /// </summary>
-    internal void Backward(ReadOnlySpan<T> x, ReadOnlySpan<T> dz, Span<T> dx, int batch, bool descend, T learningRate)
+    public void Backward(ReadOnlySpan<T> x, ReadOnlySpan<T> dz, Span<T> dx, int batch)
     {
         CheckShapes(x, dz, batch);
-        if (!dx.IsEmpty && batch == 1)
-        {
-            Gemm.Multiply<T>(Inputs, 1, Outputs, Weights, Outputs, 1, dz, 1, dx, 1, GemmStart.Zero, default); // dL/dxᵀ = W · dL/dzᵀ: one row needs no Wᵀ
-        }
-        else if (!dx.IsEmpty)
-        {
-            VectorOps.Transpose<T>(Weights, Inputs, Outputs, _weightsTransposed);
-            Gemm.Multiply<T>(batch, Inputs, Outputs, dz, Outputs, 1, _weightsTransposed, Inputs, dx, Inputs, GemmStart.Zero, default); // dL/dx = dL/dz · Wᵀ
-        }
+        Gemm.Multiply<T>(Inputs, Outputs, batch, x, 1, Inputs, dz, Outputs, WeightGradient, Outputs, GemmStart.Zero, default); // dL/dW = xᵀ · dL/dz
         VectorOps.SumRows<T>(dz, batch, Outputs, BiasGradient);                                                                  // dL/db = Σ dL/dz
-        if (!descend)
+        if (dx.IsEmpty)
         {
-            Gemm.Multiply<T>(Inputs, Outputs, batch, x, 1, Inputs, dz, Outputs, WeightGradient, Outputs, GemmStart.Zero, default); // dL/dW = xᵀ · dL/dz
             return;
         }
-        Gemm.MultiplyAndDescend<T>(Inputs, Outputs, batch, x, 1, Inputs, dz, Outputs, WeightGradient, Outputs, Weights, learningRate); // dL/dW = xᵀ · dL/dz, W −= α·dL/dW
-        VectorOps.Descend<T>(Bias, BiasGradient, learningRate);                                                                  // b −= α·dL/db
+        if (batch == 1)
+        {
+            Gemm.Multiply<T>(Inputs, 1, Outputs, Weights, Outputs, 1, dz, 1, dx, 1, GemmStart.Zero, default); // dL/dxᵀ = W · dL/dzᵀ: one row needs no Wᵀ
+            return;
+        }
+        VectorOps.Transpose<T>(Weights, Inputs, Outputs, _weightsTransposed);
+        Gemm.Multiply<T>(batch, Inputs, Outputs, dz, Outputs, 1, _weightsTransposed, Inputs, dx, Inputs, GemmStart.Zero, default); // dL/dx = dL/dz · Wᵀ
     }
 
     /// <summary>Forward as a plain loop: the reference the fast kernel is tested against.</summary>
