@@ -23,7 +23,8 @@ internal enum GemmStart
 
 /// <summary>
 /// The fast matrix product <c>C = start + A·B</c> (optionally stored through ReLU) behind every dense layer: register tiles of 4 rows × 4 vectors,
-/// fused multiply-add, deep products cut into blocks of k (sums continue across blocks, in order). Each C[m, j] adds its products in the order k = 0, 1, … exactly as the plain loops in
+/// or, for tall products on 512-bit vectors, 6 rows × 4 vectors over packed panels of B (<c>GemmPacked.cs</c>, <c>GemmEdge.cs</c>);
+/// fused multiply-add, deep products cut into equal blocks of k (sums continue across blocks, in order). Each C[m, j] adds its products in the order k = 0, 1, … exactly as the plain loops in
 /// <see cref="Layers.Dense{T}"/> do, so both give the same bits.
 /// </summary>
 /// <remarks>
@@ -34,7 +35,7 @@ internal static partial class Gemm
 {
     private const int Rows = 4;
     private const int Vectors = 4;
-    private const int DepthBlock = 128;                                 // 128 rows of a 64-float panel: 32 KB
+    private const int DepthBlock = 128;                                 // ≤ 128 rows of a 64-float panel: ≤ 32 KB, in L1
 
     public static void Multiply<T>(
         int m, int n, int k,
