@@ -83,7 +83,8 @@ internal static class FeatureMajor
         ref float rz = ref MemoryMarshal.GetReference(zT);
         ref float rh = ref MemoryMarshal.GetReference(hT);
         bool relu = !hT.IsEmpty;
-        for (int o = 0; o < outputs; o += 4)                                           // four outputs × four vectors: sixteen chains
+        int o = 0;
+        for (; outputs - o >= 3; o += 4)                                               // four outputs × four vectors: sixteen chains
         {
             // The last outputs and columns repeat the ones before them when they run out (the same values stored twice).
             int o1 = Math.Min(o + 1, outputs - 1), o2 = Math.Min(o + 2, outputs - 1), o3 = Math.Min(o + 3, outputs - 1);
@@ -128,6 +129,43 @@ internal static class FeatureMajor
                 Store(c0, c1, c2, c3, ref rz, ref rh, relu, (nuint)(o2 * stride), n0, n1, n2, n3);
                 Store(d0, d1, d2, d3, ref rz, ref rh, relu, (nuint)(o3 * stride), n0, n1, n2, n3);
             }
+        }
+        if (o < outputs)
+        {
+            TwoOutputs(ref rx, ref rw, ref rb, ref rz, ref rh, relu, o, inputs, outputs, stride, start, end);
+        }
+    }
+
+    /// <summary>The last one or two outputs (a second repeats the first when only one is left) × four vectors: eight chains.</summary>
+    private static void TwoOutputs(ref float rx, ref float rw, ref float rb, ref float rz, ref float rh, bool relu, int o, int inputs, int outputs, int stride, int start, int end)
+    {
+        int o1 = Math.Min(o + 1, outputs - 1);
+        for (int n = start; n < end; n += 4 * V)
+        {
+            nuint n0 = (nuint)n, n1 = (nuint)Math.Min(n + V, end - V), n2 = (nuint)Math.Min(n + (2 * V), end - V), n3 = (nuint)Math.Min(n + (3 * V), end - V);
+            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref rb, o)), a1 = a0, a2 = a0, a3 = a0;         // z = b
+            Vector512<float> b0 = Vector512.Create(Unsafe.Add(ref rb, o1)), b1 = b0, b2 = b0, b3 = b0;
+            ref float xi = ref rx;
+            ref float wi = ref rw;
+            for (int i = 0; i < inputs; i++)
+            {
+                Vector512<float> x0 = Vector512.LoadUnsafe(ref xi, n0), x1 = Vector512.LoadUnsafe(ref xi, n1);
+                Vector512<float> x2 = Vector512.LoadUnsafe(ref xi, n2), x3 = Vector512.LoadUnsafe(ref xi, n3);
+                Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref wi, o));
+                a0 = Vector512.FusedMultiplyAdd(x0, w0, a0);                             // z += x_i · W[i, o]
+                a1 = Vector512.FusedMultiplyAdd(x1, w0, a1);
+                a2 = Vector512.FusedMultiplyAdd(x2, w0, a2);
+                a3 = Vector512.FusedMultiplyAdd(x3, w0, a3);
+                w0 = Vector512.Create(Unsafe.Add(ref wi, o1));
+                b0 = Vector512.FusedMultiplyAdd(x0, w0, b0);
+                b1 = Vector512.FusedMultiplyAdd(x1, w0, b1);
+                b2 = Vector512.FusedMultiplyAdd(x2, w0, b2);
+                b3 = Vector512.FusedMultiplyAdd(x3, w0, b3);
+                xi = ref Unsafe.Add(ref xi, stride);
+                wi = ref Unsafe.Add(ref wi, outputs);
+            }
+            Store(a0, a1, a2, a3, ref rz, ref rh, relu, (nuint)(o * stride), n0, n1, n2, n3);
+            Store(b0, b1, b2, b3, ref rz, ref rh, relu, (nuint)(o1 * stride), n0, n1, n2, n3);
         }
     }
 

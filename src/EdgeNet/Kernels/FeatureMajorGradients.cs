@@ -44,9 +44,21 @@ internal static class FeatureMajorGradients
         ref float rx = ref MemoryMarshal.GetReference(xT);
         ref float rdz = ref MemoryMarshal.GetReference(dzT);
         ref float rw = ref MemoryMarshal.GetReference(dw);
+        int wide = outputs - (outputs % 4 is 1 or 2 ? outputs % 4 : 0);                // outputs in 4 × 4 tiles; one or two left: 8 × 2 tiles
+        for (int i = 0; i < inputs && wide < outputs; i += 8)
+        {
+            Vector512<float> tile = Tile8x2(ref rx, ref rdz, i, wide, inputs, outputs, stride);
+            for (int r = 0; r < 8 && i + r < inputs; r++)
+            {
+                for (int c = 0; c < 2 && wide + c < outputs; c++)
+                {
+                    dw[((i + r) * outputs) + wide + c] = tile[(2 * r) + c];
+                }
+            }
+        }
         for (int i = 0; i < inputs; i += 4)
         {
-            for (int o = 0; o < outputs; o += 4)
+            for (int o = 0; o < wide; o += 4)
             {
                 Vector512<float> tile = Tile(ref rx, ref rdz, i, o, inputs, outputs, stride);
                 if (i + 4 <= inputs && o + 4 <= outputs)
@@ -67,6 +79,53 @@ internal static class FeatureMajorGradients
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// dL/dW[i + r, o + c] for an 8 × 2 tile (the last one or two outputs), as lane 2r + c: sixteen chains. Past the
+    /// last input or output the tile repeats the last one (its lanes are not stored).
+    /// </summary>
+    private static Vector512<float> Tile8x2(ref float rx, ref float rdz, int i, int o, int inputs, int outputs, int stride)
+    {
+        nint s = stride, last = inputs - 1;
+        ref float x0 = ref Unsafe.Add(ref rx, i * s);
+        nint x1 = (Math.Min(i + 1, last) - i) * s, x2 = (Math.Min(i + 2, last) - i) * s, x3 = (Math.Min(i + 3, last) - i) * s;
+        nint x4 = (Math.Min(i + 4, last) - i) * s, x5 = (Math.Min(i + 5, last) - i) * s, x6 = (Math.Min(i + 6, last) - i) * s;
+        nint x7 = (Math.Min(i + 7, last) - i) * s;
+        ref float d0 = ref Unsafe.Add(ref rdz, o * s);
+        ref float d1 = ref Unsafe.Add(ref rdz, Math.Min(o + 1, outputs - 1) * s);
+        Vector512<float> a0 = Vector512<float>.Zero, a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
+        Vector512<float> b0 = a0, b1 = a0, b2 = a0, b3 = a0, b4 = a0, b5 = a0, b6 = a0, b7 = a0;
+        for (nint n = 0; n < s; n += V)
+        {
+            Vector512<float> da = Vector512.LoadUnsafe(ref Unsafe.Add(ref d0, n)), db = Vector512.LoadUnsafe(ref Unsafe.Add(ref d1, n));
+            ref float xn = ref Unsafe.Add(ref x0, n);
+            Vector512<float> x = Vector512.LoadUnsafe(ref xn);
+            a0 = Vector512.FusedMultiplyAdd(x, da, a0);                                  // dL/dW = xᵀ · dL/dz
+            b0 = Vector512.FusedMultiplyAdd(x, db, b0);
+            x = Vector512.LoadUnsafe(ref Unsafe.Add(ref xn, x1));
+            a1 = Vector512.FusedMultiplyAdd(x, da, a1);
+            b1 = Vector512.FusedMultiplyAdd(x, db, b1);
+            x = Vector512.LoadUnsafe(ref Unsafe.Add(ref xn, x2));
+            a2 = Vector512.FusedMultiplyAdd(x, da, a2);
+            b2 = Vector512.FusedMultiplyAdd(x, db, b2);
+            x = Vector512.LoadUnsafe(ref Unsafe.Add(ref xn, x3));
+            a3 = Vector512.FusedMultiplyAdd(x, da, a3);
+            b3 = Vector512.FusedMultiplyAdd(x, db, b3);
+            x = Vector512.LoadUnsafe(ref Unsafe.Add(ref xn, x4));
+            a4 = Vector512.FusedMultiplyAdd(x, da, a4);
+            b4 = Vector512.FusedMultiplyAdd(x, db, b4);
+            x = Vector512.LoadUnsafe(ref Unsafe.Add(ref xn, x5));
+            a5 = Vector512.FusedMultiplyAdd(x, da, a5);
+            b5 = Vector512.FusedMultiplyAdd(x, db, b5);
+            x = Vector512.LoadUnsafe(ref Unsafe.Add(ref xn, x6));
+            a6 = Vector512.FusedMultiplyAdd(x, da, a6);
+            b6 = Vector512.FusedMultiplyAdd(x, db, b6);
+            x = Vector512.LoadUnsafe(ref Unsafe.Add(ref xn, x7));
+            a7 = Vector512.FusedMultiplyAdd(x, da, a7);
+            b7 = Vector512.FusedMultiplyAdd(x, db, b7);
+        }
+        return Lanes16.Sums(a0, b0, a1, b1, a2, b2, a3, b3, a4, b4, a5, b5, a6, b6, a7, b7);
     }
 
     /// <summary>
