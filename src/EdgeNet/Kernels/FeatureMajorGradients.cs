@@ -21,15 +21,25 @@ internal static class FeatureMajorGradients
             throw new ArgumentException("Feature-major bias gradient: shapes do not fit.");
         }
         ref float rdz = ref MemoryMarshal.GetReference(dzT);
-        for (int o = 0; o < outputs; o++)
+        for (int o = 0; o < outputs; o += 4)                                           // four outputs: four independent chains
         {
-            ref float dzo = ref Unsafe.Add(ref rdz, o * stride);
-            Vector512<float> sum = Vector512<float>.Zero;
-            for (int n = 0; n < stride; n += V)
+            ref float d0 = ref Unsafe.Add(ref rdz, o * stride);
+            ref float d1 = ref Unsafe.Add(ref rdz, Math.Min(o + 1, outputs - 1) * stride);
+            ref float d2 = ref Unsafe.Add(ref rdz, Math.Min(o + 2, outputs - 1) * stride);
+            ref float d3 = ref Unsafe.Add(ref rdz, Math.Min(o + 3, outputs - 1) * stride);
+            Vector512<float> s0 = Vector512<float>.Zero, s1 = s0, s2 = s0, s3 = s0;
+            for (nuint n = 0; n < (nuint)stride; n += V)
             {
-                sum += Vector512.LoadUnsafe(ref dzo, (nuint)n);                          // dL/db = Σ_n dL/dz
+                s0 += Vector512.LoadUnsafe(ref d0, n);                                  // dL/db = Σ_n dL/dz
+                s1 += Vector512.LoadUnsafe(ref d1, n);
+                s2 += Vector512.LoadUnsafe(ref d2, n);
+                s3 += Vector512.LoadUnsafe(ref d3, n);
             }
-            db[o] = Vector512.Sum(sum);
+            db[o] = Vector512.Sum(s0);
+            for (int c = 1; c < 4 && o + c < outputs; c++)
+            {
+                db[o + c] = Vector512.Sum(c == 1 ? s1 : c == 2 ? s2 : s3);
+            }
         }
     }
 
