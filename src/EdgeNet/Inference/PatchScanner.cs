@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 using EdgeNet.Kernels;
 
 namespace EdgeNet.Inference;
@@ -16,8 +17,6 @@ namespace EdgeNet.Inference;
 /// </remarks>
 public static class PatchScanner
 {
-    private const int Block = 256;                                  // pixels of one row handled together
-
     /// <summary>
     /// Writes into <paramref name="probabilities"/> [height × width] the probability of class
     /// <paramref name="classIndex"/> (0 = Edge for the tutorial's network) for every pixel's patch.
@@ -60,7 +59,7 @@ public static class PatchScanner
         {
             throw new ArgumentException($"The output needs {outputLength} values, got {probabilities.Length}.", nameof(probabilities));
         }
-        var geometry = new ScanGeometry(width, height, patchSize, classIndex);
+        var plan = new ScanPlan<T>(network, width, height, patchSize, classIndex, WindowKernel.Vectors * VectorLanes<T>());
         fixed (T* imagePointer = image)
         fixed (T* outputPointer = probabilities)
         {
@@ -68,49 +67,126 @@ public static class PatchScanner
             int chunks = threads == 1 ? 1 : Math.Min(height, threads * 4);
             if (chunks == 1)
             {
-                ScanRows(network, geometry, image, probabilities, 0, height, new ScanBuffers<T>(network, Block, width, patchSize));
+                ScanRows(plan, image, probabilities, 0, height, new ScanBuffers<T>(plan));
                 return;
             }
             Parallel.For(
                 0,
                 chunks,
                 new ParallelOptions { MaxDegreeOfParallelism = threads },
-                () => new ScanBuffers<T>(network, Block, width, patchSize),
+                () => new ScanBuffers<T>(plan),
                 (chunk, _, buffers) =>
                 {
                     var source = new ReadOnlySpan<T>((T*)imageAddress, width * height);
                     var target = new Span<T>((T*)outputAddress, (int)outputLength);
-                    ScanRows(network, geometry, source, target, (int)((long)chunk * height / chunks), (int)((long)(chunk + 1) * height / chunks), buffers);
+                    ScanRows(plan, source, target, (int)((long)chunk * height / chunks), (int)((long)(chunk + 1) * height / chunks), buffers);
                     return buffers;
                 },
                 _ => { });
         }
     }
 
-    private static void ScanRows<T>(Network<T> network, ScanGeometry g, ReadOnlySpan<T> image, Span<T> output, int firstRow, int endRow, ScanBuffers<T> buffers)
+    /// <summary>Lanes of the widest vector the hardware runs with FMA (1: none, the plain loop).</summary>
+    private static int VectorLanes<T>()
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        Simd512<T>.IsAccelerated ? Vector512<T>.Count
+        : Simd256<T>.IsAccelerated ? Vector256<T>.Count
+        : Simd128<T>.IsAccelerated ? Vector128<T>.Count
+        : 1;
+
+    private static void ScanRows<T>(ScanPlan<T> plan, ReadOnlySpan<T> image, Span<T> output, int firstRow, int endRow, ScanBuffers<T> buffers)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int plane = g.Width * g.Height;
+        if (Simd512<T>.IsAccelerated)
+        {
+            ScanRows<T, Vector512<T>, Simd512<T>>(plan, image, output, firstRow, endRow, buffers);
+        }
+        else if (Simd256<T>.IsAccelerated)
+        {
+            ScanRows<T, Vector256<T>, Simd256<T>>(plan, image, output, firstRow, endRow, buffers);
+        }
+        else if (Simd128<T>.IsAccelerated)
+        {
+            ScanRows<T, Vector128<T>, Simd128<T>>(plan, image, output, firstRow, endRow, buffers);
+        }
+        else
+        {
+            PlainScan.Rows(plan, image, output, firstRow, endRow);
+        }
+    }
+
+    /// <summary>
+    /// Row by row, tile by tile: the windows of <c>tile</c> neighbouring pixels through every layer, then the softmax,
+    /// then the wanted planes copied out. A last, partial tile is computed whole (its extra windows read the zeros
+    /// after the padded row) and only its pixels inside the image are written.
+    /// </summary>
+    private static void ScanRows<T, TVector, TSimd>(ScanPlan<T> plan, ReadOnlySpan<T> image, Span<T> output, int firstRow, int endRow, ScanBuffers<T> buffers)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TVector : struct
+        where TSimd : ISimd<T, TVector>
+    {
+        int plane = plan.Width * plan.Height, size = plan.PatchSize, r = size / 2, tile = plan.Tile, classes = plan.Network.Classes;
         for (int y = firstRow; y < endRow; y++)
         {
-            for (int x0 = 0; x0 < g.Width; x0 += Block)
+            for (int dy = 0; dy < size; dy++)
             {
-                int count = Math.Min(Block, g.Width - x0);
-                ReadOnlySpan<T> z = Forward(network, image, g, y, x0, count, buffers);
-                ColumnSoftmax.Apply(buffers.Layers[^1], network.Classes, Block, count);   // p = softmax(z), per pixel
-                int pixel = (y * g.Width) + x0;
-                for (int c = 0; c < network.Classes; c++)
+                buffers.RowStarts[dy] = PaddedRow(image, plan, Math.Clamp(y + dy - r, 0, plan.Height - 1), buffers); // replicate top/bottom
+            }
+            for (int x0 = 0; x0 < plan.Width; x0 += tile)
+            {
+                int count = Math.Min(tile, plan.Width - x0);
+                Span<T> p = Forward<T, TVector, TSimd>(plan, buffers, x0);
+                Softmax(p, classes, tile, plan.ClassIndex);                                   // p = softmax(z), per pixel
+                int pixel = (y * plan.Width) + x0;
+                for (int c = 0; c < classes; c++)
                 {
-                    if (g.ClassIndex < 0)
+                    if (plan.ClassIndex < 0)
                     {
-                        z.Slice(c * Block, count).CopyTo(output.Slice((c * plane) + pixel, count));
+                        p.Slice(c * tile, count).CopyTo(output.Slice((c * plane) + pixel, count));
                     }
-                    else if (c == g.ClassIndex)
+                    else if (c == plan.ClassIndex)
                     {
-                        z.Slice(c * Block, count).CopyTo(output.Slice(pixel, count));
+                        p.Slice(c * tile, count).CopyTo(output.Slice(pixel, count));
                     }
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// h1 = ReLU(x·W1 + b1) straight from the padded rows (<see cref="WindowKernel"/>), then h = ReLU(h·W + b) layer by
+    /// layer, no ReLU after the last: z [classes × tile].
+    /// </summary>
+    private static Span<T> Forward<T, TVector, TSimd>(ScanPlan<T> plan, ScanBuffers<T> buffers, int x0)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TVector : struct
+        where TSimd : ISimd<T, TVector>
+    {
+        var layers = plan.Network.Layers;
+        int last = layers.Count - 1;
+        WindowKernel.Forward<T, TVector, TSimd>(buffers.PaddedRows, buffers.RowStarts, x0, plan.FirstWeights, plan.FirstBias, relu: last > 0, buffers.Layers[0]);
+        for (int l = 1; l <= last; l++)
+        {
+            PixelDense.Forward<T, TVector, TSimd>(buffers.Layers[l - 1], layers[l].Weights, layers[l].Bias, relu: l < last, buffers.Layers[l], plan.Tile);
+        }
+        return buffers.Layers[last];
+    }
+
+    /// <summary>p = softmax(z) down the columns of z [classes × tile], in place; two classes: only the rows needed.</summary>
+    private static void Softmax<T>(Span<T> z, int classes, int tile, int classIndex)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (classes == 2 && classIndex >= 0)
+        {
+            TwoClassSoftmax.Apply(z, tile, tile, classIndex);                              // p_c = 1 / (1 + e^(z_other − z_c))
+        }
+        else if (classes == 2)
+        {
+            TwoClassSoftmax.ApplyBoth(z, tile, tile);
+        }
+        else
+        {
+            ColumnSoftmax.Apply(z, classes, tile, tile);                                   // p_j = e^(z_j − max) / Σ e^(z_k − max)
         }
     }
 
@@ -119,53 +195,21 @@ public static class PatchScanner
     /// <c>patchSize / 2</c> copies of its end pixels on each side (edge-replicate padding). Each row is padded
     /// once per pass and kept while the windows need it.
     /// </summary>
-    private static int PaddedRow<T>(ReadOnlySpan<T> image, ScanGeometry g, int sourceRow, ScanBuffers<T> buffers)
+    internal static int PaddedRow<T>(ReadOnlySpan<T> image, ScanPlan<T> plan, int sourceRow, ScanBuffers<T> buffers)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int r = g.PatchSize / 2;
-        int slot = sourceRow % g.PatchSize;
-        int start = slot * (g.Width + (2 * r));
+        int r = plan.PatchSize / 2, width = plan.Width;
+        int slot = sourceRow % plan.PatchSize;
+        int start = slot * buffers.RowLength;
         if (buffers.PaddedRowOf[slot] != sourceRow)
         {
-            Span<T> padded = buffers.PaddedRows.AsSpan(start, g.Width + (2 * r));
-            ReadOnlySpan<T> row = image.Slice(sourceRow * g.Width, g.Width);
+            Span<T> padded = buffers.PaddedRows.AsSpan(start, width + (2 * r));
+            ReadOnlySpan<T> row = image.Slice(sourceRow * width, width);
             padded[..r].Fill(row[0]);                                                     // replicate left
             row.CopyTo(padded[r..]);
-            padded[(r + g.Width)..].Fill(row[^1]);                                       // replicate right
+            padded[(r + width)..].Fill(row[^1]);                                         // replicate right
             buffers.PaddedRowOf[slot] = sourceRow;
         }
         return start;
     }
-
-    /// <summary>
-    /// zᵀ = Wᵀ·xᵀ + b layer by layer with ReLU between: [classes × Block] of the last layer. The first layer reads
-    /// the patches straight from the padded rows: pixel k = dy·size + dx of the patch of pixel x0 + p is
-    /// <c>padded_dy[x0 + p + dx]</c>, so xᵀ is a matrix whose row k starts at a known place in the ring.
-    /// Every sum runs over k = 0, 1, … as in <see cref="Layers.Dense{T}.ForwardReference"/>.
-    /// </summary>
-    private static ReadOnlySpan<T> Forward<T>(Network<T> network, ReadOnlySpan<T> image, ScanGeometry g, int y, int x0, int count, ScanBuffers<T> buffers)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        int size = g.PatchSize, r = size / 2;
-        for (int dy = 0; dy < size; dy++)
-        {
-            int start = PaddedRow(image, g, Math.Clamp(y + dy - r, 0, g.Height - 1), buffers) + x0; // replicate top/bottom
-            for (int dx = 0; dx < size; dx++)
-            {
-                buffers.RowStarts[(dy * size) + dx] = start + dx;
-            }
-        }
-        Layers.Dense<T> first = network.Layers[0];
-        Span<T> z1 = buffers.Layers[0];
-        int last = network.Layers.Count - 1;
-        Gemm.MultiplyRows<T>(first.Outputs, count, first.Weights, 1, first.Outputs, buffers.PaddedRows, buffers.RowStarts, z1, Block, GemmStart.BiasPerRow, first.Bias, relu: last > 0); // h1ᵀ = ReLU(W1ᵀ·xᵀ + b1)
-        for (int l = 1; l <= last; l++)
-        {
-            Layers.Dense<T> layer = network.Layers[l];
-            Gemm.Multiply<T>(layer.Outputs, count, layer.Inputs, layer.Weights, 1, layer.Outputs, buffers.Layers[l - 1], Block, buffers.Layers[l], Block, GemmStart.BiasPerRow, layer.Bias, relu: l < last); // hᵀ = ReLU(Wᵀ·hᵀ + b)
-        }
-        return buffers.Layers[^1];
-    }
-
-    private readonly record struct ScanGeometry(int Width, int Height, int PatchSize, int ClassIndex);
 }
