@@ -132,11 +132,16 @@ public static class PatchScanner
             {
                 buffers.RowStarts[dy] = PaddedRow(image, plan, Math.Clamp(y + dy - r, 0, plan.Height - 1), buffers); // replicate top/bottom
             }
+            if (plan.InRegisters)
+            {
+                TwoClassRow<T, TVector, TSimd>(plan, output, y, buffers);
+                continue;
+            }
             for (int x0 = 0; x0 < plan.Width; x0 += tile)
             {
                 int count = Math.Min(tile, plan.Width - x0);
                 Span<T> p = Forward<T, TVector, TSimd>(plan, buffers, x0);
-                Softmax(p, classes, tile, plan.ClassIndex);                                   // p = softmax(z), per pixel
+                Softmax(p, classes, tile);                                   // p = softmax(z), per pixel
                 int pixel = (y * plan.Width) + x0;
                 for (int c = 0; c < classes; c++)
                 {
@@ -150,6 +155,27 @@ public static class PatchScanner
                     }
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// One row of the tutorial's shape: d = z_other − z_c for every pixel in registers, then p_c = 1 / (1 + e^d)
+    /// (and p_other = 1 / (1 + e^−d) for <see cref="ScanAll{T}"/>) straight into the output planes.
+    /// </summary>
+    private static void TwoClassRow<T, TVector, TSimd>(ScanPlan<T> plan, Span<T> output, int y, ScanBuffers<T> buffers)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TVector : struct
+        where TSimd : ISimd<T, TVector>
+    {
+        int c = Math.Max(plan.ClassIndex, 0), width = plan.Width, plane = width * plan.Height;
+        Layers.Dense<T> last = plan.Network.Layers[1];
+        WindowKernel.TwoClassRow<T, TVector, TSimd>(buffers.PaddedRows, buffers.RowStarts, width, plan.FirstWeights, plan.FirstBias, plan.LastWeights, last.Bias, c, buffers.Differences);
+        ReadOnlySpan<T> d = buffers.Differences;
+        int planeOf = plan.ClassIndex < 0 ? c * plane : 0;
+        TwoClassSoftmax.FromDifference(d, output.Slice(planeOf + (y * width), width), negate: false);            // p_c = 1 / (1 + e^(z_other − z_c))
+        if (plan.ClassIndex < 0)
+        {
+            TwoClassSoftmax.FromDifference(d, output.Slice(((1 - c) * plane) + (y * width), width), negate: true); // p_other = 1 / (1 + e^(z_c − z_other))
         }
     }
 
@@ -172,23 +198,10 @@ public static class PatchScanner
         return buffers.Layers[last];
     }
 
-    /// <summary>p = softmax(z) down the columns of z [classes × tile], in place; two classes: only the rows needed.</summary>
-    private static void Softmax<T>(Span<T> z, int classes, int tile, int classIndex)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (classes == 2 && classIndex >= 0)
-        {
-            TwoClassSoftmax.Apply(z, tile, tile, classIndex);                              // p_c = 1 / (1 + e^(z_other − z_c))
-        }
-        else if (classes == 2)
-        {
-            TwoClassSoftmax.ApplyBoth(z, tile, tile);
-        }
-        else
-        {
-            ColumnSoftmax.Apply(z, classes, tile, tile);                                   // p_j = e^(z_j − max) / Σ e^(z_k − max)
-        }
-    }
+    /// <summary>p = softmax(z) down the columns of z [classes × tile], in place.</summary>
+    private static void Softmax<T>(Span<T> z, int classes, int tile)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        ColumnSoftmax.Apply(z, classes, tile, tile);                                       // p_j = e^(z_j − max) / Σ e^(z_k − max)
 
     /// <summary>
     /// Where image row <paramref name="sourceRow"/> starts in the ring of padded rows: the row with

@@ -24,7 +24,11 @@ internal sealed class ScanBuffers<T>
         {
             Layers[l] = new T[layers[l].Outputs * plan.Tile];
         }
+        Differences = plan.InRegisters ? new T[(plan.Width + plan.Tile - 1) / plan.Tile * plan.Tile] : [];
     }
+
+    /// <summary>z_other − z_c of every pixel of one row, whole tiles (two classes, <see cref="ScanPlan{T}.InRegisters"/>).</summary>
+    public T[] Differences { get; }
 
     /// <summary>Length of one slot of the ring: the row, r copies of its end pixels each side, and zeros.</summary>
     public int RowLength { get; }

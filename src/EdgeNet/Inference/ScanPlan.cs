@@ -20,7 +20,22 @@ internal sealed class ScanPlan<T>
         Tile = tile;
         Layers.Dense<T> first = network.Layers[0];
         (FirstWeights, FirstBias) = WindowKernel.Pack<T>(first.Weights, first.Bias, first.Inputs, first.Outputs);
+        InRegisters = network.Layers.Count == 2 && first.Outputs <= WindowKernel.Group && network.Classes == 2;
+        LastWeights = new T[WindowKernel.Group * 2];
+        if (InRegisters)
+        {
+            network.Layers[1].Weights.CopyTo(LastWeights, 0);                 // W2 [hidden × 2], zero rows up to 8
+        }
     }
+
+    /// <summary>
+    /// The tutorial's shape (one hidden layer of at most eight units, two classes): the whole network runs in
+    /// registers (<see cref="WindowKernel.TwoClassRow{T, TVector, TSimd}"/>); other shapes go layer by layer.
+    /// </summary>
+    public bool InRegisters { get; }
+
+    /// <summary>W2 as [8 × 2], zeros past the last hidden unit (used when <see cref="InRegisters"/>).</summary>
+    public T[] LastWeights { get; }
 
     public Network<T> Network { get; }
 

@@ -40,20 +40,18 @@ internal static class WindowKernel
         {
             throw new ArgumentException("Window kernel: shapes do not fit.");
         }
-        foreach (int start in rowStarts)
-        {
-            if (start < 0 || start + x0 + size - 1 + tile > rows.Length)
-            {
-                throw new ArgumentException("Window kernel: a window row does not fit the padded rows.");
-            }
-        }
+        CheckRows(rows, rowStarts, x0, tile);
         ref T r = ref MemoryMarshal.GetReference(rows);
         ref int starts = ref MemoryMarshal.GetReference(rowStarts);
-        ref T output = ref MemoryMarshal.GetReference(h);
         for (int g = 0; g < groups; g++)
         {
-            Group8<T, TVector, TSimd>(ref r, ref starts, size, x0, ref MemoryMarshal.GetReference(weights.Slice(g * inputs * Group)),
-                ref MemoryMarshal.GetReference(bias.Slice(g * Group)), relu, ref Unsafe.Add(ref output, g * Group * tile));
+            var a = EightUnits<T, TVector, TSimd>.Start(in bias[g * Group]);                                      // z = b
+            EightUnits<T, TVector, TSimd> b = a, c = a;
+            Accumulate(ref r, ref starts, size, x0, ref MemoryMarshal.GetReference(weights.Slice(g * inputs * Group)), ref a, ref b, ref c);
+            ref T unit = ref h[g * Group * tile];                                                               // h = ReLU(z), [units × tile]
+            a.Store(relu, ref unit, tile);
+            b.Store(relu, ref Unsafe.Add(ref unit, TSimd.Count), tile);
+            c.Store(relu, ref Unsafe.Add(ref unit, 2 * TSimd.Count), tile);
         }
     }
 
@@ -76,63 +74,69 @@ internal static class WindowKernel
         return (packed, bias);
     }
 
-    /// <summary>Eight hidden units (a_v_j: unit j of vector v) of three vectors of pixels: 24 FMA chains.</summary>
-    private static void Group8<T, TVector, TSimd>(ref T rows, ref int rowStarts, int size, int x0, ref T w, ref T b, bool relu, ref T h)
+    /// <summary>
+    /// The tutorial's shape, one hidden layer of at most eight units and two classes, all in registers: for the
+    /// pixels x = 0 … width − 1 of one row, d[x] = z_other − z_c of the last layer (z2 = ReLU(x·W1 + b1)·W2 + b2),
+    /// from which p_c = 1 / (1 + e^d). <paramref name="w2"/> is W2 packed as [8 × 2], zeros past the last unit.
+    /// d must hold whole tiles: the last tile's extra pixels read the zeros after the padded row.
+    /// </summary>
+    public static void TwoClassRow<T, TVector, TSimd>(
+        ReadOnlySpan<T> rows, ReadOnlySpan<int> rowStarts, int width, ReadOnlySpan<T> weights, ReadOnlySpan<T> bias, ReadOnlySpan<T> w2, ReadOnlySpan<T> b2, int c, Span<T> d)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TVector : struct
+        where TSimd : ISimd<T, TVector>
+    {
+        int size = rowStarts.Length, n = TSimd.Count, tile = Vectors * n, tiles = (width + tile - 1) / tile;
+        if (weights.Length != size * size * Group || bias.Length != Group || w2.Length != Group * 2 || b2.Length != 2 || (uint)c > 1 || d.Length < tiles * tile)
+        {
+            throw new ArgumentException("Window kernel: shapes do not fit.");
+        }
+        CheckRows(rows, rowStarts, (tiles - 1) * tile, tile);
+        ref T r = ref MemoryMarshal.GetReference(rows);
+        ref int starts = ref MemoryMarshal.GetReference(rowStarts);
+        ref T rd = ref MemoryMarshal.GetReference(d);
+        for (int x0 = 0; x0 < width; x0 += tile)
+        {
+            var a = EightUnits<T, TVector, TSimd>.Start(in MemoryMarshal.GetReference(bias));                  // z1 = b1
+            EightUnits<T, TVector, TSimd> b = a, e = a;
+            Accumulate(ref r, ref starts, size, x0, ref MemoryMarshal.GetReference(weights), ref a, ref b, ref e); // z1 += x·W1
+            ref T target = ref Unsafe.Add(ref rd, x0);
+            TSimd.Store(a.TwoClassDifference(in MemoryMarshal.GetReference(w2), in MemoryMarshal.GetReference(b2), c), ref target);
+            TSimd.Store(b.TwoClassDifference(in MemoryMarshal.GetReference(w2), in MemoryMarshal.GetReference(b2), c), ref Unsafe.Add(ref target, n));
+            TSimd.Store(e.TwoClassDifference(in MemoryMarshal.GetReference(w2), in MemoryMarshal.GetReference(b2), c), ref Unsafe.Add(ref target, 2 * n));
+        }
+    }
+
+    /// <summary>z_j += x_k · W[k, j] for k = dy·size + dx in order, the windows of three vectors of pixels from x0 on.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Accumulate<T, TVector, TSimd>(ref T rows, ref int rowStarts, int size, int x0, ref T w,
+        ref EightUnits<T, TVector, TSimd> a, ref EightUnits<T, TVector, TSimd> b, ref EightUnits<T, TVector, TSimd> c)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TVector : struct
         where TSimd : ISimd<T, TVector>
     {
         int n = TSimd.Count;
-        TVector a00 = TSimd.Broadcast(b), a01 = TSimd.Broadcast(Unsafe.Add(ref b, 1)), a02 = TSimd.Broadcast(Unsafe.Add(ref b, 2)), a03 = TSimd.Broadcast(Unsafe.Add(ref b, 3));
-        TVector a04 = TSimd.Broadcast(Unsafe.Add(ref b, 4)), a05 = TSimd.Broadcast(Unsafe.Add(ref b, 5)), a06 = TSimd.Broadcast(Unsafe.Add(ref b, 6)), a07 = TSimd.Broadcast(Unsafe.Add(ref b, 7));
-        TVector a10 = a00, a11 = a01, a12 = a02, a13 = a03, a14 = a04, a15 = a05, a16 = a06, a17 = a07;  // z = b
-        TVector a20 = a00, a21 = a01, a22 = a02, a23 = a03, a24 = a04, a25 = a05, a26 = a06, a27 = a07;
+        ref T wk = ref w;
         for (int dy = 0; dy < size; dy++)
         {
             ref T row = ref Unsafe.Add(ref rows, Unsafe.Add(ref rowStarts, dy) + x0);
             for (int dx = 0; dx < size; dx++)
             {
-                ref T p = ref Unsafe.Add(ref row, dx);
-                TVector x0v = TSimd.Load(in p), x1v = TSimd.Load(in Unsafe.Add(ref p, n)), x2v = TSimd.Load(in Unsafe.Add(ref p, 2 * n)); // x_k of 3 vectors of pixels
-                TVector wj = TSimd.Broadcast(w);                                                             // z_j += x_k · W[k, j]
-                a00 = TSimd.MultiplyAdd(x0v, wj, a00); a10 = TSimd.MultiplyAdd(x1v, wj, a10); a20 = TSimd.MultiplyAdd(x2v, wj, a20);
-                wj = TSimd.Broadcast(Unsafe.Add(ref w, 1));
-                a01 = TSimd.MultiplyAdd(x0v, wj, a01); a11 = TSimd.MultiplyAdd(x1v, wj, a11); a21 = TSimd.MultiplyAdd(x2v, wj, a21);
-                wj = TSimd.Broadcast(Unsafe.Add(ref w, 2));
-                a02 = TSimd.MultiplyAdd(x0v, wj, a02); a12 = TSimd.MultiplyAdd(x1v, wj, a12); a22 = TSimd.MultiplyAdd(x2v, wj, a22);
-                wj = TSimd.Broadcast(Unsafe.Add(ref w, 3));
-                a03 = TSimd.MultiplyAdd(x0v, wj, a03); a13 = TSimd.MultiplyAdd(x1v, wj, a13); a23 = TSimd.MultiplyAdd(x2v, wj, a23);
-                wj = TSimd.Broadcast(Unsafe.Add(ref w, 4));
-                a04 = TSimd.MultiplyAdd(x0v, wj, a04); a14 = TSimd.MultiplyAdd(x1v, wj, a14); a24 = TSimd.MultiplyAdd(x2v, wj, a24);
-                wj = TSimd.Broadcast(Unsafe.Add(ref w, 5));
-                a05 = TSimd.MultiplyAdd(x0v, wj, a05); a15 = TSimd.MultiplyAdd(x1v, wj, a15); a25 = TSimd.MultiplyAdd(x2v, wj, a25);
-                wj = TSimd.Broadcast(Unsafe.Add(ref w, 6));
-                a06 = TSimd.MultiplyAdd(x0v, wj, a06); a16 = TSimd.MultiplyAdd(x1v, wj, a16); a26 = TSimd.MultiplyAdd(x2v, wj, a26);
-                wj = TSimd.Broadcast(Unsafe.Add(ref w, 7));
-                a07 = TSimd.MultiplyAdd(x0v, wj, a07); a17 = TSimd.MultiplyAdd(x1v, wj, a17); a27 = TSimd.MultiplyAdd(x2v, wj, a27);
-                w = ref Unsafe.Add(ref w, Group);
+                ref T p = ref Unsafe.Add(ref row, dx);                                                           // x_k of pixels x0 + 0 … 3n − 1
+                EightUnits<T, TVector, TSimd>.MultiplyAdd(ref a, ref b, ref c, TSimd.Load(in p), TSimd.Load(in Unsafe.Add(ref p, n)), TSimd.Load(in Unsafe.Add(ref p, 2 * n)), in wk);
+                wk = ref Unsafe.Add(ref wk, Group);
             }
         }
-        int tile = Vectors * n;
-        Store<T, TVector, TSimd>(a00, a10, a20, relu, ref h, tile);                                   // h = ReLU(z)
-        Store<T, TVector, TSimd>(a01, a11, a21, relu, ref Unsafe.Add(ref h, tile), tile);
-        Store<T, TVector, TSimd>(a02, a12, a22, relu, ref Unsafe.Add(ref h, 2 * tile), tile);
-        Store<T, TVector, TSimd>(a03, a13, a23, relu, ref Unsafe.Add(ref h, 3 * tile), tile);
-        Store<T, TVector, TSimd>(a04, a14, a24, relu, ref Unsafe.Add(ref h, 4 * tile), tile);
-        Store<T, TVector, TSimd>(a05, a15, a25, relu, ref Unsafe.Add(ref h, 5 * tile), tile);
-        Store<T, TVector, TSimd>(a06, a16, a26, relu, ref Unsafe.Add(ref h, 6 * tile), tile);
-        Store<T, TVector, TSimd>(a07, a17, a27, relu, ref Unsafe.Add(ref h, 7 * tile), tile);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store<T, TVector, TSimd>(TVector v0, TVector v1, TVector v2, bool relu, ref T target, int tile)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        where TVector : struct
-        where TSimd : ISimd<T, TVector>
+    private static void CheckRows<T>(ReadOnlySpan<T> rows, ReadOnlySpan<int> rowStarts, int lastX0, int tile)
     {
-        int n = tile / Vectors;
-        TSimd.Store(relu ? TSimd.Relu(v0) : v0, ref target);
-        TSimd.Store(relu ? TSimd.Relu(v1) : v1, ref Unsafe.Add(ref target, n));
-        TSimd.Store(relu ? TSimd.Relu(v2) : v2, ref Unsafe.Add(ref target, 2 * n));
+        foreach (int start in rowStarts)
+        {
+            if (start < 0 || start + lastX0 + rowStarts.Length - 1 + tile > rows.Length)
+            {
+                throw new ArgumentException("Window kernel: a window row does not fit the padded rows.");
+            }
+        }
     }
 }
