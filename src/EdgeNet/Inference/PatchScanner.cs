@@ -134,7 +134,7 @@ public static class PatchScanner
             }
             if (plan.InRegisters)
             {
-                TwoClassRow<T, TVector, TSimd>(plan, output, y, buffers);
+                TwoClassRow<T, TVector, TSimd>(plan, image, output, y, buffers);
                 continue;
             }
             for (int x0 = 0; x0 < plan.Width; x0 += tile)
@@ -162,21 +162,16 @@ public static class PatchScanner
     /// One row of the tutorial's shape: d = z_other − z_c for every pixel in registers, then p_c = 1 / (1 + e^d)
     /// (and p_other = 1 / (1 + e^−d) for <see cref="ScanAll{T}"/>) straight into the output planes.
     /// </summary>
-    private static void TwoClassRow<T, TVector, TSimd>(ScanPlan<T> plan, Span<T> output, int y, ScanBuffers<T> buffers)
+    private static void TwoClassRow<T, TVector, TSimd>(ScanPlan<T> plan, ReadOnlySpan<T> image, Span<T> output, int y, ScanBuffers<T> buffers)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TVector : struct
         where TSimd : ISimd<T, TVector>
     {
-        int c = Math.Max(plan.ClassIndex, 0), width = plan.Width, plane = width * plan.Height;
-        Layers.Dense<T> last = plan.Network.Layers[1];
-        WindowKernel.TwoClassRow<T, TVector, TSimd>(buffers.PaddedRows, buffers.RowStarts, width, plan.FirstWeights, plan.FirstBias, plan.LastWeights, last.Bias, c, buffers.Differences);
-        ReadOnlySpan<T> d = buffers.Differences;
-        int planeOf = plan.ClassIndex < 0 ? c * plane : 0;
-        TwoClassSoftmax.FromDifference(d, output.Slice(planeOf + (y * width), width), negate: false);            // p_c = 1 / (1 + e^(z_other − z_c))
-        if (plan.ClassIndex < 0)
-        {
-            TwoClassSoftmax.FromDifference(d, output.Slice(((1 - c) * plane) + (y * width), width), negate: true); // p_other = 1 / (1 + e^(z_c − z_other))
-        }
+        int c = Math.Max(plan.ClassIndex, 0), width = plan.Width, plane = width * plan.Height, next = y + (plan.PatchSize / 2) + 1;
+        Span<T> pc = output.Slice((plan.ClassIndex < 0 ? c * plane : 0) + (y * width), width);
+        Span<T> pOther = plan.ClassIndex < 0 ? output.Slice(((1 - c) * plane) + (y * width), width) : default;
+        ReadOnlySpan<T> upcoming = next < plan.Height ? image.Slice(next * width, width) : default;
+        WindowKernel.TwoClassRow<T, TVector, TSimd>(buffers.PaddedRows, buffers.RowStarts, plan.FirstWeights, plan.FirstBias, plan.LastWeights, plan.Network.Layers[1].Bias, c, pc, pOther, buffers.Layers[^1], upcoming);
     }
 
     /// <summary>

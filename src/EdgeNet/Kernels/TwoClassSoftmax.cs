@@ -1,63 +1,49 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace EdgeNet.Kernels;
 
 /// <summary>
-/// Softmax of two classes for many pixels from the difference of their logits: p0 = e^z0 / (e^z0 + e^z1) =
-/// 1 / (1 + e^(z1 − z0)), one exponential per pixel and class, no max needed (e^(z1 − z0) = ∞ gives p0 = 0 exactly).
-/// Within a few ulps of <see cref="SoftmaxCrossEntropy.Softmax{T}"/>: the vectorised exponentials
-/// (<see cref="FloatExp"/> for float with AVX-512) may round differently from <see cref="Math.Exp(double)"/>.
+/// Softmax of two classes from the difference of their logits, a vector of pixels at a time:
+/// p_c = e^z_c / (e^z_c + e^z_other) = 1 / (1 + e^d) with d = z_other − z_c. One exponential per pixel and class and
+/// no max needed: e^d = ∞ gives p_c = 0 exactly, e^d = 0 gives 1. Within a few ulps of
+/// <see cref="SoftmaxCrossEntropy.Softmax{T}"/>: the vectorised exponentials (<see cref="FloatExp"/> for float with
+/// AVX-512, the BCL's otherwise) may round differently from <see cref="Math.Exp(double)"/>.
 /// </summary>
 internal static class TwoClassSoftmax
 {
-    /// <summary>
-    /// p = 1 / (1 + e^d) for each d (d = z_other − z_c gives p_c), or 1 / (1 + e^−d) with <paramref name="negate"/>
-    /// (the other class).
-    /// </summary>
-    public static void FromDifference<T>(ReadOnlySpan<T> d, Span<T> p, bool negate)
+    /// <summary>p_c = 1 / (1 + e^d), lane by lane, for Vector512/256/128 of float or double.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TVector Probability<T, TVector>(TVector d)
         where T : unmanaged, IFloatingPointIeee754<T>
+        where TVector : struct
     {
-        if (p.Length > d.Length)
+        if (typeof(TVector) == typeof(Vector512<float>) && FloatExp.IsSupported)
         {
-            throw new ArgumentException("Two-class softmax: shapes do not fit.");
+            Vector512<float> e = FloatExp.Exp(Unsafe.BitCast<TVector, Vector512<float>>(d));
+            return Unsafe.BitCast<Vector512<float>, TVector>(Vector512<float>.One / (Vector512<float>.One + e));
         }
-        ref T rd = ref MemoryMarshal.GetReference(d);
-        ref T rp = ref MemoryMarshal.GetReference(p);
-        int i = 0, count = p.Length;
-        if (typeof(T) == typeof(float) && FloatExp.IsSupported)
+        if (typeof(TVector) == typeof(Vector512<T>))
         {
-            Vector512<float> sign = negate ? Vector512.Create(-1f) : Vector512<float>.One;
-            for (; i + 16 <= count; i += 16)
-            {
-                Vector512<float> e = FloatExp.Exp(Vector512.LoadUnsafe(ref Unsafe.As<T, float>(ref rd), (nuint)i) * sign); // e^(z_other − z_c)
-                (Vector512<float>.One / (Vector512<float>.One + e)).StoreUnsafe(ref Unsafe.As<T, float>(ref rp), (nuint)i);  // p_c = 1 / (1 + e^(z_other − z_c))
-            }
+            Vector512<T> e = VectorMath.Exp(Unsafe.BitCast<TVector, Vector512<T>>(d));
+            return Unsafe.BitCast<Vector512<T>, TVector>(Vector512<T>.One / (Vector512<T>.One + e));
         }
-        if (Vector512.IsHardwareAccelerated)
+        if (typeof(TVector) == typeof(Vector256<T>))
         {
-            Vector512<T> sign = negate ? -Vector512<T>.One : Vector512<T>.One;
-            for (; i + Vector512<T>.Count <= count; i += Vector512<T>.Count)
-            {
-                Vector512<T> e = VectorMath.Exp(Vector512.LoadUnsafe(ref rd, (nuint)i) * sign);
-                (Vector512<T>.One / (Vector512<T>.One + e)).StoreUnsafe(ref rp, (nuint)i);
-            }
+            Vector256<T> e = VectorMath.Exp(Unsafe.BitCast<TVector, Vector256<T>>(d));
+            return Unsafe.BitCast<Vector256<T>, TVector>(Vector256<T>.One / (Vector256<T>.One + e));
         }
-        if (Vector256.IsHardwareAccelerated)
+        if (typeof(TVector) == typeof(Vector128<float>))
         {
-            Vector256<T> sign = negate ? -Vector256<T>.One : Vector256<T>.One;
-            for (; i + Vector256<T>.Count <= count; i += Vector256<T>.Count)
-            {
-                Vector256<T> e = VectorMath.Exp(Vector256.LoadUnsafe(ref rd, (nuint)i) * sign);
-                (Vector256<T>.One / (Vector256<T>.One + e)).StoreUnsafe(ref rp, (nuint)i);
-            }
+            Vector128<float> e = Vector128.Exp(Unsafe.BitCast<TVector, Vector128<float>>(d));
+            return Unsafe.BitCast<Vector128<float>, TVector>(Vector128<float>.One / (Vector128<float>.One + e));
         }
-        for (; i < count; i++)
+        if (typeof(TVector) == typeof(Vector128<double>))
         {
-            T di = Unsafe.Add(ref rd, i);
-            Unsafe.Add(ref rp, i) = T.One / (T.One + T.Exp(negate ? -di : di));
+            Vector128<double> e = Vector128.Exp(Unsafe.BitCast<TVector, Vector128<double>>(d));
+            return Unsafe.BitCast<Vector128<double>, TVector>(Vector128<double>.One / (Vector128<double>.One + e));
         }
+        throw new NotSupportedException($"{typeof(TVector)} is not a vector of float or double.");
     }
 }

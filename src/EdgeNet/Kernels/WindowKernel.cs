@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace EdgeNet.Kernels;
 
@@ -76,35 +77,75 @@ internal static class WindowKernel
 
     /// <summary>
     /// The tutorial's shape, one hidden layer of at most eight units and two classes, all in registers: for the
-    /// pixels x = 0 … width − 1 of one row, d[x] = z_other − z_c of the last layer (z2 = ReLU(x·W1 + b1)·W2 + b2),
-    /// from which p_c = 1 / (1 + e^d). <paramref name="w2"/> is W2 packed as [8 × 2], zeros past the last unit.
-    /// d must hold whole tiles: the last tile's extra pixels read the zeros after the padded row.
+    /// pixels x = 0 … width − 1 of one row, d = z_other − z_c of the last layer (z2 = ReLU(x·W1 + b1)·W2 + b2), then
+    /// p_c = 1 / (1 + e^d) into <paramref name="pc"/> and, if not empty, p_other = 1 / (1 + e^−d) into
+    /// <paramref name="pOther"/>. <paramref name="w2"/> is W2 packed as [8 × 2], zeros past the last unit.
+    /// A last, partial tile is computed whole (its extra windows read the zeros after the padded row) in
+    /// <paramref name="scratch"/> (2 tiles). <paramref name="upcoming"/>: the image row the next output row will
+    /// need, fetched into the cache while this row computes.
     /// </summary>
-    public static void TwoClassRow<T, TVector, TSimd>(
-        ReadOnlySpan<T> rows, ReadOnlySpan<int> rowStarts, int width, ReadOnlySpan<T> weights, ReadOnlySpan<T> bias, ReadOnlySpan<T> w2, ReadOnlySpan<T> b2, int c, Span<T> d)
+    public static unsafe void TwoClassRow<T, TVector, TSimd>(
+        ReadOnlySpan<T> rows, ReadOnlySpan<int> rowStarts, ReadOnlySpan<T> weights, ReadOnlySpan<T> bias, ReadOnlySpan<T> w2, ReadOnlySpan<T> b2, int c,
+        Span<T> pc, Span<T> pOther, Span<T> scratch, ReadOnlySpan<T> upcoming)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TVector : struct
         where TSimd : ISimd<T, TVector>
     {
-        int size = rowStarts.Length, n = TSimd.Count, tile = Vectors * n, tiles = (width + tile - 1) / tile;
-        if (weights.Length != size * size * Group || bias.Length != Group || w2.Length != Group * 2 || b2.Length != 2 || (uint)c > 1 || d.Length < tiles * tile)
+        int size = rowStarts.Length, n = TSimd.Count, tile = Vectors * n, width = pc.Length, tiles = (width + tile - 1) / tile;
+        bool both = !pOther.IsEmpty;
+        if (weights.Length != size * size * Group || bias.Length != Group || w2.Length != Group * 2 || b2.Length != 2 || (uint)c > 1
+            || (both && pOther.Length != width) || scratch.Length < 2 * tile || (!upcoming.IsEmpty && upcoming.Length < width))
         {
             throw new ArgumentException("Window kernel: shapes do not fit.");
         }
         CheckRows(rows, rowStarts, (tiles - 1) * tile, tile);
         ref T r = ref MemoryMarshal.GetReference(rows);
         ref int starts = ref MemoryMarshal.GetReference(rowStarts);
-        ref T rd = ref MemoryMarshal.GetReference(d);
         for (int x0 = 0; x0 < width; x0 += tile)
         {
+            if (!upcoming.IsEmpty && Sse.IsSupported)
+            {
+                for (int x = x0; x < Math.Min(x0 + tile, width); x += 64 / sizeof(T))
+                {
+                    Sse.Prefetch0(Unsafe.AsPointer(in upcoming[x]));                                           // one cache line
+                }
+            }
             var a = EightUnits<T, TVector, TSimd>.Start(in MemoryMarshal.GetReference(bias));                  // z1 = b1
             EightUnits<T, TVector, TSimd> b = a, e = a;
             Accumulate(ref r, ref starts, size, x0, ref MemoryMarshal.GetReference(weights), ref a, ref b, ref e); // z1 += x·W1
-            ref T target = ref Unsafe.Add(ref rd, x0);
-            TSimd.Store(a.TwoClassDifference(in MemoryMarshal.GetReference(w2), in MemoryMarshal.GetReference(b2), c), ref target);
-            TSimd.Store(b.TwoClassDifference(in MemoryMarshal.GetReference(w2), in MemoryMarshal.GetReference(b2), c), ref Unsafe.Add(ref target, n));
-            TSimd.Store(e.TwoClassDifference(in MemoryMarshal.GetReference(w2), in MemoryMarshal.GetReference(b2), c), ref Unsafe.Add(ref target, 2 * n));
+            TVector d0 = a.TwoClassDifference(in MemoryMarshal.GetReference(w2), in MemoryMarshal.GetReference(b2), c); // d = z_other − z_c
+            TVector d1 = b.TwoClassDifference(in MemoryMarshal.GetReference(w2), in MemoryMarshal.GetReference(b2), c);
+            TVector d2 = e.TwoClassDifference(in MemoryMarshal.GetReference(w2), in MemoryMarshal.GetReference(b2), c);
+            int count = Math.Min(tile, width - x0);
+            Span<T> mine = count == tile ? pc.Slice(x0, tile) : scratch[..tile];
+            StoreProbabilities<T, TVector, TSimd>(d0, d1, d2, ref MemoryMarshal.GetReference(mine));           // p_c = 1 / (1 + e^d)
+            Span<T> other = !both ? default : count == tile ? pOther.Slice(x0, tile) : scratch.Slice(tile, tile);
+            if (both)
+            {
+                TVector zero = TSimd.Broadcast(T.Zero);
+                StoreProbabilities<T, TVector, TSimd>(TSimd.Subtract(zero, d0), TSimd.Subtract(zero, d1), TSimd.Subtract(zero, d2), ref MemoryMarshal.GetReference(other)); // p_other = 1 / (1 + e^−d)
+            }
+            if (count < tile)
+            {
+                mine[..count].CopyTo(pc[x0..]);
+                if (both)
+                {
+                    other[..count].CopyTo(pOther[x0..]);
+                }
+            }
         }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreProbabilities<T, TVector, TSimd>(TVector d0, TVector d1, TVector d2, ref T target)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TVector : struct
+        where TSimd : ISimd<T, TVector>
+    {
+        int n = TSimd.Count;
+        TSimd.Store(TwoClassSoftmax.Probability<T, TVector>(d0), ref target);
+        TSimd.Store(TwoClassSoftmax.Probability<T, TVector>(d1), ref Unsafe.Add(ref target, n));
+        TSimd.Store(TwoClassSoftmax.Probability<T, TVector>(d2), ref Unsafe.Add(ref target, 2 * n));
     }
 
     /// <summary>z_j += x_k · W[k, j] for k = dy·size + dx in order, the windows of three vectors of pixels from x0 on.</summary>
