@@ -16,13 +16,20 @@ internal struct EightUnits<T, TVector, TSimd>
 
     /// <summary>z_j = b_j in every lane (b: eight values).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static EightUnits<T, TVector, TSimd> Start(ref readonly T b) => new()
+    public static EightUnits<T, TVector, TSimd> Start(ref readonly T b)
     {
-        U0 = TSimd.Broadcast(b), U1 = TSimd.Broadcast(Unsafe.Add(ref Unsafe.AsRef(in b), 1)),
-        U2 = TSimd.Broadcast(Unsafe.Add(ref Unsafe.AsRef(in b), 2)), U3 = TSimd.Broadcast(Unsafe.Add(ref Unsafe.AsRef(in b), 3)),
-        U4 = TSimd.Broadcast(Unsafe.Add(ref Unsafe.AsRef(in b), 4)), U5 = TSimd.Broadcast(Unsafe.Add(ref Unsafe.AsRef(in b), 5)),
-        U6 = TSimd.Broadcast(Unsafe.Add(ref Unsafe.AsRef(in b), 6)), U7 = TSimd.Broadcast(Unsafe.Add(ref Unsafe.AsRef(in b), 7)),
-    };
+        ref T bj = ref Unsafe.AsRef(in b);
+        EightUnits<T, TVector, TSimd> z;
+        z.U0 = TSimd.Broadcast(bj);
+        z.U1 = TSimd.Broadcast(Unsafe.Add(ref bj, 1));
+        z.U2 = TSimd.Broadcast(Unsafe.Add(ref bj, 2));
+        z.U3 = TSimd.Broadcast(Unsafe.Add(ref bj, 3));
+        z.U4 = TSimd.Broadcast(Unsafe.Add(ref bj, 4));
+        z.U5 = TSimd.Broadcast(Unsafe.Add(ref bj, 5));
+        z.U6 = TSimd.Broadcast(Unsafe.Add(ref bj, 6));
+        z.U7 = TSimd.Broadcast(Unsafe.Add(ref bj, 7));
+        return z;
+    }
 
     /// <summary>
     /// z_j += x_k · W[k, j] for three vectors of pixels at once (xa, xb, xc: input k of each), w: the eight weights
