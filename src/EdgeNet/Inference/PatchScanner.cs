@@ -171,7 +171,7 @@ public static class PatchScanner
         Span<T> pc = output.Slice((plan.ClassIndex < 0 ? c * plane : 0) + (y * width), width);
         Span<T> pOther = plan.ClassIndex < 0 ? output.Slice(((1 - c) * plane) + (y * width), width) : default;
         ReadOnlySpan<T> upcoming = next < plan.Height ? image.Slice(next * width, width) : default;
-        WindowKernel.TwoClassRow<T, TVector, TSimd>(buffers.PaddedRows, buffers.RowStarts, plan.FirstWeights, plan.FirstBias, plan.LastWeights, plan.Network.Layers[1].Bias, c, pc, pOther, buffers.Layers[^1], upcoming);
+        WindowKernel.TwoClassRow<T, TVector, TSimd>(buffers.PaddedRows, buffers.RowStarts, plan.FirstWeights, plan.FirstBias, plan.LastWeights, plan.Network.Layers[1].Bias, c, buffers.Differences, pc, pOther, upcoming);
     }
 
     /// <summary>

@@ -24,7 +24,11 @@ internal sealed class ScanBuffers<T>
         {
             Layers[l] = new T[layers[l].Outputs * plan.Tile];
         }
+        Differences = plan.InRegisters ? new T[(plan.Width + plan.Tile - 1) / plan.Tile * plan.Tile] : [];
     }
+
+    /// <summary>z_other − z_c of every pixel of one row, whole tiles (<see cref="ScanPlan{T}.InRegisters"/>).</summary>
+    public T[] Differences { get; }
 
     /// <summary>Length of one slot of the ring: the row, r copies of its end pixels each side, and zeros.</summary>
     public int RowLength { get; }
@@ -38,9 +42,6 @@ internal sealed class ScanBuffers<T>
     /// <summary>Where padded row dy of the current output row's windows starts in <see cref="PaddedRows"/>.</summary>
     public int[] RowStarts { get; }
 
-    /// <summary>
-    /// zᵀ (then hᵀ) of each layer for one tile, [outputs × tile]; the last holds p after the softmax (in registers:
-    /// the last, partial tile of a row).
-    /// </summary>
+    /// <summary>zᵀ (then hᵀ) of each layer for one tile, [outputs × tile]; the last holds p after the softmax.</summary>
     public T[][] Layers { get; }
 }

@@ -76,17 +76,21 @@ internal static class WindowKernel
     }
 
     /// <summary>
-    /// The tutorial's shape, one hidden layer of at most eight units and two classes, all in registers: for the
-    /// pixels x = 0 … width − 1 of one row, d = z_other − z_c of the last layer (z2 = ReLU(x·W1 + b1)·W2 + b2), then
-    /// p_c = 1 / (1 + e^d) into <paramref name="pc"/> and, if not empty, p_other = 1 / (1 + e^−d) into
-    /// <paramref name="pOther"/>. <paramref name="w2"/> is W2 packed as [8 × 2], zeros past the last unit.
-    /// A last, partial tile is computed whole (its extra windows read the zeros after the padded row) in
-    /// <paramref name="scratch"/> (2 tiles). <paramref name="upcoming"/>: the image row the next output row will
-    /// need, fetched into the cache while this row computes.
+    /// The tutorial's shape, one hidden layer of at most eight units and two classes, in registers: for the pixels
+    /// x = 0 … width − 1 of one row, d = z_other − z_c of the last layer (z2 = ReLU(x·W1 + b1)·W2 + b2) into
+    /// <paramref name="d"/>, then p_c = 1 / (1 + e^d) into <paramref name="pc"/> and, if not empty,
+    /// p_other = 1 / (1 + e^−d) into <paramref name="pOther"/>. <paramref name="w2"/> is W2 packed as [8 × 2], zeros
+    /// past the last unit. <paramref name="d"/> holds whole tiles: a last, partial tile is computed whole, its extra
+    /// windows reading the zeros after the padded row. <paramref name="upcoming"/>: the image row the next output row
+    /// will need, fetched into the cache while this row computes.
     /// </summary>
+    /// <remarks>
+    /// The softmax runs as a second pass over the row rather than tile by tile: its exponential is a long chain of
+    /// dependent steps that would stall the next tile's sums; over a row the vectors are independent.
+    /// </remarks>
     public static unsafe void TwoClassRow<T, TVector, TSimd>(
         ReadOnlySpan<T> rows, ReadOnlySpan<int> rowStarts, ReadOnlySpan<T> weights, ReadOnlySpan<T> bias, ReadOnlySpan<T> w2, ReadOnlySpan<T> b2, int c,
-        Span<T> pc, Span<T> pOther, Span<T> scratch, ReadOnlySpan<T> upcoming)
+        Span<T> d, Span<T> pc, Span<T> pOther, ReadOnlySpan<T> upcoming)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TVector : struct
         where TSimd : ISimd<T, TVector>
@@ -94,13 +98,14 @@ internal static class WindowKernel
         int size = rowStarts.Length, n = TSimd.Count, tile = Vectors * n, width = pc.Length, tiles = (width + tile - 1) / tile;
         bool both = !pOther.IsEmpty;
         if (weights.Length != size * size * Group || bias.Length != Group || w2.Length != Group * 2 || b2.Length != 2 || (uint)c > 1
-            || (both && pOther.Length != width) || scratch.Length < 2 * tile || (!upcoming.IsEmpty && upcoming.Length < width))
+            || (both && pOther.Length != width) || d.Length < tiles * tile || (!upcoming.IsEmpty && upcoming.Length < width))
         {
             throw new ArgumentException("Window kernel: shapes do not fit.");
         }
         CheckRows(rows, rowStarts, (tiles - 1) * tile, tile);
         ref T r = ref MemoryMarshal.GetReference(rows);
         ref int starts = ref MemoryMarshal.GetReference(rowStarts);
+        ref T rd = ref MemoryMarshal.GetReference(d);
         for (int x0 = 0; x0 < width; x0 += tile)
         {
             if (!upcoming.IsEmpty && Sse.IsSupported)
@@ -113,39 +118,48 @@ internal static class WindowKernel
             var a = EightUnits<T, TVector, TSimd>.Start(in MemoryMarshal.GetReference(bias));                  // z1 = b1
             EightUnits<T, TVector, TSimd> b = a, e = a;
             Accumulate(ref r, ref starts, size, x0, ref MemoryMarshal.GetReference(weights), ref a, ref b, ref e); // z1 += x·W1
-            TVector d0 = a.TwoClassDifference(in MemoryMarshal.GetReference(w2), in MemoryMarshal.GetReference(b2), c); // d = z_other − z_c
-            TVector d1 = b.TwoClassDifference(in MemoryMarshal.GetReference(w2), in MemoryMarshal.GetReference(b2), c);
-            TVector d2 = e.TwoClassDifference(in MemoryMarshal.GetReference(w2), in MemoryMarshal.GetReference(b2), c);
-            int count = Math.Min(tile, width - x0);
-            Span<T> mine = count == tile ? pc.Slice(x0, tile) : scratch[..tile];
-            StoreProbabilities<T, TVector, TSimd>(d0, d1, d2, ref MemoryMarshal.GetReference(mine));           // p_c = 1 / (1 + e^d)
-            Span<T> other = !both ? default : count == tile ? pOther.Slice(x0, tile) : scratch.Slice(tile, tile);
-            if (both)
-            {
-                TVector zero = TSimd.Broadcast(T.Zero);
-                StoreProbabilities<T, TVector, TSimd>(TSimd.Subtract(zero, d0), TSimd.Subtract(zero, d1), TSimd.Subtract(zero, d2), ref MemoryMarshal.GetReference(other)); // p_other = 1 / (1 + e^−d)
-            }
-            if (count < tile)
-            {
-                mine[..count].CopyTo(pc[x0..]);
-                if (both)
-                {
-                    other[..count].CopyTo(pOther[x0..]);
-                }
-            }
+            ref T target = ref Unsafe.Add(ref rd, x0);                                                        // d = z_other − z_c
+            TSimd.Store(a.TwoClassDifference(in MemoryMarshal.GetReference(w2), in MemoryMarshal.GetReference(b2), c), ref target);
+            TSimd.Store(b.TwoClassDifference(in MemoryMarshal.GetReference(w2), in MemoryMarshal.GetReference(b2), c), ref Unsafe.Add(ref target, n));
+            TSimd.Store(e.TwoClassDifference(in MemoryMarshal.GetReference(w2), in MemoryMarshal.GetReference(b2), c), ref Unsafe.Add(ref target, 2 * n));
         }
+        Probabilities<T, TVector, TSimd>(d, pc, pOther);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void StoreProbabilities<T, TVector, TSimd>(TVector d0, TVector d1, TVector d2, ref T target)
+    /// <summary>p_c = 1 / (1 + e^d) and, if wanted, p_other = 1 / (1 + e^−d), a vector at a time; the last, partial vector through d.</summary>
+    private static void Probabilities<T, TVector, TSimd>(Span<T> d, Span<T> pc, Span<T> pOther)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TVector : struct
         where TSimd : ISimd<T, TVector>
     {
-        int n = TSimd.Count;
-        TSimd.Store(TwoClassSoftmax.Probability<T, TVector>(d0), ref target);
-        TSimd.Store(TwoClassSoftmax.Probability<T, TVector>(d1), ref Unsafe.Add(ref target, n));
-        TSimd.Store(TwoClassSoftmax.Probability<T, TVector>(d2), ref Unsafe.Add(ref target, 2 * n));
+        int n = TSimd.Count, width = pc.Length;
+        bool both = !pOther.IsEmpty;
+        ref T rd = ref MemoryMarshal.GetReference(d);
+        ref T rc = ref MemoryMarshal.GetReference(pc);
+        ref T ro = ref MemoryMarshal.GetReference(pOther);
+        TVector zero = TSimd.Broadcast(T.Zero);
+        int x = 0;
+        for (; x + n <= width; x += n)
+        {
+            TVector dx = TSimd.Load(in Unsafe.Add(ref rd, x));
+            TSimd.Store(TwoClassSoftmax.Probability<T, TVector>(dx), ref Unsafe.Add(ref rc, x));                   // p_c = 1 / (1 + e^d)
+            if (both)
+            {
+                TSimd.Store(TwoClassSoftmax.Probability<T, TVector>(TSimd.Subtract(zero, dx)), ref Unsafe.Add(ref ro, x)); // p_other = 1 / (1 + e^−d)
+            }
+        }
+        if (x < width)
+        {
+            TVector dx = TSimd.Load(in Unsafe.Add(ref rd, x));
+            TVector other = TwoClassSoftmax.Probability<T, TVector>(TSimd.Subtract(zero, dx));
+            TSimd.Store(TwoClassSoftmax.Probability<T, TVector>(dx), ref Unsafe.Add(ref rd, x));
+            d.Slice(x, width - x).CopyTo(pc[x..]);
+            if (both)
+            {
+                TSimd.Store(other, ref Unsafe.Add(ref rd, x));
+                d.Slice(x, width - x).CopyTo(pOther[x..]);
+            }
+        }
     }
 
     /// <summary>z_j += x_k · W[k, j] for k = dy·size + dx in order, the windows of three vectors of pixels from x0 on.</summary>
