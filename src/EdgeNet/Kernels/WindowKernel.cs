@@ -82,7 +82,7 @@ internal static class WindowKernel
     /// p_other = 1 / (1 + e^−d) into <paramref name="pOther"/>. <paramref name="w2"/> is W2 packed as [8 × 2], zeros
     /// past the last unit. <paramref name="d"/> holds whole tiles: a last, partial tile is computed whole, its extra
     /// windows reading the zeros after the padded row. <paramref name="upcoming"/>: the image row the next output row
-    /// will need, fetched into the cache while this row computes.
+    /// will need, fetched into the cache while this row computes, as are the output lines.
     /// </summary>
     /// <remarks>
     /// The softmax runs as a second pass over the row rather than tile by tile: its exponential is a long chain of
@@ -108,11 +108,15 @@ internal static class WindowKernel
         ref T rd = ref MemoryMarshal.GetReference(d);
         for (int x0 = 0; x0 < width; x0 += tile)
         {
-            if (!upcoming.IsEmpty && Sse.IsSupported)
+            if (Sse.IsSupported)
             {
-                for (int x = x0; x < Math.Min(x0 + tile, width); x += 64 / sizeof(T))
+                for (int x = x0; x < Math.Min(x0 + tile, width); x += 64 / sizeof(T))                    // one cache line at a time
                 {
-                    Sse.Prefetch0(Unsafe.AsPointer(in upcoming[x]));                                           // one cache line
+                    Sse.Prefetch0(Unsafe.AsPointer(ref pc[x]));                                            // the output, before the second pass writes it
+                    if (!upcoming.IsEmpty)
+                    {
+                        Sse.Prefetch0(Unsafe.AsPointer(in upcoming[x]));                                   // the next row's new image row
+                    }
                 }
             }
             var a = EightUnits<T, TVector, TSimd>.Start(in MemoryMarshal.GetReference(bias));                  // z1 = b1
