@@ -19,6 +19,7 @@ public sealed class Network<T>
     private Activations<T> _activations;
     private ColumnBatch<T>? _columns;
     private ColumnState _columnState;
+    private readonly bool _oneRow;                       // every layer narrow enough for the one-row kernels
 
     /// <summary>Builds a network from layers whose sizes chain (each layer's inputs = the previous outputs).</summary>
     public Network(IReadOnlyList<Dense<T>> layers)
@@ -39,6 +40,7 @@ public sealed class Network<T>
         }
         _layers = [.. layers];
         _activations = new Activations<T>(_layers, 1);
+        _oneRow = SingleRow.FitsAll(_layers);
     }
 
     /// <summary>A network of the given sizes with zero weights.</summary>
@@ -210,20 +212,16 @@ public sealed class Network<T>
         int batch = labels.Length;
         int last = _layers.Length - 1;
         SoftmaxCrossEntropy.Backward<T>(a.P.AsSpan(0, batch * Classes), labels, Classes, a.DZ[last]); // dL/dz = p − y
+        if (batch == 1 && _oneRow && !UseReferenceKernels)
+        {
+            SingleRow.BackwardAll(_layers, a, x, descend, learningRate);                 // every layer, one row
+            return;
+        }
         for (int l = last; l >= 0; l--)
         {
             int size = batch * _layers[l].Outputs;
             ReadOnlySpan<T> input = l == 0 ? x : a.H[l - 1].AsSpan(0, batch * _layers[l].Inputs);
             Span<T> dInput = l == 0 ? [] : a.DH[l - 1].AsSpan(0, batch * _layers[l].Inputs);
-            if (batch == 1 && !UseReferenceKernels && SingleRow.Fits<T>(_layers[l].Outputs))
-            {
-                Dense<T> layer = _layers[l];
-                ReadOnlySpan<T> zPrevious = l == 0 ? [] : a.Z[l - 1].AsSpan(0, dInput.Length);
-                Span<T> dzPrevious = l == 0 ? [] : a.DZ[l - 1].AsSpan(0, dInput.Length);
-                SingleRow.Backward<T>(input, a.DZ[l], layer.Weights, layer.Bias, layer.WeightGradient, layer.BiasGradient,
-                    dInput, zPrevious, dzPrevious, layer.Inputs, layer.Outputs, descend, learningRate); // dW, db, dL/dh, through ReLU
-                continue;
-            }
             if (UseReferenceKernels)
             {
                 _layers[l].BackwardReference(input, a.DZ[l].AsSpan(0, size), dInput, batch);
@@ -261,19 +259,16 @@ public sealed class Network<T>
             throw new ArgumentException($"Expected {batch}×{Inputs} inputs, got {x.Length}.", nameof(x));
         }
         Activations<T> a = Prepare(batch);
+        if (batch == 1 && _oneRow && !UseReferenceKernels)
+        {
+            SingleRow.ForwardAll(_layers, a, x);                                       // every layer, one row
+            return a;
+        }
         ReadOnlySpan<T> input = x;
         for (int l = 0; l < _layers.Length; l++)
         {
             int size = batch * _layers[l].Outputs;
             Span<T> z = a.Z[l].AsSpan(0, size);
-            if (batch == 1 && !UseReferenceKernels && SingleRow.Fits<T>(_layers[l].Outputs))
-            {
-                Dense<T> layer = _layers[l];
-                Span<T> hRow = l < _layers.Length - 1 ? a.H[l].AsSpan(0, size) : [];
-                SingleRow.Forward<T>(input, layer.Weights, layer.Bias, z, hRow, layer.Inputs, layer.Outputs); // z = x·W + b, h = ReLU(z)
-                input = hRow;
-                continue;
-            }
             if (UseReferenceKernels)
             {
                 _layers[l].ForwardReference(input, z, batch);

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace EdgeNet;
 
@@ -24,10 +25,7 @@ public static class SoftmaxCrossEntropy
             T logSumExp = Softmax(zRow, pRow, out T max);
             int label = labels[n];
             lossSum += logSumExp - (zRow[label] - max);            // L = −log p_correct, stably
-            if (ArgMax(pRow) == label)
-            {
-                correct++;
-            }
+            correct += ArgMax(pRow) == label ? 1 : 0;              // (no branch to mispredict)
         }
         return lossSum;
     }
@@ -38,29 +36,41 @@ public static class SoftmaxCrossEntropy
     public static T Softmax<T>(ReadOnlySpan<T> z, Span<T> p, out T max)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        max = z[0];
+        p = p[..z.Length];
+        T largest = z[0];
         for (int k = 1; k < z.Length; k++)
         {
-            max = T.Max(max, z[k]);                                 // subtract the max: no overflow
+            largest = T.Max(largest, z[k]);                         // subtract the max: no overflow
         }
         T sum = T.Zero;
         for (int k = 0; k < z.Length; k++)
         {
-            T shifted = z[k] - max;
-            p[k] = shifted == T.Zero ? T.One : T.Exp(shifted);      // e^(z_j − max); the max's own term is e^0 = 1 exactly
-            sum += p[k];
+            T shifted = z[k] - largest;
+            T e = shifted == T.Zero ? T.One : Exp(shifted);        // e^(z_j − max); the max's own term is e^0 = 1 exactly
+            p[k] = e;
+            sum += e;
         }
-        for (int k = 0; k < z.Length; k++)
+        for (int k = 0; k < p.Length; k++)
         {
             p[k] /= sum;                                            // p_j = e^z_j / Σ e^z_k
         }
-        return T.Log(sum);
+        max = largest;
+        return Log(sum);
     }
 
     /// <summary>dL/dz = (p − y) / batch: the mean over the batch of the tutorial's p − y (A.1).</summary>
     public static void Backward<T>(ReadOnlySpan<T> p, ReadOnlySpan<int> labels, int classes, Span<T> dz)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (labels.Length == 1)
+        {
+            int label = labels[0];
+            for (int k = 0; k < classes; k++)
+            {
+                dz[k] = p[k] - (k == label ? T.One : T.Zero);          // dL/dz = p − y, one-hot y
+            }
+            return;
+        }
         T scale = T.One / T.CreateChecked(labels.Length);
         for (int n = 0; n < labels.Length; n++)
         {
@@ -68,7 +78,7 @@ public static class SoftmaxCrossEntropy
             {
                 int i = n * classes + k;
                 T y = k == labels[n] ? T.One : T.Zero;              // one-hot y
-                dz[i] = labels.Length == 1 ? p[i] - y : (p[i] - y) * scale; // dL/dz = p − y (· 1 changes nothing)
+                dz[i] = (p[i] - y) * scale;                         // dL/dz = (p − y) / batch
             }
         }
     }
@@ -80,11 +90,42 @@ public static class SoftmaxCrossEntropy
         int best = 0;
         for (int k = 1; k < values.Length; k++)
         {
-            if (values[k] > values[best])
-            {
-                best = k;
-            }
+            best = values[k] > values[best] ? k : best;
         }
         return best;
+    }
+
+    /// <summary>e^x through <see cref="Math.Exp"/> or <see cref="MathF.Exp"/> directly (the generic T.Exp adds a call).</summary>
+    private static T Exp<T>(T x)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(double))
+        {
+            double e = Math.Exp(Unsafe.As<T, double>(ref x));
+            return Unsafe.As<double, T>(ref e);
+        }
+        if (typeof(T) == typeof(float))
+        {
+            float e = MathF.Exp(Unsafe.As<T, float>(ref x));
+            return Unsafe.As<float, T>(ref e);
+        }
+        return T.Exp(x);
+    }
+
+    /// <summary>log x through <see cref="Math.Log(double)"/> or <see cref="MathF.Log(float)"/> directly.</summary>
+    private static T Log<T>(T x)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(double))
+        {
+            double l = Math.Log(Unsafe.As<T, double>(ref x));
+            return Unsafe.As<double, T>(ref l);
+        }
+        if (typeof(T) == typeof(float))
+        {
+            float l = MathF.Log(Unsafe.As<T, float>(ref x));
+            return Unsafe.As<float, T>(ref l);
+        }
+        return T.Log(x);
     }
 }

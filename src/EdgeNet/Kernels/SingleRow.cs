@@ -2,34 +2,59 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using EdgeNet.Layers;
 
 namespace EdgeNet.Kernels;
 
 /// <summary>
 /// A dense layer for one row (batch 1, the tutorial's per-sample SGD) whose outputs fit in a couple of vectors:
 /// the whole output row stays in registers while the inputs stream past, with no matrix-kernel call to pay for.
-/// Every output adds its terms in the plain loops' order with fused multiply-adds, so the bits are the same as
-/// <see cref="Layers.Dense{T}.ForwardReference"/> and <see cref="Layers.Dense{T}.BackwardReference"/>.
+/// The forward dot products run as four interleaved partial sums (<see cref="ForwardScalar{T}"/>): short
+/// dependency chains, and the same bits at every vector width, so on every machine. They differ from the plain
+/// loops of <see cref="Dense{T}.ForwardReference"/> only in rounding (tests hold them within 1e-12); the backward
+/// pass adds in the plain loops' order (<see cref="Dense{T}.BackwardReference"/>), the same bits.
 /// </summary>
 internal static class SingleRow
 {
+    /// <summary>Partial sums per dot product in the forward pass (see <see cref="ForwardScalar{T}"/>).</summary>
+    public const int Chains = 4;
+
     /// <summary>Whether a layer of this width takes the one-row path: at most two 512-bit vectors of outputs.</summary>
     public static bool Fits<T>(int outputs)
         where T : unmanaged, IFloatingPointIeee754<T> => outputs <= 2 * Vector512<T>.Count;
 
-    /// <summary>z = x·W + b for one row; h = ReLU(z) too when <paramref name="h"/> is not empty.</summary>
-    public static void Forward<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> w, ReadOnlySpan<T> b, Span<T> z, Span<T> h, int inputs, int outputs)
+    /// <summary>Whether every layer takes the one-row path.</summary>
+    public static bool FitsAll<T>(IReadOnlyList<Dense<T>> layers)
+        where T : unmanaged, IFloatingPointIeee754<T> => layers.All(l => Fits<T>(l.Outputs));
+
+    /// <summary>
+    /// The forward pass of one row through every layer (tutorial Part 2): z = x·W + b into <c>a.Z[l]</c> and
+    /// h = ReLU(z) into <c>a.H[l]</c>, each layer's h the next one's x. The softmax is left to the caller.
+    /// </summary>
+    public static void ForwardAll<T>(Dense<T>[] layers, Activations<T> a, ReadOnlySpan<T> x)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (x.Length < inputs || w.Length < inputs * outputs || b.Length < outputs || z.Length < outputs || (!h.IsEmpty && h.Length < outputs))
+        if (x.Length < layers[0].Inputs || a.Capacity < 1)
         {
             throw new ArgumentException("One-row forward: shapes do not fit.");
         }
-        var row = new Row<T>(ref MemoryMarshal.GetReference(x), ref MemoryMarshal.GetReference(w), inputs, outputs);
-        ref T rb = ref MemoryMarshal.GetReference(b);
-        ref T rz = ref MemoryMarshal.GetReference(z);
-        ref T rh = ref MemoryMarshal.GetReference(h);
-        bool relu = !h.IsEmpty;
+        ref T input = ref MemoryMarshal.GetReference(x);
+        int last = layers.Length - 1;
+        for (int l = 0; l <= last; l++)
+        {
+            Dense<T> layer = layers[l];
+            ref T h = ref MemoryMarshal.GetArrayDataReference(a.H[l]);
+            var row = new Row<T>(ref input, ref MemoryMarshal.GetArrayDataReference(layer.Weights), layer.Inputs, layer.Outputs);
+            Forward(row, ref MemoryMarshal.GetArrayDataReference(layer.Bias), ref MemoryMarshal.GetArrayDataReference(a.Z[l]), ref h, relu: l < last); // z = x·W + b, h = ReLU(z)
+            input = ref h;
+        }
+    }
+
+    /// <summary>z = x·W + b for one row, and h = ReLU(z) with <paramref name="relu"/>: the widest vectors that fit.</summary>
+    private static void Forward<T>(in Row<T> row, ref T rb, ref T rz, ref T rh, bool relu)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int outputs = row.Outputs;
         if (Simd512<T>.IsAccelerated && outputs >= Simd512<T>.Count)
         {
             Forward<T, Vector512<T>, Simd512<T>>(row, ref rb, ref rz, ref rh, relu);
@@ -44,119 +69,181 @@ internal static class SingleRow
         }
         else
         {
-            for (int o = 0; o < outputs; o++)
-            {
-                T sum = Unsafe.Add(ref rb, o);                                          // z = b
-                for (int i = 0; i < inputs; i++)
-                {
-                    sum = T.FusedMultiplyAdd(Unsafe.Add(ref row.X, i), Unsafe.Add(ref row.W, (i * outputs) + o), sum); // z += x_i · W[i, o]
-                }
-                Unsafe.Add(ref rz, o) = sum;
-                if (relu)
-                {
-                    Unsafe.Add(ref rh, o) = sum > T.Zero ? sum : T.Zero;                 // h = ReLU(z)
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// Backward for one row: dL/dW = xᵀ·dL/dz, dL/db = dL/dz, and when <paramref name="dx"/> is not empty
-    /// dL/dx = dL/dz·Wᵀ and, through the previous layer's ReLU, dL/dz_prev = dL/dx ⊙ 1[z_prev &gt; 0].
-    /// With <paramref name="descend"/>, also the SGD update W −= α·dL/dW, b −= α·dL/db right after each gradient
-    /// row (dL/dx has used the old W by then): the same operations as <see cref="VectorOps.Descend{T}"/>.
-    /// </summary>
-    public static void Backward<T>(
-        ReadOnlySpan<T> x, ReadOnlySpan<T> dz, Span<T> w, Span<T> b, Span<T> dw, Span<T> db,
-        Span<T> dx, ReadOnlySpan<T> zPrevious, Span<T> dzPrevious, int inputs, int outputs, bool descend, T rate)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (x.Length < inputs || dz.Length < outputs || w.Length < inputs * outputs || b.Length < outputs || dw.Length < inputs * outputs || db.Length < outputs
-            || (!dx.IsEmpty && (dx.Length < inputs || zPrevious.Length < inputs || dzPrevious.Length < inputs)))
-        {
-            throw new ArgumentException("One-row backward: shapes do not fit.");
-        }
-        ref T rdz = ref MemoryMarshal.GetReference(dz);
-        ref T rw = ref MemoryMarshal.GetReference(w);
-        if (!dx.IsEmpty)
-        {
-            ref T rdx = ref MemoryMarshal.GetReference(dx);
-            ref T rzp = ref MemoryMarshal.GetReference(zPrevious);
-            ref T rdzp = ref MemoryMarshal.GetReference(dzPrevious);
-            for (int i = 0; i < inputs; i++)                                            // independent chains, one per input
-            {
-                ref T wRow = ref Unsafe.Add(ref rw, i * outputs);
-                T sum = T.Zero;
-                for (int o = 0; o < outputs; o++)
-                {
-                    sum = T.FusedMultiplyAdd(Unsafe.Add(ref rdz, o), Unsafe.Add(ref wRow, o), sum); // dL/dx = dL/dz · Wᵀ
-                }
-                Unsafe.Add(ref rdx, i) = sum;
-                Unsafe.Add(ref rdzp, i) = Unsafe.Add(ref rzp, i) > T.Zero ? sum : T.Zero; // through ReLU
-            }
-        }
-        var g = new Gradient<T>(ref MemoryMarshal.GetReference(x), ref rw, ref MemoryMarshal.GetReference(b),
-            ref MemoryMarshal.GetReference(dw), ref MemoryMarshal.GetReference(db), inputs, outputs, descend, rate);
-        int first = 0;
-        if (Simd512<T>.IsAccelerated && outputs >= Simd512<T>.Count)
-        {
-            first = Gradients<T, Vector512<T>, Simd512<T>>(g, ref rdz);
-        }
-        else if (Simd256<T>.IsAccelerated && outputs >= Simd256<T>.Count)
-        {
-            first = Gradients<T, Vector256<T>, Simd256<T>>(g, ref rdz);
-        }
-        else if (Simd128<T>.IsAccelerated && outputs >= Simd128<T>.Count)
-        {
-            first = Gradients<T, Vector128<T>, Simd128<T>>(g, ref rdz);
-        }
-        {
-            for (int o = first; o < outputs; o++)                                       // the columns whole vectors left
-            {
-                T dzo = Unsafe.Add(ref rdz, o);
-                T dbo = T.Zero + dzo;                                                   // dL/db = dL/dz (0 + g: −0 gives +0, as the loop)
-                Unsafe.Add(ref g.DB, o) = dbo;
-                if (descend)
-                {
-                    Unsafe.Add(ref g.B, o) -= rate * dbo;                               // b −= α·dL/db
-                }
-                for (int i = 0; i < inputs; i++)
-                {
-                    int at = (i * outputs) + o;
-                    T dwio = T.FusedMultiplyAdd(Unsafe.Add(ref g.X, i), dzo, T.Zero);  // dL/dW = xᵀ · dL/dz
-                    Unsafe.Add(ref g.DW, at) = dwio;
-                    if (descend)
-                    {
-                        Unsafe.Add(ref g.W, at) -= rate * dwio;                         // W −= α·dL/dW
-                    }
-                }
-            }
+            ForwardScalar(row, ref rb, ref rz, ref rh, relu);
         }
     }
 
     /// <summary>
     /// Covers the outputs with vectors of one width; a ragged end is one more vector ending at the last output,
-    /// which recomputes a few outputs with the very same operations (same bits).
+    /// which recomputes a few outputs with the very same operations (same bits). Each output's dot product runs
+    /// as <see cref="Chains"/> interleaved partial sums, the same order at every width (see <see cref="ForwardScalar{T}"/>).
     /// </summary>
-    private static void Forward<T, TV, TS>(in Row<T> row, ref T b, ref T z, ref T h, bool relu)
+    internal static void Forward<T, TV, TS>(in Row<T> row, ref T b, ref T z, ref T h, bool relu)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct
         where TS : struct, ISimd<T, TV>
     {
         int width = TS.Count;
+        int inputs = row.Inputs;
+        int stride = row.Outputs;
+        ref T x = ref row.X;
+        TV zero = TS.Broadcast(T.Zero);
         for (int j = 0; j < row.Outputs; j += width)
         {
             j = Math.Min(j, row.Outputs - width);
-            TV sum = TS.Load(in Unsafe.Add(ref b, j));                                  // z = b
-            ref T wj = ref Unsafe.Add(ref row.W, j);
-            for (int i = 0; i < row.Inputs; i++)
+            ref T w = ref Unsafe.Add(ref row.W, j);
+            TV s0 = TS.Load(in Unsafe.Add(ref b, j));                                   // z = b
+            TV s1 = zero, s2 = zero, s3 = zero;
+            int i = 0;
+            for (; i + Chains <= inputs; i += Chains)                                   // z += x_i · W[i, :], four chains
             {
-                sum = TS.MultiplyAdd(TS.Broadcast(Unsafe.Add(ref row.X, i)), TS.Load(in Unsafe.Add(ref wj, i * row.Outputs)), sum); // z += x_i · W[i, :]
+                s0 = TS.MultiplyAdd(TS.Broadcast(Unsafe.Add(ref x, i)), TS.Load(in Unsafe.Add(ref w, i * stride)), s0);
+                s1 = TS.MultiplyAdd(TS.Broadcast(Unsafe.Add(ref x, i + 1)), TS.Load(in Unsafe.Add(ref w, (i + 1) * stride)), s1);
+                s2 = TS.MultiplyAdd(TS.Broadcast(Unsafe.Add(ref x, i + 2)), TS.Load(in Unsafe.Add(ref w, (i + 2) * stride)), s2);
+                s3 = TS.MultiplyAdd(TS.Broadcast(Unsafe.Add(ref x, i + 3)), TS.Load(in Unsafe.Add(ref w, (i + 3) * stride)), s3);
             }
+            if (i < inputs)
+            {
+                s0 = TS.MultiplyAdd(TS.Broadcast(Unsafe.Add(ref x, i)), TS.Load(in Unsafe.Add(ref w, i * stride)), s0);
+            }
+            if (i + 1 < inputs)
+            {
+                s1 = TS.MultiplyAdd(TS.Broadcast(Unsafe.Add(ref x, i + 1)), TS.Load(in Unsafe.Add(ref w, (i + 1) * stride)), s1);
+            }
+            if (i + 2 < inputs)
+            {
+                s2 = TS.MultiplyAdd(TS.Broadcast(Unsafe.Add(ref x, i + 2)), TS.Load(in Unsafe.Add(ref w, (i + 2) * stride)), s2);
+            }
+            TV sum = TS.Add(TS.Add(s0, s1), TS.Add(s2, s3));                            // z = (s0 + s1) + (s2 + s3)
             TS.Store(sum, ref Unsafe.Add(ref z, j));
             if (relu)
             {
                 TS.Store(TS.Relu(sum), ref Unsafe.Add(ref h, j));                      // h = ReLU(z)
+            }
+        }
+    }
+
+    /// <summary>
+    /// The one-row forward as a plain loop, output by output: input i goes to partial sum i mod 4 (the first
+    /// starts from b), and z = (s0 + s1) + (s2 + s3). Four short chains of fused multiply-adds instead of one
+    /// long one: a quarter of the latency, and the same bits on every machine, with or without vectors.
+    /// </summary>
+    internal static void ForwardScalar<T>(in Row<T> row, ref T b, ref T z, ref T h, bool relu)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Span<T> partial = stackalloc T[Chains];
+        for (int o = 0; o < row.Outputs; o++)
+        {
+            partial.Clear();
+            partial[0] = Unsafe.Add(ref b, o);                                          // z = b
+            for (int i = 0; i < row.Inputs; i++)
+            {
+                T term = Unsafe.Add(ref row.W, (i * row.Outputs) + o);
+                partial[i % Chains] = T.FusedMultiplyAdd(Unsafe.Add(ref row.X, i), term, partial[i % Chains]); // z += x_i · W[i, o]
+            }
+            T sum = (partial[0] + partial[1]) + (partial[2] + partial[3]);
+            Unsafe.Add(ref z, o) = sum;
+            if (relu)
+            {
+                Unsafe.Add(ref h, o) = sum > T.Zero ? sum : T.Zero;                     // h = ReLU(z)
+            }
+        }
+    }
+
+    /// <summary>
+    /// The backward pass of one row through every layer (tutorial Part 7 and A.2–A.4), from dL/dz of the last layer
+    /// in <c>a.DZ[last]</c>: dL/dW = xᵀ·dL/dz and dL/db = dL/dz into each layer's gradients, and below the last
+    /// layer dL/dh = dL/dz·Wᵀ into <c>a.DH</c> and, through ReLU, dL/dz = dL/dh ⊙ 1[z &gt; 0] into <c>a.DZ</c>.
+    /// With <paramref name="descend"/>, the SGD update W −= α·dL/dW, b −= α·dL/db right after each gradient row
+    /// (dL/dh has used the old W by then), the same operations as <see cref="VectorOps.Descend{T}"/>; the
+    /// gradients then go straight into W and b and are not stored in dW and db.
+    /// </summary>
+    public static void BackwardAll<T>(Dense<T>[] layers, Activations<T> a, ReadOnlySpan<T> x, bool descend, T rate)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (x.Length < layers[0].Inputs || a.Capacity < 1)
+        {
+            throw new ArgumentException("One-row backward: shapes do not fit.");
+        }
+        for (int l = layers.Length - 1; l >= 0; l--)
+        {
+            Dense<T> layer = layers[l];
+            int inputs = layer.Inputs;
+            int outputs = layer.Outputs;
+            ref T rdz = ref MemoryMarshal.GetArrayDataReference(a.DZ[l]);
+            ref T rw = ref MemoryMarshal.GetArrayDataReference(layer.Weights);
+            if (l > 0)
+            {
+                Span<T> dh = a.DH[l - 1].AsSpan(0, inputs);
+                Backpropagate(ref rdz, ref rw, ref MemoryMarshal.GetReference(dh), inputs, outputs); // dL/dh = dL/dz · Wᵀ
+                VectorOps.ReluGate<T>(a.Z[l - 1].AsSpan(0, inputs), dh, a.DZ[l - 1]);  // through ReLU, without a branch per unit
+            }
+            ref T input = ref l == 0 ? ref MemoryMarshal.GetReference(x) : ref MemoryMarshal.GetArrayDataReference(a.H[l - 1]);
+            var g = new Gradient<T>(ref input, ref rw, ref MemoryMarshal.GetArrayDataReference(layer.Bias),
+                ref MemoryMarshal.GetArrayDataReference(layer.WeightGradient), ref MemoryMarshal.GetArrayDataReference(layer.BiasGradient),
+                inputs, outputs, descend, rate);
+            Gradients(g, ref rdz);                                                      // dW, db (and the update)
+        }
+    }
+
+    /// <summary>dL/dh = dL/dz · Wᵀ for one row: one short chain per input, in the plain loop's order.</summary>
+    private static void Backpropagate<T>(ref T dz, ref T w, ref T dh, int inputs, int outputs)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int i = 0; i < inputs; i++)
+        {
+            ref T wRow = ref Unsafe.Add(ref w, i * outputs);
+            T sum = T.FusedMultiplyAdd(dz, wRow, T.Zero);
+            for (int o = 1; o < outputs; o++)
+            {
+                sum = T.FusedMultiplyAdd(Unsafe.Add(ref dz, o), Unsafe.Add(ref wRow, o), sum); // Σ_o dL/dz_o · W[i, o]
+            }
+            Unsafe.Add(ref dh, i) = sum;
+        }
+    }
+
+    /// <summary>dL/dW and dL/db of one layer (and the update): the widest vectors that fit, then single columns.</summary>
+    private static void Gradients<T>(in Gradient<T> g, ref T dz)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int outputs = g.Outputs;
+        int first = 0;
+        if (Simd512<T>.IsAccelerated && outputs >= Simd512<T>.Count)
+        {
+            first = Gradients<T, Vector512<T>, Simd512<T>>(g, ref dz);
+        }
+        else if (Simd256<T>.IsAccelerated && outputs >= Simd256<T>.Count)
+        {
+            first = Gradients<T, Vector256<T>, Simd256<T>>(g, ref dz);
+        }
+        else if (Simd128<T>.IsAccelerated && outputs >= Simd128<T>.Count)
+        {
+            first = Gradients<T, Vector128<T>, Simd128<T>>(g, ref dz);
+        }
+        for (int o = first; o < outputs; o++)                                           // the columns whole vectors left
+        {
+            T dzo = Unsafe.Add(ref dz, o);
+            T dbo = T.Zero + dzo;                                                       // dL/db = dL/dz (0 + g: −0 gives +0, as the loop)
+            if (g.Descend)
+            {
+                Unsafe.Add(ref g.B, o) -= g.Rate * dbo;                                 // b −= α·dL/db
+            }
+            else
+            {
+                Unsafe.Add(ref g.DB, o) = dbo;
+            }
+            for (int i = 0; i < g.Inputs; i++)
+            {
+                int at = (i * outputs) + o;
+                T dwio = T.FusedMultiplyAdd(Unsafe.Add(ref g.X, i), dzo, T.Zero);      // dL/dW = xᵀ · dL/dz
+                if (g.Descend)
+                {
+                    Unsafe.Add(ref g.W, at) -= g.Rate * dwio;                           // W −= α·dL/dW
+                }
+                else
+                {
+                    Unsafe.Add(ref g.DW, at) = dwio;
+                }
             }
         }
     }
@@ -168,38 +255,42 @@ internal static class SingleRow
         where TS : struct, ISimd<T, TV>
     {
         int width = TS.Count;
+        int inputs = g.Inputs;
         int outputs = g.Outputs;
+        ref T x = ref g.X;                                                              // locals: stores through W and dW
+        ref T w = ref g.W;                                                              // cannot then make the JIT reload them
+        ref T dw = ref g.DW;
         TV zero = TS.Broadcast(T.Zero);
-        TV one = TS.Broadcast(T.One);
         TV rate = TS.Broadcast(g.Rate);
         int j = 0;
         for (; j + width <= outputs; j += width)                                        // no overlap: the update must not run twice
         {
             TV dzj = TS.Load(in Unsafe.Add(ref dz, j));
-            TV db = TS.MultiplyAdd(one, dzj, zero);                                     // dL/db = 0 + dL/dz
-            TS.Store(db, ref Unsafe.Add(ref g.DB, j));
-            ref T w = ref Unsafe.Add(ref g.W, j);
-            ref T dw = ref Unsafe.Add(ref g.DW, j);
-            if (g.Descend)
+            TV db = TS.Add(zero, dzj);                                                  // dL/db = 0 + dL/dz (−0 gives +0, as the loop)
+            ref T wj = ref Unsafe.Add(ref w, j);
+            ref T dwj = ref Unsafe.Add(ref dw, j);
+            if (!g.Descend)
             {
-                ref T b = ref Unsafe.Add(ref g.B, j);
-                TS.Store(TS.Subtract(TS.Load(in b), TS.Multiply(rate, db)), ref b);    // b −= α·dL/db
-            }
-            for (int i = 0; i < g.Inputs; i++)
-            {
-                TV dwi = TS.MultiplyAdd(TS.Broadcast(Unsafe.Add(ref g.X, i)), dzj, zero); // dL/dW[i, :] = x_i · dL/dz
-                TS.Store(dwi, ref Unsafe.Add(ref dw, i * outputs));
-                if (g.Descend)
+                TS.Store(db, ref Unsafe.Add(ref g.DB, j));
+                for (int i = 0; i < inputs; i++)
                 {
-                    ref T wi = ref Unsafe.Add(ref w, i * outputs);
-                    TS.Store(TS.Subtract(TS.Load(in wi), TS.Multiply(rate, dwi)), ref wi); // W −= α·dL/dW
+                    TS.Store(TS.MultiplyAdd(TS.Broadcast(Unsafe.Add(ref x, i)), dzj, zero), ref Unsafe.Add(ref dwj, i * outputs)); // dL/dW[i, :] = x_i · dL/dz
                 }
+                continue;
+            }
+            ref T b = ref Unsafe.Add(ref g.B, j);
+            TS.Store(TS.Subtract(TS.Load(in b), TS.Multiply(rate, db)), ref b);        // b −= α·dL/db
+            for (int i = 0; i < inputs; i++)                                            // dL/dW is used at once, not stored
+            {
+                int at = i * outputs;
+                TV dwi = TS.MultiplyAdd(TS.Broadcast(Unsafe.Add(ref x, i)), dzj, zero); // dL/dW[i, :] = x_i · dL/dz
+                TS.Store(TS.Subtract(TS.Load(in Unsafe.Add(ref wj, at)), TS.Multiply(rate, dwi)), ref Unsafe.Add(ref wj, at)); // W −= α·dL/dW
             }
         }
         return j;
     }
 
-    /// <summary>What one row's backward writes: dW and db, and W and b when it descends.</summary>
+    /// <summary>What one row's backward writes: dW and db, or W and b when it descends.</summary>
     private readonly ref struct Gradient<T>(ref T x, ref T w, ref T b, ref T dw, ref T db, int inputs, int outputs, bool descend, T rate)
         where T : unmanaged
     {
@@ -214,8 +305,8 @@ internal static class SingleRow
         public readonly T Rate = rate;
     }
 
-    /// <summary>The row x and a matrix W (or dW), [inputs × outputs].</summary>
-    private readonly ref struct Row<T>(ref T x, ref T w, int inputs, int outputs)
+    /// <summary>The row x and a matrix W, [inputs × outputs].</summary>
+    internal readonly ref struct Row<T>(ref T x, ref T w, int inputs, int outputs)
         where T : unmanaged
     {
         public readonly ref T X = ref x;

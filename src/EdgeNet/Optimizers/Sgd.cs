@@ -29,7 +29,8 @@ public static class Sgd
     /// <summary>
     /// The backward pass after <see cref="Network{T}.ForwardLoss"/> on the same batch and the update in one sweep:
     /// the same numbers as <see cref="Network{T}.Backward(ReadOnlySpan{T}, ReadOnlySpan{int})"/> followed by <see cref="Step{T}(Network{T}, T)"/>, with
-    /// each layer updated as soon as its gradients are known (the gradients stay readable afterwards).
+    /// each layer updated as soon as its gradients are known. The gradient buffers (<see cref="Layers.Dense{T}.WeightGradient"/>,
+    /// <see cref="Layers.Dense{T}.BiasGradient"/>) are not kept up to date by this sweep: call Backward and Step to read them.
     /// </summary>
     public static void BackwardAndStep<T>(Network<T> network, ReadOnlySpan<T> x, ReadOnlySpan<int> labels, T learningRate)
         where T : unmanaged, IFloatingPointIeee754<T>

@@ -6,8 +6,9 @@ using EdgeNet.Training;
 namespace EdgeNet.Tests.Fast;
 
 /// <summary>
-/// The fast kernels against the plain loops. Both add each dot product's terms in the same order with fused
-/// multiply-adds, so the contract is bit-identical results, in float and in double.
+/// The fast kernels against the plain loops. The matrix kernels add each dot product's terms in the same order
+/// with fused multiply-adds, so the contract is bit-identical results, in float and in double; the one-row path of
+/// batch 1 (see <see cref="SingleRowTests"/>) agrees within rounding.
 /// </summary>
 public sealed class FastKernelTests
 {
@@ -33,9 +34,9 @@ public sealed class FastKernelTests
         AssertDenseIdentical<float>(batch, inputs, outputs);
 
     [Theory]
-    [InlineData(1, 1)]
-    [InlineData(10, 3)]
-    public void Training_fast_and_reference_give_identical_networks(int batchSize, int seedOffset)
+    [InlineData(1, 1, 2e-5)]                                        // one row: four partial sums, within rounding
+    [InlineData(10, 3, 0.0)]                                        // batches: the same bits
+    public void Training_fast_and_reference_give_the_same_networks(int batchSize, int seedOffset, double tolerance)
     {
         // Given two identical setups of a deeper net, one forced onto the plain loops
         var options = new TrainingOptions { Seed = (uint)(11 + seedOffset), TrainSamples = 60, TestSamples = 10, Hidden = [16, 8], Epochs = 5, BatchSize = batchSize, Shuffle = true };
@@ -47,26 +48,38 @@ public sealed class FastKernelTests
         var fastHistory = Trainer.Train(fast.Network, fast.Train, fast.Test, options, fast.Random);
         var referenceHistory = Trainer.Train(reference.Network, reference.Train, reference.Test, options, reference.Random);
 
-        // Then every weight and every reported number is the same
-        Assert.Equal(referenceHistory, fastHistory);
+        // Then every weight and every reported number is the same (to the bit when the tolerance is 0)
+        if (tolerance == 0)
+        {
+            Assert.Equal(referenceHistory, fastHistory);
+        }
+        for (int e = 0; e < referenceHistory.Count; e++)
+        {
+            Assert.Equal(referenceHistory[e].TrainLoss, fastHistory[e].TrainLoss, tolerance);
+            Assert.Equal(referenceHistory[e].TestLoss!.Value, fastHistory[e].TestLoss!.Value, tolerance);
+        }
         for (int l = 0; l < fast.Network.Layers.Count; l++)
         {
-            Assert.Equal(reference.Network.Layers[l].Weights, fast.Network.Layers[l].Weights);
-            Assert.Equal(reference.Network.Layers[l].Bias, fast.Network.Layers[l].Bias);
+            float[] w = reference.Network.Layers[l].Weights, b = reference.Network.Layers[l].Bias;
+            Assert.All(Enumerable.Range(0, w.Length), i => Assert.Equal(w[i], fast.Network.Layers[l].Weights[i], (float)tolerance));
+            Assert.All(Enumerable.Range(0, b.Length), i => Assert.Equal(b[i], fast.Network.Layers[l].Bias[i], (float)tolerance));
         }
     }
 
     [Fact]
-    public void Predict_equals_forward_row_by_row_for_batches_larger_than_a_chunk()
+    public void Predict_agrees_with_forward_row_by_row_for_batches_larger_than_a_chunk()
     {
         var (network, x) = RandomNetwork<double>(600, 25, 8, 2);
         var probabilities = new double[600 * 2];
 
         network.Predict(x, 600, probabilities);
 
+        // one row sums in four partial sums, a batch in one: the same numbers up to rounding
         for (int n = 0; n < 600; n += 37)
         {
-            Assert.Equal(network.Forward(x.AsSpan(n * 25, 25), 1).ToArray(), probabilities.AsSpan(n * 2, 2).ToArray());
+            double[] row = network.Forward(x.AsSpan(n * 25, 25), 1).ToArray();
+            Assert.Equal(row[0], probabilities[n * 2], 1e-14);
+            Assert.Equal(row[1], probabilities[(n * 2) + 1], 1e-14);
         }
     }
 
