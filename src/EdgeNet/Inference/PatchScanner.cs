@@ -117,21 +117,18 @@ public static class PatchScanner
 
     /// <summary>
     /// Row by row, tile by tile: the windows of <c>tile</c> neighbouring pixels through every layer, then the softmax,
-    /// then the wanted planes copied out. A last, partial tile is computed whole (its extra windows read the zeros
-    /// after the padded row) and only its pixels inside the image are written.
+    /// then the wanted planes copied out. A last, partial tile is computed whole (its extra windows read replicated
+    /// border pixels) and only its pixels inside the image are written.
     /// </summary>
     private static void ScanRows<T, TVector, TSimd>(ScanPlan<T> plan, ReadOnlySpan<T> image, Span<T> output, int firstRow, int endRow, ScanBuffers<T> buffers)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TVector : struct
         where TSimd : ISimd<T, TVector>
     {
-        int plane = plan.Width * plan.Height, size = plan.PatchSize, r = size / 2, tile = plan.Tile, classes = plan.Network.Classes;
+        int plane = plan.Width * plan.Height, tile = plan.Tile, classes = plan.Network.Classes;
         for (int y = firstRow; y < endRow; y++)
         {
-            for (int dy = 0; dy < size; dy++)
-            {
-                buffers.RowStarts[dy] = PaddedRow(image, plan, Math.Clamp(y + dy - r, 0, plan.Height - 1), buffers); // replicate top/bottom
-            }
+            buffers.Rows.MoveTo(image, y);
             if (plan.InRegisters)
             {
                 TwoClassRow<T, TVector, TSimd>(plan, image, output, y, buffers);
@@ -140,8 +137,8 @@ public static class PatchScanner
             for (int x0 = 0; x0 < plan.Width; x0 += tile)
             {
                 int count = Math.Min(tile, plan.Width - x0);
-                Span<T> p = Forward<T, TVector, TSimd>(plan, buffers, x0);
-                Softmax(p, classes, tile);                                   // p = softmax(z), per pixel
+                Span<T> p = Forward<T, TVector, TSimd>(plan, image, buffers, x0);
+                Softmax(p, classes, tile);                                                    // p = softmax(z), per pixel
                 int pixel = (y * plan.Width) + x0;
                 for (int c = 0; c < classes; c++)
                 {
@@ -159,8 +156,9 @@ public static class PatchScanner
     }
 
     /// <summary>
-    /// One row of the tutorial's shape: d = z_other − z_c for every pixel in registers, then p_c = 1 / (1 + e^d)
-    /// (and p_other = 1 / (1 + e^−d) for <see cref="ScanAll{T}"/>) straight into the output planes.
+    /// One row of the tutorial's shape: d = z_other − z_c for every pixel in registers (left strip, image, right
+    /// strip), then p_c = 1 / (1 + e^d) (and p_other = 1 / (1 + e^−d) for <see cref="ScanAll{T}"/>) straight into the
+    /// output planes.
     /// </summary>
     private static void TwoClassRow<T, TVector, TSimd>(ScanPlan<T> plan, ReadOnlySpan<T> image, Span<T> output, int y, ScanBuffers<T> buffers)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -171,21 +169,29 @@ public static class PatchScanner
         Span<T> pc = output.Slice((plan.ClassIndex < 0 ? c * plane : 0) + (y * width), width);
         Span<T> pOther = plan.ClassIndex < 0 ? output.Slice(((1 - c) * plane) + (y * width), width) : default;
         ReadOnlySpan<T> upcoming = next < plan.Height ? image.Slice(next * width, width) : default;
-        WindowKernel.TwoClassRow<T, TVector, TSimd>(buffers.PaddedRows, buffers.RowStarts, plan.FirstWeights, plan.FirstBias, plan.LastWeights, plan.Network.Layers[1].Bias, c, buffers.Differences, pc, pOther, upcoming);
+        WindowRows<T> rows = buffers.Rows;
+        ReadOnlySpan<T> w1 = plan.FirstWeights, b1 = plan.FirstBias, w2 = plan.LastWeights, b2 = plan.Network.Layers[1].Bias;
+        WindowKernel.TwoClassDifferences<T, TVector, TSimd>(rows.Left, rows.LeftStarts, 0, rows.LeftEnd, w1, b1, w2, b2, c, buffers.Differences, upcoming, pc);
+        WindowKernel.TwoClassDifferences<T, TVector, TSimd>(image, rows.ImageStarts, rows.LeftEnd, rows.RightStart, w1, b1, w2, b2, c, buffers.Differences, upcoming, pc);
+        WindowKernel.TwoClassDifferences<T, TVector, TSimd>(rows.Right, rows.RightStarts, rows.RightStart, width, w1, b1, w2, b2, c, buffers.Differences, upcoming, pc);
+        TwoClassSoftmax.Apply<T, TVector, TSimd>(buffers.Differences, pc, pOther);                               // p_c = 1 / (1 + e^d)
     }
 
     /// <summary>
-    /// h1 = ReLU(x·W1 + b1) straight from the padded rows (<see cref="WindowKernel"/>), then h = ReLU(h·W + b) layer by
+    /// h1 = ReLU(x·W1 + b1) straight from the window rows (<see cref="WindowKernel"/>), then h = ReLU(h·W + b) layer by
     /// layer, no ReLU after the last: z [classes × tile].
     /// </summary>
-    private static Span<T> Forward<T, TVector, TSimd>(ScanPlan<T> plan, ScanBuffers<T> buffers, int x0)
+    private static Span<T> Forward<T, TVector, TSimd>(ScanPlan<T> plan, ReadOnlySpan<T> image, ScanBuffers<T> buffers, int x0)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TVector : struct
         where TSimd : ISimd<T, TVector>
     {
         var layers = plan.Network.Layers;
         int last = layers.Count - 1;
-        WindowKernel.Forward<T, TVector, TSimd>(buffers.PaddedRows, buffers.RowStarts, x0, plan.FirstWeights, plan.FirstBias, relu: last > 0, buffers.Layers[0]);
+        WindowRows<T> rows = buffers.Rows;
+        ReadOnlySpan<T> source = x0 < rows.LeftEnd ? rows.Left : x0 < rows.RightStart ? image : rows.Right;
+        int[] starts = x0 < rows.LeftEnd ? rows.LeftStarts : x0 < rows.RightStart ? rows.ImageStarts : rows.RightStarts;
+        WindowKernel.Forward<T, TVector, TSimd>(source, starts, x0, plan.FirstWeights, plan.FirstBias, relu: last > 0, buffers.Layers[0]);
         for (int l = 1; l <= last; l++)
         {
             PixelDense.Forward<T, TVector, TSimd>(buffers.Layers[l - 1], layers[l].Weights, layers[l].Bias, relu: l < last, buffers.Layers[l], plan.Tile);
@@ -197,27 +203,4 @@ public static class PatchScanner
     private static void Softmax<T>(Span<T> z, int classes, int tile)
         where T : unmanaged, IFloatingPointIeee754<T> =>
         ColumnSoftmax.Apply(z, classes, tile, tile);                                       // p_j = e^(z_j − max) / Σ e^(z_k − max)
-
-    /// <summary>
-    /// Where image row <paramref name="sourceRow"/> starts in the ring of padded rows: the row with
-    /// <c>patchSize / 2</c> copies of its end pixels on each side (edge-replicate padding). Each row is padded
-    /// once per pass and kept while the windows need it.
-    /// </summary>
-    internal static int PaddedRow<T>(ReadOnlySpan<T> image, ScanPlan<T> plan, int sourceRow, ScanBuffers<T> buffers)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        int r = plan.PatchSize / 2, width = plan.Width;
-        int slot = sourceRow % plan.PatchSize;
-        int start = slot * buffers.RowLength;
-        if (buffers.PaddedRowOf[slot] != sourceRow)
-        {
-            Span<T> padded = buffers.PaddedRows.AsSpan(start, width + (2 * r));
-            ReadOnlySpan<T> row = image.Slice(sourceRow * width, width);
-            padded[..r].Fill(row[0]);                                                     // replicate left
-            row.CopyTo(padded[r..]);
-            padded[(r + width)..].Fill(row[^1]);                                         // replicate right
-            buffers.PaddedRowOf[slot] = sourceRow;
-        }
-        return start;
-    }
 }

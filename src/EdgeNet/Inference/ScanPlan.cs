@@ -30,7 +30,7 @@ internal sealed class ScanPlan<T>
 
     /// <summary>
     /// The tutorial's shape (one hidden layer of at most eight units, two classes): the whole network runs in
-    /// registers (<see cref="WindowKernel.TwoClassRow{T, TVector, TSimd}"/>); other shapes go layer by layer.
+    /// registers (<see cref="WindowKernel.TwoClassDifferences{T, TVector, TSimd}"/>); other shapes go layer by layer.
     /// </summary>
     public bool InRegisters { get; }
 

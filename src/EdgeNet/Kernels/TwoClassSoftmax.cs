@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace EdgeNet.Kernels;
@@ -45,5 +46,49 @@ internal static class TwoClassSoftmax
             return Unsafe.BitCast<Vector128<double>, TVector>(Vector128<double>.One / (Vector128<double>.One + e));
         }
         throw new NotSupportedException($"{typeof(TVector)} is not a vector of float or double.");
+    }
+
+    /// <summary>
+    /// A row of pixels: p_c = 1 / (1 + e^d) into <paramref name="pc"/> and, if not empty, p_other = 1 / (1 + e^−d) into
+    /// <paramref name="pOther"/>, a vector at a time. <paramref name="d"/> holds whole vectors past the row's end: the
+    /// last, partial vector is computed whole and goes out through d.
+    /// </summary>
+    public static void Apply<T, TVector, TSimd>(Span<T> d, Span<T> pc, Span<T> pOther)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TVector : struct
+        where TSimd : ISimd<T, TVector>
+    {
+        int n = TSimd.Count, width = pc.Length;
+        bool both = !pOther.IsEmpty;
+        if (d.Length < (width + n - 1) / n * n || (both && pOther.Length != width))
+        {
+            throw new ArgumentException("Two-class softmax: shapes do not fit.");
+        }
+        ref T rd = ref MemoryMarshal.GetReference(d);
+        ref T rc = ref MemoryMarshal.GetReference(pc);
+        ref T ro = ref MemoryMarshal.GetReference(pOther);
+        TVector zero = TSimd.Broadcast(T.Zero);
+        int x = 0;
+        for (; x + n <= width; x += n)
+        {
+            TVector dx = TSimd.Load(in Unsafe.Add(ref rd, x));
+            TSimd.Store(Probability<T, TVector>(dx), ref Unsafe.Add(ref rc, x));                                 // p_c = 1 / (1 + e^d)
+            if (both)
+            {
+                TSimd.Store(Probability<T, TVector>(TSimd.Subtract(zero, dx)), ref Unsafe.Add(ref ro, x));       // p_other = 1 / (1 + e^−d)
+            }
+        }
+        if (x < width)
+        {
+            TVector dx = TSimd.Load(in Unsafe.Add(ref rd, x));
+            TVector other = Probability<T, TVector>(TSimd.Subtract(zero, dx));
+            TSimd.Store(Probability<T, TVector>(dx), ref Unsafe.Add(ref rd, x));
+            d.Slice(x, width - x).CopyTo(pc[x..]);
+            if (both)
+            {
+                TSimd.Store(other, ref Unsafe.Add(ref rd, x));
+                d.Slice(x, width - x).CopyTo(pOther[x..]);
+            }
+        }
     }
 }

@@ -41,7 +41,7 @@ internal static class WindowKernel
         {
             throw new ArgumentException("Window kernel: shapes do not fit.");
         }
-        CheckRows(rows, rowStarts, x0, tile);
+        CheckRows(rows, rowStarts, x0, x0, tile);
         ref T r = ref MemoryMarshal.GetReference(rows);
         ref int starts = ref MemoryMarshal.GetReference(rowStarts);
         for (int g = 0; g < groups; g++)
@@ -76,46 +76,51 @@ internal static class WindowKernel
     }
 
     /// <summary>
-    /// The tutorial's shape, one hidden layer of at most eight units and two classes, in registers: for the pixels
-    /// x = 0 … width − 1 of one row, d = z_other − z_c of the last layer (z2 = ReLU(x·W1 + b1)·W2 + b2) into
-    /// <paramref name="d"/>, then p_c = 1 / (1 + e^d) into <paramref name="pc"/> and, if not empty,
-    /// p_other = 1 / (1 + e^−d) into <paramref name="pOther"/>. <paramref name="w2"/> is W2 packed as [8 × 2], zeros
-    /// past the last unit. <paramref name="d"/> holds whole tiles: a last, partial tile is computed whole, its extra
-    /// windows reading the zeros after the padded row. <paramref name="upcoming"/>: the image row the next output row
-    /// will need, fetched into the cache while this row computes, as are the output lines.
+    /// The tutorial's shape, one hidden layer of at most eight units and two classes, in registers: for the tiles
+    /// x0 = <paramref name="x0Begin"/>, + tile, … &lt; <paramref name="x0End"/> of one row, d = z_other − z_c of the last
+    /// layer (z2 = ReLU(x·W1 + b1)·W2 + b2) into <c>d[x0 …]</c>; <see cref="TwoClassSoftmax.Apply{T, TVector, TSimd}"/>
+    /// turns d into probabilities. <paramref name="w2"/> is W2 packed as [8 × 2], zeros past the last unit.
+    /// The lines of <paramref name="upcoming"/> (the image row the next output row will need) and of
+    /// <paramref name="output"/> (the row the softmax will write) are fetched into the cache tile by tile.
     /// </summary>
     /// <remarks>
     /// The softmax runs as a second pass over the row rather than tile by tile: its exponential is a long chain of
     /// dependent steps that would stall the next tile's sums; over a row the vectors are independent.
     /// </remarks>
-    public static unsafe void TwoClassRow<T, TVector, TSimd>(
-        ReadOnlySpan<T> rows, ReadOnlySpan<int> rowStarts, ReadOnlySpan<T> weights, ReadOnlySpan<T> bias, ReadOnlySpan<T> w2, ReadOnlySpan<T> b2, int c,
-        Span<T> d, Span<T> pc, Span<T> pOther, ReadOnlySpan<T> upcoming)
+    public static unsafe void TwoClassDifferences<T, TVector, TSimd>(
+        ReadOnlySpan<T> rows, ReadOnlySpan<int> rowStarts, int x0Begin, int x0End, ReadOnlySpan<T> weights, ReadOnlySpan<T> bias, ReadOnlySpan<T> w2, ReadOnlySpan<T> b2, int c,
+        Span<T> d, ReadOnlySpan<T> upcoming, ReadOnlySpan<T> output)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TVector : struct
         where TSimd : ISimd<T, TVector>
     {
-        int size = rowStarts.Length, n = TSimd.Count, tile = Vectors * n, width = pc.Length, tiles = (width + tile - 1) / tile;
-        bool both = !pOther.IsEmpty;
+        int size = rowStarts.Length, n = TSimd.Count, tile = Vectors * n;
+        if (x0End <= x0Begin)
+        {
+            return;
+        }
         if (weights.Length != size * size * Group || bias.Length != Group || w2.Length != Group * 2 || b2.Length != 2 || (uint)c > 1
-            || (both && pOther.Length != width) || d.Length < tiles * tile || (!upcoming.IsEmpty && upcoming.Length < width))
+            || x0Begin < 0 || x0Begin % tile != 0 || d.Length < (x0End + tile - 1) / tile * tile)
         {
             throw new ArgumentException("Window kernel: shapes do not fit.");
         }
-        CheckRows(rows, rowStarts, (tiles - 1) * tile, tile);
+        CheckRows(rows, rowStarts, x0Begin, (x0End - 1) / tile * tile, tile);
         ref T r = ref MemoryMarshal.GetReference(rows);
         ref int starts = ref MemoryMarshal.GetReference(rowStarts);
         ref T rd = ref MemoryMarshal.GetReference(d);
-        for (int x0 = 0; x0 < width; x0 += tile)
+        for (int x0 = x0Begin; x0 < x0End; x0 += tile)
         {
             if (Sse.IsSupported)
             {
-                for (int x = x0; x < Math.Min(x0 + tile, width); x += 64 / sizeof(T))                    // one cache line at a time
+                for (int x = x0; x < x0 + tile; x += 64 / sizeof(T))                                            // one cache line at a time
                 {
-                    Sse.Prefetch0(Unsafe.AsPointer(ref pc[x]));                                            // the output, before the second pass writes it
-                    if (!upcoming.IsEmpty)
+                    if (x < output.Length)
                     {
-                        Sse.Prefetch0(Unsafe.AsPointer(in upcoming[x]));                                   // the next row's new image row
+                        Sse.Prefetch0(Unsafe.AsPointer(in output[x]));
+                    }
+                    if (x < upcoming.Length)
+                    {
+                        Sse.Prefetch0(Unsafe.AsPointer(in upcoming[x]));
                     }
                 }
             }
@@ -126,43 +131,6 @@ internal static class WindowKernel
             TSimd.Store(a.TwoClassDifference(in MemoryMarshal.GetReference(w2), in MemoryMarshal.GetReference(b2), c), ref target);
             TSimd.Store(b.TwoClassDifference(in MemoryMarshal.GetReference(w2), in MemoryMarshal.GetReference(b2), c), ref Unsafe.Add(ref target, n));
             TSimd.Store(e.TwoClassDifference(in MemoryMarshal.GetReference(w2), in MemoryMarshal.GetReference(b2), c), ref Unsafe.Add(ref target, 2 * n));
-        }
-        Probabilities<T, TVector, TSimd>(d, pc, pOther);
-    }
-
-    /// <summary>p_c = 1 / (1 + e^d) and, if wanted, p_other = 1 / (1 + e^−d), a vector at a time; the last, partial vector through d.</summary>
-    private static void Probabilities<T, TVector, TSimd>(Span<T> d, Span<T> pc, Span<T> pOther)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        where TVector : struct
-        where TSimd : ISimd<T, TVector>
-    {
-        int n = TSimd.Count, width = pc.Length;
-        bool both = !pOther.IsEmpty;
-        ref T rd = ref MemoryMarshal.GetReference(d);
-        ref T rc = ref MemoryMarshal.GetReference(pc);
-        ref T ro = ref MemoryMarshal.GetReference(pOther);
-        TVector zero = TSimd.Broadcast(T.Zero);
-        int x = 0;
-        for (; x + n <= width; x += n)
-        {
-            TVector dx = TSimd.Load(in Unsafe.Add(ref rd, x));
-            TSimd.Store(TwoClassSoftmax.Probability<T, TVector>(dx), ref Unsafe.Add(ref rc, x));                   // p_c = 1 / (1 + e^d)
-            if (both)
-            {
-                TSimd.Store(TwoClassSoftmax.Probability<T, TVector>(TSimd.Subtract(zero, dx)), ref Unsafe.Add(ref ro, x)); // p_other = 1 / (1 + e^−d)
-            }
-        }
-        if (x < width)
-        {
-            TVector dx = TSimd.Load(in Unsafe.Add(ref rd, x));
-            TVector other = TwoClassSoftmax.Probability<T, TVector>(TSimd.Subtract(zero, dx));
-            TSimd.Store(TwoClassSoftmax.Probability<T, TVector>(dx), ref Unsafe.Add(ref rd, x));
-            d.Slice(x, width - x).CopyTo(pc[x..]);
-            if (both)
-            {
-                TSimd.Store(other, ref Unsafe.Add(ref rd, x));
-                d.Slice(x, width - x).CopyTo(pOther[x..]);
-            }
         }
     }
 
@@ -188,13 +156,13 @@ internal static class WindowKernel
         }
     }
 
-    private static void CheckRows<T>(ReadOnlySpan<T> rows, ReadOnlySpan<int> rowStarts, int lastX0, int tile)
+    private static void CheckRows<T>(ReadOnlySpan<T> rows, ReadOnlySpan<int> rowStarts, int firstX0, int lastX0, int tile)
     {
         foreach (int start in rowStarts)
         {
-            if (start < 0 || start + lastX0 + rowStarts.Length - 1 + tile > rows.Length)
+            if (start + firstX0 < 0 || start + lastX0 + rowStarts.Length - 1 + tile > rows.Length)
             {
-                throw new ArgumentException("Window kernel: a window row does not fit the padded rows.");
+                throw new ArgumentException("Window kernel: a window row does not fit the rows given.");
             }
         }
     }

@@ -40,8 +40,9 @@ public sealed class PatchScannerTests
         }
     }
 
-    // Shapes: width 1, below/above one vector (16 floats) and one tile (48), patch 3/5/7, hidden < 8 (padded),
-    // 8 (in registers), 12 (two groups), two hidden layers, none, 5 classes and 1; classIndex −1 = ScanAll.
+    // Shapes: width 1, below/above one vector (16 floats) and one tile (48), wide enough for windows read straight
+    // from the image between the edge strips, patch 3/5/7, hidden < 8 (padded), 8 (in registers), 12 (two groups),
+    // two hidden layers, none, 5 classes and 1; classIndex −1 = ScanAll.
     public static TheoryData<int, int, int, string, int, int> Shapes => new()
     {
         { 1, 1, 5, "8", 2, 0 },
@@ -57,6 +58,9 @@ public sealed class PatchScannerTests
         { 16, 2, 5, "", 2, 0 },
         { 5, 5, 3, "4", 1, 0 },
         { 2, 9, 7, "9,3,5", 3, -1 },
+        { 150, 4, 5, "8", 2, -1 },                                  // wide: left strip, image, right strip
+        { 145, 3, 3, "8", 2, 1 },
+        { 200, 3, 7, "12", 5, 2 },
     };
 
     [Theory]
