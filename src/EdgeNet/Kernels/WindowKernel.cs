@@ -7,10 +7,11 @@ namespace EdgeNet.Kernels;
 
 /// <summary>
 /// The scanner's first layer, h = ReLU(x·W1 + b1), for <see cref="Vectors"/> vectors of neighbouring pixels of
-/// one image row at once, pixels across the lanes. Pixel k = dy·size + dx of the window of pixel x0 + p is
-/// <c>row_dy[x0 + p + dx]</c> of the padded rows, so the window of a whole vector of pixels is one unaligned
-/// load: no patch is ever copied. Eight hidden units × three vectors stay in 24 registers for the whole window;
-/// each weight is broadcast once and used by the three vectors.
+/// one image row at once, pixels across the lanes. Pixel k = dy·size + dx of the window of pixel x is
+/// <c>rows[start_dy + x + dx]</c> (window row dy starts at start_dy: the image row itself, or an edge-replicated strip,
+/// see <c>Inference/WindowRows</c>), so input k of a whole vector of pixels is one unaligned load: no patch is ever
+/// copied. Eight hidden units × three vectors stay in 24 registers for the whole window; each weight is broadcast
+/// once and used by the three vectors.
 /// </summary>
 /// <remarks>
 /// Each sum starts at b and adds x_k·W[k, j] for k = 0, 1, … with one rounding per step, as
@@ -26,7 +27,7 @@ internal static class WindowKernel
 
     /// <summary>
     /// Writes h [groups·8 × tile] (tile = 3 vectors of pixels) for the pixels x0, x0 + 1, … of one row.
-    /// <paramref name="rowStarts"/>[dy] is where padded row dy of the windows starts in <paramref name="rows"/>;
+    /// <paramref name="rowStarts"/>[dy] is where window row dy starts in <paramref name="rows"/>;
     /// <paramref name="weights"/> is [groups × size² × 8] and <paramref name="bias"/> [groups × 8]
     /// (see <see cref="Pack{T}"/>).
     /// </summary>
