@@ -17,6 +17,9 @@ namespace EdgeNet.Inference;
 /// </remarks>
 public static class PatchScanner
 {
+    /// <summary>Tiles per column block: 5 window rows of 16 tiles of 48 floats (or 24 doubles) are 15 KiB.</summary>
+    private const int BlockTiles = 16;
+
     /// <summary>
     /// Writes into <paramref name="probabilities"/> [height × width] the probability of class
     /// <paramref name="classIndex"/> (0 = Edge for the tutorial's network) for every pixel's patch.
@@ -116,51 +119,44 @@ public static class PatchScanner
     }
 
     /// <summary>
-    /// Row by row, tile by tile: the windows of <c>tile</c> neighbouring pixels through every layer, then the softmax,
-    /// then the wanted planes copied out. A last, partial tile is computed whole (its extra windows read replicated
-    /// border pixels) and only its pixels inside the image are written.
+    /// Column block by column block, row by row, tile by tile: the windows of <c>tile</c> neighbouring pixels through
+    /// every layer, then the softmax, then the wanted planes written. A block of <see cref="BlockTiles"/> tiles keeps
+    /// its window rows in the L1 cache while it walks down the image (each image row serves <c>patchSize</c> output
+    /// rows). A last, partial tile is computed whole (its extra windows read replicated border pixels) and only its
+    /// pixels inside the image are written.
     /// </summary>
     private static void ScanRows<T, TVector, TSimd>(ScanPlan<T> plan, ReadOnlySpan<T> image, Span<T> output, int firstRow, int endRow, ScanBuffers<T> buffers)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TVector : struct
         where TSimd : ISimd<T, TVector>
     {
-        int plane = plan.Width * plan.Height, tile = plan.Tile, classes = plan.Network.Classes;
-        for (int y = firstRow; y < endRow; y++)
+        int tile = plan.Tile, tiles = (plan.Width + tile - 1) / tile, blocks = (tiles + BlockTiles - 1) / BlockTiles;
+        WindowRows<T> rows = buffers.Rows;
+        for (int block = 0; block < blocks; block++)
         {
-            buffers.Rows.MoveTo(image, y);
-            if (plan.InRegisters)
+            int x0Begin = tiles * block / blocks * tile, x0End = Math.Min(tiles * (block + 1) / blocks * tile, plan.Width);
+            for (int y = firstRow; y < endRow; y++)
             {
-                TwoClassRow<T, TVector, TSimd>(plan, image, output, y, buffers);
-                continue;
-            }
-            for (int x0 = 0; x0 < plan.Width; x0 += tile)
-            {
-                int count = Math.Min(tile, plan.Width - x0);
-                Span<T> p = Forward<T, TVector, TSimd>(plan, image, buffers, x0);
-                Softmax(p, classes, tile);                                                    // p = softmax(z), per pixel
-                int pixel = (y * plan.Width) + x0;
-                for (int c = 0; c < classes; c++)
+                rows.MoveTo(image, y, left: x0Begin < rows.LeftEnd, right: x0End > rows.RightStart);
+                if (plan.InRegisters)
                 {
-                    if (plan.ClassIndex < 0)
-                    {
-                        p.Slice(c * tile, count).CopyTo(output.Slice((c * plane) + pixel, count));
-                    }
-                    else if (c == plan.ClassIndex)
-                    {
-                        p.Slice(c * tile, count).CopyTo(output.Slice(pixel, count));
-                    }
+                    TwoClassRow<T, TVector, TSimd>(plan, image, output, y, x0Begin, x0End, buffers);
+                    continue;
+                }
+                for (int x0 = x0Begin; x0 < x0End; x0 += tile)
+                {
+                    LayerByLayer<T, TVector, TSimd>(plan, image, output, y, x0, buffers);
                 }
             }
         }
     }
 
     /// <summary>
-    /// One row of the tutorial's shape: d = z_other − z_c for every pixel in registers (left strip, image, right
-    /// strip), then p_c = 1 / (1 + e^d) (and p_other = 1 / (1 + e^−d) for <see cref="ScanAll{T}"/>) straight into the
-    /// output planes.
+    /// The pixels x0Begin … x0End − 1 of one row, tutorial's shape: d = z_other − z_c in registers (left strip, image,
+    /// right strip), then p_c = 1 / (1 + e^d) (and p_other = 1 / (1 + e^−d) for <see cref="ScanAll{T}"/>) straight
+    /// into the output planes.
     /// </summary>
-    private static void TwoClassRow<T, TVector, TSimd>(ScanPlan<T> plan, ReadOnlySpan<T> image, Span<T> output, int y, ScanBuffers<T> buffers)
+    private static void TwoClassRow<T, TVector, TSimd>(ScanPlan<T> plan, ReadOnlySpan<T> image, Span<T> output, int y, int x0Begin, int x0End, ScanBuffers<T> buffers)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TVector : struct
         where TSimd : ISimd<T, TVector>
@@ -171,10 +167,36 @@ public static class PatchScanner
         ReadOnlySpan<T> upcoming = next < plan.Height ? image.Slice(next * width, width) : default;
         WindowRows<T> rows = buffers.Rows;
         ReadOnlySpan<T> w1 = plan.FirstWeights, b1 = plan.FirstBias, w2 = plan.LastWeights, b2 = plan.Network.Layers[1].Bias;
-        WindowKernel.TwoClassDifferences<T, TVector, TSimd>(rows.Left, rows.LeftStarts, 0, rows.LeftEnd, w1, b1, w2, b2, c, buffers.Differences, upcoming, pc);
-        WindowKernel.TwoClassDifferences<T, TVector, TSimd>(image, rows.ImageStarts, rows.LeftEnd, rows.RightStart, w1, b1, w2, b2, c, buffers.Differences, upcoming, pc);
-        WindowKernel.TwoClassDifferences<T, TVector, TSimd>(rows.Right, rows.RightStarts, rows.RightStart, width, w1, b1, w2, b2, c, buffers.Differences, upcoming, pc);
-        TwoClassSoftmax.Apply<T, TVector, TSimd>(buffers.Differences, pc, pOther);                               // p_c = 1 / (1 + e^d)
+        Span<T> d = buffers.Differences;
+        int leftEnd = Math.Clamp(rows.LeftEnd, x0Begin, x0End), rightStart = Math.Clamp(rows.RightStart, leftEnd, x0End);
+        WindowKernel.TwoClassDifferences<T, TVector, TSimd>(rows.Left, rows.LeftStarts, x0Begin, leftEnd, w1, b1, w2, b2, c, d, upcoming, pc);
+        WindowKernel.TwoClassDifferences<T, TVector, TSimd>(image, rows.ImageStarts, leftEnd, rightStart, w1, b1, w2, b2, c, d, upcoming, pc);
+        WindowKernel.TwoClassDifferences<T, TVector, TSimd>(rows.Right, rows.RightStarts, rightStart, x0End, w1, b1, w2, b2, c, d, upcoming, pc);
+        int count = x0End - x0Begin;
+        TwoClassSoftmax.Apply<T, TVector, TSimd>(d[x0Begin..], pc.Slice(x0Begin, count), pOther.IsEmpty ? default : pOther.Slice(x0Begin, count)); // p_c = 1 / (1 + e^d)
+    }
+
+    /// <summary>Any other shape, one tile: z through every layer, p = softmax(z), the wanted planes copied out.</summary>
+    private static void LayerByLayer<T, TVector, TSimd>(ScanPlan<T> plan, ReadOnlySpan<T> image, Span<T> output, int y, int x0, ScanBuffers<T> buffers)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TVector : struct
+        where TSimd : ISimd<T, TVector>
+    {
+        int plane = plan.Width * plan.Height, tile = plan.Tile, classes = plan.Network.Classes, count = Math.Min(tile, plan.Width - x0);
+        Span<T> p = Forward<T, TVector, TSimd>(plan, image, buffers, x0);
+        Softmax(p, classes, tile);                                                            // p = softmax(z), per pixel
+        int pixel = (y * plan.Width) + x0;
+        for (int c = 0; c < classes; c++)
+        {
+            if (plan.ClassIndex < 0)
+            {
+                p.Slice(c * tile, count).CopyTo(output.Slice((c * plane) + pixel, count));
+            }
+            else if (c == plan.ClassIndex)
+            {
+                p.Slice(c * tile, count).CopyTo(output.Slice(pixel, count));
+            }
+        }
     }
 
     /// <summary>

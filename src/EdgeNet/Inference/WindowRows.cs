@@ -56,8 +56,11 @@ internal sealed class WindowRows<T>
     /// <summary>The right strip: window rows for columns RightStart − r … (last tile's end) + r − 1.</summary>
     public ReadOnlySpan<T> Right => _right;
 
-    /// <summary>Points every start at the window rows of output row <paramref name="y"/> and fills both strips.</summary>
-    public void MoveTo(ReadOnlySpan<T> image, int y)
+    /// <summary>
+    /// Points every start at the window rows of output row <paramref name="y"/> and fills the strips asked for (only
+    /// the column blocks that reach a border need theirs).
+    /// </summary>
+    public void MoveTo(ReadOnlySpan<T> image, int y, bool left, bool right)
     {
         int r = _size / 2, leftLength = _left.Length / _size, rightLength = _right.Length / _size;
         for (int dy = 0; dy < _size; dy++)
@@ -67,8 +70,14 @@ internal sealed class WindowRows<T>
             ImageStarts[dy] = (row * _width) - r;
             LeftStarts[dy] = dy * leftLength;
             RightStarts[dy] = (dy * rightLength) - RightStart;
-            CopyClamped(source, -r, _left.AsSpan(dy * leftLength, leftLength));
-            CopyClamped(source, RightStart - r, _right.AsSpan(dy * rightLength, rightLength));
+            if (left)
+            {
+                CopyClamped(source, -r, _left.AsSpan(dy * leftLength, leftLength));
+            }
+            if (right)
+            {
+                CopyClamped(source, RightStart - r, _right.AsSpan(dy * rightLength, rightLength));
+            }
         }
     }
 

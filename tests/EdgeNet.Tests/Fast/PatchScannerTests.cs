@@ -61,6 +61,8 @@ public sealed class PatchScannerTests
         { 150, 4, 5, "8", 2, -1 },                                  // wide: left strip, image, right strip
         { 145, 3, 3, "8", 2, 1 },
         { 200, 3, 7, "12", 5, 2 },
+        { 800, 3, 5, "8", 2, -1 },                                  // more than one column block of 16 tiles
+        { 801, 2, 3, "12", 5, 1 },
     };
 
     [Theory]
