@@ -23,7 +23,8 @@ internal enum GemmStart
 
 /// <summary>
 /// The fast matrix product <c>C = start + A·B</c> (optionally stored through ReLU) behind every dense layer: register tiles of 4 rows × 4 vectors,
-/// fused multiply-add, deep products cut into blocks of k (sums continue across blocks, in order). Each C[m, j] adds its products in the order k = 0, 1, … exactly as the plain loops in
+/// or, for tall products on 512-bit vectors, 6 rows × 4 vectors over packed panels of B (<c>GemmPacked.cs</c>, <c>GemmEdge.cs</c>);
+/// fused multiply-add, deep products cut into equal blocks of k (sums continue across blocks, in order). Each C[m, j] adds its products in the order k = 0, 1, … exactly as the plain loops in
 /// <see cref="Layers.Dense{T}"/> do, so both give the same bits.
 /// </summary>
 /// <remarks>
@@ -34,7 +35,7 @@ internal static partial class Gemm
 {
     private const int Rows = 4;
     private const int Vectors = 4;
-    private const int DepthBlock = 128;                                 // 128 rows of a 64-float panel: 32 KB
+    private const int DepthBlock = 128;                                 // ≤ 128 rows of a 64-float panel: ≤ 32 KB, in L1
 
     public static void Multiply<T>(
         int m, int n, int k,
@@ -60,9 +61,10 @@ internal static partial class Gemm
             Run(new Operands<T>(k, aRowStride, aColStride, ldc, start, relu), new StridedRows(ldb), m, n, a, b, c, bias);
             return;
         }
-        for (int kb = 0; kb < k; kb += DepthBlock)                        // deep products: B in blocks that stay in L1
+        int blockDepth = (k + ((k + DepthBlock - 1) / DepthBlock) - 1) / ((k + DepthBlock - 1) / DepthBlock); // equal blocks ≤ 128
+        for (int kb = 0; kb < k; kb += blockDepth)                       // deep products: B in blocks that stay in L1
         {
-            int depth = Math.Min(DepthBlock, k - kb);
+            int depth = Math.Min(blockDepth, k - kb);
             var o = new Operands<T>(depth, aRowStride, aColStride, ldc, kb == 0 ? start : GemmStart.Accumulate, relu && kb + depth == k);
             Run(o, new StridedRows(ldb), m, n, a[(kb * aColStride)..], b[(kb * ldb)..], c, bias);
         }
@@ -111,7 +113,19 @@ internal static partial class Gemm
         ref T rc = ref MemoryMarshal.GetReference(c);
         ref T rbias = ref MemoryMarshal.GetReference(bias);
         int j = 0;
-        if (Simd512<T>.IsAccelerated && n >= Simd512<T>.Count)
+        if (Simd512<T>.IsAccelerated && PackingPays(m))
+        {
+            j = PackedColumns<T, Vector512<T>, Simd512<T>, TR>(o, rows, m, n, j, ref ra, ref rb, ref rc, ref rbias);   // panels of 4 vectors
+            if (n - j >= Simd512<T>.Count)
+            {
+                j = Columns<T, Vector512<T>, Simd512<T>, TR>(o, rows, m, n, j, ref ra, ref rb, ref rc, ref rbias);     // single vectors
+            }
+            if (j < n)
+            {
+                j = PackedEdge<T, Vector512<T>, Simd512<T>, TR>(o, rows, m, n, j, ref ra, ref rb, ref rc, ref rbias);  // less than a vector
+            }
+        }
+        else if (Simd512<T>.IsAccelerated && n >= Simd512<T>.Count)
         {
             j = Columns<T, Vector512<T>, Simd512<T>, TR>(o, rows, m, n, j, ref ra, ref rb, ref rc, ref rbias);
         }
@@ -221,11 +235,11 @@ internal static partial class Gemm
             int i = 0;
             for (; i + Rows <= m; i += Rows)
             {
-                Tile4x4<T, TV, TS, TR>(o, rows, i, j, ref a, ref b, ref c, ref bias);
+                Tile4x4<T, TV, TS, TR>(o, rows, i, j, ref a, ref Unsafe.Add(ref b, j), ref c, ref bias);
             }
             for (; i < m; i++)
             {
-                Tile1x4<T, TV, TS, TR>(o, rows, i, j, ref a, ref b, ref c, ref bias);
+                Tile1x4<T, TV, TS, TR>(o, rows, i, j, ref a, ref Unsafe.Add(ref b, j), ref c, ref bias);
             }
         }
         bool overlap = o.Start != GemmStart.Accumulate;                     // C += … must not run twice on a column
@@ -235,15 +249,15 @@ internal static partial class Gemm
             int i = 0;
             for (; i + (2 * Rows) <= m; i += 2 * Rows)
             {
-                Tile8x1<T, TV, TS, TR>(o, rows, i, j, ref a, ref b, ref c, ref bias);  // 8 FMA chains in flight
+                Tile8x1<T, TV, TS, TR>(o, rows, i, j, ref a, ref Unsafe.Add(ref b, j), ref c, ref bias);  // 8 FMA chains in flight
             }
             for (; i + Rows <= m; i += Rows)
             {
-                Tile4x1<T, TV, TS, TR>(o, rows, i, j, ref a, ref b, ref c, ref bias);
+                Tile4x1<T, TV, TS, TR>(o, rows, i, j, ref a, ref Unsafe.Add(ref b, j), ref c, ref bias);
             }
             for (; i < m; i++)
             {
-                Tile1x1<T, TV, TS, TR>(o, rows, i, j, ref a, ref b, ref c, ref bias);
+                Tile1x1<T, TV, TS, TR>(o, rows, i, j, ref a, ref Unsafe.Add(ref b, j), ref c, ref bias);
             }
             j += w;
         }

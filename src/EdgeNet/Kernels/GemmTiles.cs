@@ -5,7 +5,7 @@ namespace EdgeNet.Kernels;
 
 /// <summary>
 /// The register tiles of <see cref="Gemm"/>: each keeps a block of C in vector registers while k runs, adding one
-/// broadcast A[i, p] times a vector of B's row p per step, fused, in order.
+/// broadcast A[i, p] times a vector of B's row p per step, fused, in order. <c>bj</c> is B at column j.
 /// </summary>
 internal static partial class Gemm
 {
@@ -21,7 +21,7 @@ internal static partial class Gemm
             _ => default,
         };
 
-    private static void Tile4x4<T, TV, TS, TR>(in Operands<T> o, TR rows, int i, int j, ref T a, ref T b, ref T c, ref T bias)
+    private static void Tile4x4<T, TV, TS, TR>(in Operands<T> o, TR rows, int i, int j, ref T a, ref T bj, ref T c, ref T bias)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct
         where TS : struct, ISimd<T, TV>
@@ -37,7 +37,6 @@ internal static partial class Gemm
         TV c30 = Begin<T, TV, TS>(o, i + 3, j, ref bias, ref c), c31 = Begin<T, TV, TS>(o, i + 3, j + w, ref bias, ref c);
         TV c32 = Begin<T, TV, TS>(o, i + 3, j + (2 * w), ref bias, ref c), c33 = Begin<T, TV, TS>(o, i + 3, j + (3 * w), ref bias, ref c);
         ref T a0 = ref Unsafe.Add(ref a, i * o.ARow);
-        ref T bj = ref Unsafe.Add(ref b, j);
         for (int p = 0; p < o.K; p++)
         {
             ref T bp = ref Unsafe.Add(ref bj, rows.Of(p));
@@ -63,7 +62,7 @@ internal static partial class Gemm
         Put<T, TV, TS>(o, c30, ref r); Put<T, TV, TS>(o, c31, ref Unsafe.Add(ref r, w)); Put<T, TV, TS>(o, c32, ref Unsafe.Add(ref r, 2 * w)); Put<T, TV, TS>(o, c33, ref Unsafe.Add(ref r, 3 * w));
     }
 
-    private static void Tile8x1<T, TV, TS, TR>(in Operands<T> o, TR rows, int i, int j, ref T a, ref T b, ref T c, ref T bias)
+    private static void Tile8x1<T, TV, TS, TR>(in Operands<T> o, TR rows, int i, int j, ref T a, ref T bj, ref T c, ref T bias)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct
         where TS : struct, ISimd<T, TV>
@@ -74,7 +73,6 @@ internal static partial class Gemm
         TV c4 = Begin<T, TV, TS>(o, i + 4, j, ref bias, ref c), c5 = Begin<T, TV, TS>(o, i + 5, j, ref bias, ref c);
         TV c6 = Begin<T, TV, TS>(o, i + 6, j, ref bias, ref c), c7 = Begin<T, TV, TS>(o, i + 7, j, ref bias, ref c);
         ref T a0 = ref Unsafe.Add(ref a, i * o.ARow);
-        ref T bj = ref Unsafe.Add(ref b, j);
         int r = o.ARow;
         for (int p = 0; p < o.K; p++)
         {
@@ -102,7 +100,7 @@ internal static partial class Gemm
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Tile1x4<T, TV, TS, TR>(in Operands<T> o, TR rows, int i, int j, ref T a, ref T b, ref T c, ref T bias)
+    private static void Tile1x4<T, TV, TS, TR>(in Operands<T> o, TR rows, int i, int j, ref T a, ref T bj, ref T c, ref T bias)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct
         where TS : struct, ISimd<T, TV>
@@ -112,7 +110,6 @@ internal static partial class Gemm
         TV c0 = Begin<T, TV, TS>(o, i, j, ref bias, ref c), c1 = Begin<T, TV, TS>(o, i, j + w, ref bias, ref c);
         TV c2 = Begin<T, TV, TS>(o, i, j + (2 * w), ref bias, ref c), c3 = Begin<T, TV, TS>(o, i, j + (3 * w), ref bias, ref c);
         ref T a0 = ref Unsafe.Add(ref a, i * o.ARow);
-        ref T bj = ref Unsafe.Add(ref b, j);
         for (int p = 0; p < o.K; p++)
         {
             ref T bp = ref Unsafe.Add(ref bj, rows.Of(p));
@@ -130,7 +127,7 @@ internal static partial class Gemm
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Tile4x1<T, TV, TS, TR>(in Operands<T> o, TR rows, int i, int j, ref T a, ref T b, ref T c, ref T bias)
+    private static void Tile4x1<T, TV, TS, TR>(in Operands<T> o, TR rows, int i, int j, ref T a, ref T bj, ref T c, ref T bias)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct
         where TS : struct, ISimd<T, TV>
@@ -139,7 +136,6 @@ internal static partial class Gemm
         TV c0 = Begin<T, TV, TS>(o, i, j, ref bias, ref c), c1 = Begin<T, TV, TS>(o, i + 1, j, ref bias, ref c);
         TV c2 = Begin<T, TV, TS>(o, i + 2, j, ref bias, ref c), c3 = Begin<T, TV, TS>(o, i + 3, j, ref bias, ref c);
         ref T a0 = ref Unsafe.Add(ref a, i * o.ARow);
-        ref T bj = ref Unsafe.Add(ref b, j);
         for (int p = 0; p < o.K; p++)
         {
             TV bp = TS.Load(in Unsafe.Add(ref bj, rows.Of(p)));
@@ -157,7 +153,7 @@ internal static partial class Gemm
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Tile1x1<T, TV, TS, TR>(in Operands<T> o, TR rows, int i, int j, ref T a, ref T b, ref T c, ref T bias)
+    private static void Tile1x1<T, TV, TS, TR>(in Operands<T> o, TR rows, int i, int j, ref T a, ref T bj, ref T c, ref T bias)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct
         where TS : struct, ISimd<T, TV>
@@ -165,7 +161,6 @@ internal static partial class Gemm
     {
         TV c0 = Begin<T, TV, TS>(o, i, j, ref bias, ref c);
         ref T a0 = ref Unsafe.Add(ref a, i * o.ARow);
-        ref T bj = ref Unsafe.Add(ref b, j);
         for (int p = 0; p < o.K; p++)
         {
             c0 = TS.MultiplyAdd(TS.Broadcast(Unsafe.Add(ref a0, p * o.ACol)), TS.Load(in Unsafe.Add(ref bj, rows.Of(p))), c0);

@@ -21,6 +21,9 @@ public sealed class FastKernelTests
         { 64, 100, 129 },
         { 5, 3, 1 },
         { 3, 300, 20 },                                             // deep: the product is cut into blocks of k
+        { 13, 785, 64 },                                            // packed panels: 6-row tiles, 1- and 4-row leftovers, uneven k blocks, ragged columns
+        { 12, 1, 80 },                                              // packed panels with k = 1 (forward) and one row (dW)
+        { 25, 40, 300 },                                            // packed panels with narrow-vector tails after them
     };
 
     [Theory]
