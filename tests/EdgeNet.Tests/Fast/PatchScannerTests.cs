@@ -63,6 +63,7 @@ public sealed class PatchScannerTests
         { 200, 3, 7, "12", 5, 2 },
         { 800, 3, 5, "8", 2, -1 },                                  // more than one column block of 16 tiles
         { 801, 2, 3, "12", 5, 1 },
+        { 60, 4, 51, "8", 2, -1 },                                  // r = 25: more than one tile of doubles (24) each side
     };
 
     [Theory]
