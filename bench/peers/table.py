@@ -60,7 +60,9 @@ def main():
     share = mlp["gflops"] / peak32["gflops"]
     line("mlp784_b64_f32", "pytorch_cpu", "PyTorch CPU (OpenBLAS)", 1.3, f"≥ 60% of f32 peak (is {100 * share:.0f}%, {mlp['gflops']:.0f} GFLOP/s)", share >= 0.6)
     scan = e("scan1080p_f32_1thread")
-    line("scan1080p_f32_1thread", "pytorch_conv2d", "PyTorch conv2d", 15, f"≤ 15 ms (is {scan['median_ns'] / 1e6:.1f} ms, {100 * scan['gflops'] / peak32['gflops']:.0f}% of peak)", scan["median_ns"] <= 15e6)
+    scan_share = scan["gflops"] / peak32["gflops"]
+    line("scan1080p_f32_1thread", "pytorch_conv2d", "PyTorch conv2d", 15, f"≤ 15 ms and ≥ 60% of f32 peak (is {scan['median_ns'] / 1e6:.1f} ms, {100 * scan_share:.0f}%)",
+         scan["median_ns"] <= 15e6 and scan_share >= 0.6)
     two = e("scan1080p_f32_2threads")
     if two:
         print(f"| scan, 2 threads (wall clock) | {cell(two)} | | | | | |")

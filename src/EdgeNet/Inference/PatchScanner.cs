@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 using EdgeNet.Kernels;
 
 namespace EdgeNet.Inference;
@@ -13,10 +14,13 @@ namespace EdgeNet.Inference;
 /// the tutorial's <c>patch.flatten()</c>. Border rule: edge-replicate padding — a window reaching past the
 /// border reads the nearest border pixel — so the output has exactly the input's size.
 /// The result does not depend on <c>threads</c>. The network is only read: do not train it during a scan.
+/// Every logit has the bits of <see cref="Network{T}.Forward"/> on the patch (the same fused sums in the same order);
+/// only the vectorised exponential of the softmax may round differently: within 1e-6 in float, 1e-14 in double.
 /// </remarks>
 public static class PatchScanner
 {
-    private const int Block = 256;                                  // pixels of one row handled together
+    /// <summary>Tiles per column block: 5 window rows of 16 tiles of 48 floats (or 24 doubles) are 15 KiB.</summary>
+    private const int BlockTiles = 16;
 
     /// <summary>
     /// Writes into <paramref name="probabilities"/> [height × width] the probability of class
@@ -60,7 +64,7 @@ public static class PatchScanner
         {
             throw new ArgumentException($"The output needs {outputLength} values, got {probabilities.Length}.", nameof(probabilities));
         }
-        var geometry = new ScanGeometry(width, height, patchSize, classIndex);
+        var plan = new ScanPlan<T>(network, width, height, patchSize, classIndex, WindowKernel.Vectors * VectorLanes<T>());
         fixed (T* imagePointer = image)
         fixed (T* outputPointer = probabilities)
         {
@@ -68,104 +72,159 @@ public static class PatchScanner
             int chunks = threads == 1 ? 1 : Math.Min(height, threads * 4);
             if (chunks == 1)
             {
-                ScanRows(network, geometry, image, probabilities, 0, height, new ScanBuffers<T>(network, Block, width, patchSize));
+                ScanRows(plan, image, probabilities, 0, height, new ScanBuffers<T>(plan));
                 return;
             }
             Parallel.For(
                 0,
                 chunks,
                 new ParallelOptions { MaxDegreeOfParallelism = threads },
-                () => new ScanBuffers<T>(network, Block, width, patchSize),
+                () => new ScanBuffers<T>(plan),
                 (chunk, _, buffers) =>
                 {
                     var source = new ReadOnlySpan<T>((T*)imageAddress, width * height);
                     var target = new Span<T>((T*)outputAddress, (int)outputLength);
-                    ScanRows(network, geometry, source, target, (int)((long)chunk * height / chunks), (int)((long)(chunk + 1) * height / chunks), buffers);
+                    ScanRows(plan, source, target, (int)((long)chunk * height / chunks), (int)((long)(chunk + 1) * height / chunks), buffers);
                     return buffers;
                 },
                 _ => { });
         }
     }
 
-    private static void ScanRows<T>(Network<T> network, ScanGeometry g, ReadOnlySpan<T> image, Span<T> output, int firstRow, int endRow, ScanBuffers<T> buffers)
+    /// <summary>Lanes of the widest vector the hardware runs with FMA (1: none, the plain loop).</summary>
+    private static int VectorLanes<T>()
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        Simd512<T>.IsAccelerated ? Vector512<T>.Count
+        : Simd256<T>.IsAccelerated ? Vector256<T>.Count
+        : Simd128<T>.IsAccelerated ? Vector128<T>.Count
+        : 1;
+
+    private static void ScanRows<T>(ScanPlan<T> plan, ReadOnlySpan<T> image, Span<T> output, int firstRow, int endRow, ScanBuffers<T> buffers)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int plane = g.Width * g.Height;
-        for (int y = firstRow; y < endRow; y++)
+        if (Simd512<T>.IsAccelerated)
         {
-            for (int x0 = 0; x0 < g.Width; x0 += Block)
+            ScanRows<T, Vector512<T>, Simd512<T>>(plan, image, output, firstRow, endRow, buffers);
+        }
+        else if (Simd256<T>.IsAccelerated)
+        {
+            ScanRows<T, Vector256<T>, Simd256<T>>(plan, image, output, firstRow, endRow, buffers);
+        }
+        else if (Simd128<T>.IsAccelerated)
+        {
+            ScanRows<T, Vector128<T>, Simd128<T>>(plan, image, output, firstRow, endRow, buffers);
+        }
+        else
+        {
+            PlainScan.Rows(plan, image, output, firstRow, endRow);
+        }
+    }
+
+    /// <summary>
+    /// Column block by column block, row by row, tile by tile: the windows of <c>tile</c> neighbouring pixels through
+    /// every layer, then the softmax, then the wanted planes written. A block of <see cref="BlockTiles"/> tiles keeps
+    /// its window rows in the L1 cache while it walks down the image (each image row serves <c>patchSize</c> output
+    /// rows). A last, partial tile is computed whole (its extra windows read replicated border pixels) and only its
+    /// pixels inside the image are written.
+    /// </summary>
+    private static void ScanRows<T, TVector, TSimd>(ScanPlan<T> plan, ReadOnlySpan<T> image, Span<T> output, int firstRow, int endRow, ScanBuffers<T> buffers)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TVector : struct
+        where TSimd : ISimd<T, TVector>
+    {
+        int tile = plan.Tile, tiles = (plan.Width + tile - 1) / tile, blocks = (tiles + BlockTiles - 1) / BlockTiles;
+        WindowRows<T> rows = buffers.Rows;
+        for (int block = 0; block < blocks; block++)
+        {
+            int x0Begin = tiles * block / blocks * tile, x0End = Math.Min(tiles * (block + 1) / blocks * tile, plan.Width);
+            for (int y = firstRow; y < endRow; y++)
             {
-                int count = Math.Min(Block, g.Width - x0);
-                ReadOnlySpan<T> z = Forward(network, image, g, y, x0, count, buffers);
-                ColumnSoftmax.Apply(buffers.Layers[^1], network.Classes, Block, count);   // p = softmax(z), per pixel
-                int pixel = (y * g.Width) + x0;
-                for (int c = 0; c < network.Classes; c++)
+                rows.MoveTo(image, y, left: x0Begin < rows.LeftEnd, right: x0End > rows.RightStart);
+                if (plan.InRegisters)
                 {
-                    if (g.ClassIndex < 0)
-                    {
-                        z.Slice(c * Block, count).CopyTo(output.Slice((c * plane) + pixel, count));
-                    }
-                    else if (c == g.ClassIndex)
-                    {
-                        z.Slice(c * Block, count).CopyTo(output.Slice(pixel, count));
-                    }
+                    TwoClassRow<T, TVector, TSimd>(plan, image, output, y, x0Begin, x0End, buffers);
+                    continue;
+                }
+                for (int x0 = x0Begin; x0 < x0End; x0 += tile)
+                {
+                    LayerByLayer<T, TVector, TSimd>(plan, image, output, y, x0, buffers);
                 }
             }
         }
     }
 
     /// <summary>
-    /// Where image row <paramref name="sourceRow"/> starts in the ring of padded rows: the row with
-    /// <c>patchSize / 2</c> copies of its end pixels on each side (edge-replicate padding). Each row is padded
-    /// once per pass and kept while the windows need it.
+    /// The pixels x0Begin … x0End − 1 of one row, tutorial's shape: d = z_other − z_c in registers (left strip, image,
+    /// right strip), then p_c = 1 / (1 + e^d) (and p_other = 1 / (1 + e^−d) for <see cref="ScanAll{T}"/>) straight
+    /// into the output planes.
     /// </summary>
-    private static int PaddedRow<T>(ReadOnlySpan<T> image, ScanGeometry g, int sourceRow, ScanBuffers<T> buffers)
+    private static void TwoClassRow<T, TVector, TSimd>(ScanPlan<T> plan, ReadOnlySpan<T> image, Span<T> output, int y, int x0Begin, int x0End, ScanBuffers<T> buffers)
         where T : unmanaged, IFloatingPointIeee754<T>
+        where TVector : struct
+        where TSimd : ISimd<T, TVector>
     {
-        int r = g.PatchSize / 2;
-        int slot = sourceRow % g.PatchSize;
-        int start = slot * (g.Width + (2 * r));
-        if (buffers.PaddedRowOf[slot] != sourceRow)
+        int c = Math.Max(plan.ClassIndex, 0), width = plan.Width, plane = width * plan.Height, next = y + (plan.PatchSize / 2) + 1;
+        Span<T> pc = output.Slice((plan.ClassIndex < 0 ? c * plane : 0) + (y * width), width);
+        Span<T> pOther = plan.ClassIndex < 0 ? output.Slice(((1 - c) * plane) + (y * width), width) : default;
+        ReadOnlySpan<T> upcoming = next < plan.Height ? image.Slice(next * width, width) : default;
+        WindowRows<T> rows = buffers.Rows;
+        ReadOnlySpan<T> w1 = plan.FirstWeights, b1 = plan.FirstBias, w2 = plan.LastWeights, b2 = plan.Network.Layers[1].Bias;
+        Span<T> d = buffers.Differences;
+        int leftEnd = Math.Clamp(rows.LeftEnd, x0Begin, x0End), rightStart = Math.Clamp(rows.RightStart, leftEnd, x0End);
+        WindowKernel.TwoClassDifferences<T, TVector, TSimd>(rows.Left, rows.LeftStarts, x0Begin, leftEnd, w1, b1, w2, b2, c, d, upcoming, pc);
+        WindowKernel.TwoClassDifferences<T, TVector, TSimd>(image, rows.ImageStarts, leftEnd, rightStart, w1, b1, w2, b2, c, d, upcoming, pc);
+        WindowKernel.TwoClassDifferences<T, TVector, TSimd>(rows.Right, rows.RightStarts, rightStart, x0End, w1, b1, w2, b2, c, d, upcoming, pc);
+        int count = x0End - x0Begin;
+        TwoClassSoftmax.Apply<T, TVector, TSimd>(d[x0Begin..], pc.Slice(x0Begin, count), pOther.IsEmpty ? default : pOther.Slice(x0Begin, count)); // p_c = 1 / (1 + e^d)
+    }
+
+    /// <summary>Any other shape, one tile: z through every layer, p = softmax(z), the wanted planes copied out.</summary>
+    private static void LayerByLayer<T, TVector, TSimd>(ScanPlan<T> plan, ReadOnlySpan<T> image, Span<T> output, int y, int x0, ScanBuffers<T> buffers)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TVector : struct
+        where TSimd : ISimd<T, TVector>
+    {
+        int plane = plan.Width * plan.Height, tile = plan.Tile, classes = plan.Network.Classes, count = Math.Min(tile, plan.Width - x0);
+        Span<T> p = Forward<T, TVector, TSimd>(plan, image, buffers, x0);
+        Softmax(p, classes, tile);                                                            // p = softmax(z), per pixel
+        int pixel = (y * plan.Width) + x0;
+        for (int c = 0; c < classes; c++)
         {
-            Span<T> padded = buffers.PaddedRows.AsSpan(start, g.Width + (2 * r));
-            ReadOnlySpan<T> row = image.Slice(sourceRow * g.Width, g.Width);
-            padded[..r].Fill(row[0]);                                                     // replicate left
-            row.CopyTo(padded[r..]);
-            padded[(r + g.Width)..].Fill(row[^1]);                                       // replicate right
-            buffers.PaddedRowOf[slot] = sourceRow;
+            if (plan.ClassIndex < 0)
+            {
+                p.Slice(c * tile, count).CopyTo(output.Slice((c * plane) + pixel, count));
+            }
+            else if (c == plan.ClassIndex)
+            {
+                p.Slice(c * tile, count).CopyTo(output.Slice(pixel, count));
+            }
         }
-        return start;
     }
 
     /// <summary>
-    /// zᵀ = Wᵀ·xᵀ + b layer by layer with ReLU between: [classes × Block] of the last layer. The first layer reads
-    /// the patches straight from the padded rows: pixel k = dy·size + dx of the patch of pixel x0 + p is
-    /// <c>padded_dy[x0 + p + dx]</c>, so xᵀ is a matrix whose row k starts at a known place in the ring.
-    /// Every sum runs over k = 0, 1, … as in <see cref="Layers.Dense{T}.ForwardReference"/>.
+    /// h1 = ReLU(x·W1 + b1) straight from the window rows (<see cref="WindowKernel"/>), then h = ReLU(h·W + b) layer by
+    /// layer, no ReLU after the last: z [classes × tile].
     /// </summary>
-    private static ReadOnlySpan<T> Forward<T>(Network<T> network, ReadOnlySpan<T> image, ScanGeometry g, int y, int x0, int count, ScanBuffers<T> buffers)
+    private static Span<T> Forward<T, TVector, TSimd>(ScanPlan<T> plan, ReadOnlySpan<T> image, ScanBuffers<T> buffers, int x0)
         where T : unmanaged, IFloatingPointIeee754<T>
+        where TVector : struct
+        where TSimd : ISimd<T, TVector>
     {
-        int size = g.PatchSize, r = size / 2;
-        for (int dy = 0; dy < size; dy++)
-        {
-            int start = PaddedRow(image, g, Math.Clamp(y + dy - r, 0, g.Height - 1), buffers) + x0; // replicate top/bottom
-            for (int dx = 0; dx < size; dx++)
-            {
-                buffers.RowStarts[(dy * size) + dx] = start + dx;
-            }
-        }
-        Layers.Dense<T> first = network.Layers[0];
-        Span<T> z1 = buffers.Layers[0];
-        int last = network.Layers.Count - 1;
-        Gemm.MultiplyRows<T>(first.Outputs, count, first.Weights, 1, first.Outputs, buffers.PaddedRows, buffers.RowStarts, z1, Block, GemmStart.BiasPerRow, first.Bias, relu: last > 0); // h1ᵀ = ReLU(W1ᵀ·xᵀ + b1)
+        var layers = plan.Network.Layers;
+        int last = layers.Count - 1;
+        WindowRows<T> rows = buffers.Rows;
+        ReadOnlySpan<T> source = x0 < rows.LeftEnd ? rows.Left : x0 < rows.RightStart ? image : rows.Right;
+        int[] starts = x0 < rows.LeftEnd ? rows.LeftStarts : x0 < rows.RightStart ? rows.ImageStarts : rows.RightStarts;
+        WindowKernel.Forward<T, TVector, TSimd>(source, starts, x0, plan.FirstWeights, plan.FirstBias, relu: last > 0, buffers.Layers[0]);
         for (int l = 1; l <= last; l++)
         {
-            Layers.Dense<T> layer = network.Layers[l];
-            Gemm.Multiply<T>(layer.Outputs, count, layer.Inputs, layer.Weights, 1, layer.Outputs, buffers.Layers[l - 1], Block, buffers.Layers[l], Block, GemmStart.BiasPerRow, layer.Bias, relu: l < last); // hᵀ = ReLU(Wᵀ·hᵀ + b)
+            PixelDense.Forward<T, TVector, TSimd>(buffers.Layers[l - 1], layers[l].Weights, layers[l].Bias, relu: l < last, buffers.Layers[l], plan.Tile);
         }
-        return buffers.Layers[^1];
+        return buffers.Layers[last];
     }
 
-    private readonly record struct ScanGeometry(int Width, int Height, int PatchSize, int ClassIndex);
+    /// <summary>p = softmax(z) down the columns of z [classes × tile], in place.</summary>
+    private static void Softmax<T>(Span<T> z, int classes, int tile)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        ColumnSoftmax.Apply(z, classes, tile, tile);                                       // p_j = e^(z_j − max) / Σ e^(z_k − max)
 }

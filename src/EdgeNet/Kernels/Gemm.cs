@@ -70,39 +70,6 @@ internal static partial class Gemm
         }
     }
 
-    /// <summary>
-    /// As <see cref="Multiply{T}"/>, but row p of B starts at <c>b[rowStarts[p]]</c>: rows anywhere in one span
-    /// (the scanner's 5×5 windows read straight from padded image rows).
-    /// </summary>
-    public static void MultiplyRows<T>(
-        int m, int n, ReadOnlySpan<T> a, int aRowStride, int aColStride,
-        ReadOnlySpan<T> b, int[] rowStarts,
-        Span<T> c, int ldc, GemmStart start, ReadOnlySpan<T> bias, bool relu = false)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        ArgumentNullException.ThrowIfNull(rowStarts);
-        int k = rowStarts.Length;
-        if (m == 0 || n == 0)
-        {
-            return;
-        }
-        foreach (int rowStart in rowStarts)
-        {
-            if (rowStart < 0 || rowStart > b.Length - n)
-            {
-                throw new ArgumentException("A row of B does not fit the span given.");
-            }
-        }
-        if ((k > 0 && a.Length < ((m - 1) * aRowStride) + ((k - 1) * aColStride) + 1)
-            || c.Length < ((m - 1) * ldc) + n
-            || (start == GemmStart.BiasPerColumn && bias.Length < n)
-            || (start == GemmStart.BiasPerRow && bias.Length < m))
-        {
-            throw new ArgumentException("Matrix shapes do not fit the spans given.");
-        }
-        Run(new Operands<T>(k, aRowStride, aColStride, ldc, start, relu), new TableRows(rowStarts), m, n, a, b, c, bias);
-    }
-
     private static void Run<T, TR>(in Operands<T> o, TR rows, int m, int n, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, ReadOnlySpan<T> bias)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TR : struct, IRowOffsets
@@ -283,13 +250,6 @@ internal static partial class Gemm
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public int Of(int p) => p * ldb;
-    }
-
-    /// <summary>Row p of B: a table.</summary>
-    private readonly struct TableRows(int[] starts) : IRowOffsets
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public int Of(int p) => starts[p];
     }
 }
 

@@ -1,0 +1,45 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace EdgeNet.Kernels;
+
+/// <summary>
+/// A dense layer over one tile of the scanner: activations stored transposed, [features × tile], pixels across
+/// the lanes, three vectors of pixels at a time. zᵀ[j, p] = b_j + Σ_i hᵀ[i, p]·W[i, j], each sum in the order
+/// i = 0, 1, … with one rounding per step, as <see cref="Layers.Dense{T}.ForwardReference"/>.
+/// </summary>
+internal static class PixelDense
+{
+    /// <summary>Writes z (or ReLU(z)) [outputs × tile] from h [inputs × tile]; tile = 3 vectors.</summary>
+    public static void Forward<T, TVector, TSimd>(ReadOnlySpan<T> h, ReadOnlySpan<T> w, ReadOnlySpan<T> b, bool relu, Span<T> z, int tile)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TVector : struct
+        where TSimd : ISimd<T, TVector>
+    {
+        int outputs = b.Length, inputs = w.Length / Math.Max(outputs, 1), n = TSimd.Count;
+        if (tile != WindowKernel.Vectors * n || w.Length != inputs * outputs || h.Length < inputs * tile || z.Length < outputs * tile)
+        {
+            throw new ArgumentException("Pixel dense layer: shapes do not fit.");
+        }
+        ref T rh = ref MemoryMarshal.GetReference(h);
+        ref T rw = ref MemoryMarshal.GetReference(w);
+        ref T rz = ref MemoryMarshal.GetReference(z);
+        for (int j = 0; j < outputs; j++)
+        {
+            TVector a0 = TSimd.Broadcast(b[j]), a1 = a0, a2 = a0;                              // z_j = b_j
+            for (int i = 0; i < inputs; i++)
+            {
+                TVector wij = TSimd.Broadcast(Unsafe.Add(ref rw, (i * outputs) + j));
+                ref T hi = ref Unsafe.Add(ref rh, i * tile);
+                a0 = TSimd.MultiplyAdd(TSimd.Load(in hi), wij, a0);                            // z_j += h_i · W[i, j]
+                a1 = TSimd.MultiplyAdd(TSimd.Load(in Unsafe.Add(ref hi, n)), wij, a1);
+                a2 = TSimd.MultiplyAdd(TSimd.Load(in Unsafe.Add(ref hi, 2 * n)), wij, a2);
+            }
+            ref T zj = ref Unsafe.Add(ref rz, j * tile);
+            TSimd.Store(relu ? TSimd.Relu(a0) : a0, ref zj);                                    // h = ReLU(z) between layers
+            TSimd.Store(relu ? TSimd.Relu(a1) : a1, ref Unsafe.Add(ref zj, n));
+            TSimd.Store(relu ? TSimd.Relu(a2) : a2, ref Unsafe.Add(ref zj, 2 * n));
+        }
+    }
+}
