@@ -10,20 +10,20 @@ namespace EdgeNet;
 /// One training step of a batch in the feature-major layout (<see cref="FeatureMajor"/>): for networks whose layers
 /// are all narrower than a vector, at batches of several vectors, the batch runs across the lanes. Same equations
 /// as the row-major pass; the buffers are the transposes of <see cref="Activations{T}"/>'s, copied back only when
-/// somebody asks for them (<see cref="CopyTo"/>). They start on cache lines (<see cref="AlignedFloats"/>): with rows
+/// somebody asks for them (<see cref="CopyTo"/>). They start on cache lines (<see cref="AlignedBuffer{T}"/>): with rows
 /// of whole vectors, no vector load or store is split across two lines.
 /// </summary>
 internal sealed class ColumnBatch<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly Dense<T>[] _layers;
-    private readonly AlignedFloats _x;
-    private readonly AlignedFloats[] _z;
-    private readonly AlignedFloats[] _h;
-    private readonly AlignedFloats[] _dz;
-    private readonly AlignedFloats[] _dh;
-    private readonly AlignedFloats _p;
-    private readonly AlignedFloats _labels;
+    private readonly AlignedBuffer<float> _x;
+    private readonly AlignedBuffer<float>[] _z;
+    private readonly AlignedBuffer<float>[] _h;
+    private readonly AlignedBuffer<float>[] _dz;
+    private readonly AlignedBuffer<float>[] _dh;
+    private readonly AlignedBuffer<float> _p;
+    private readonly AlignedBuffer<float> _labels;
 
     /// <summary>Columns a forward chunk: four vectors, the forward kernel's tile.</summary>
     private const int Chunk = 64;
@@ -32,13 +32,13 @@ internal sealed class ColumnBatch<T>
     {
         _layers = layers;
         Stride = stride;
-        _x = new AlignedFloats(layers[0].Inputs * stride);                           // every row starts on a cache line
-        _z = [.. layers.Select(l => new AlignedFloats(l.Outputs * stride))];
-        _h = [.. layers.Select(l => new AlignedFloats(l.Outputs * stride))];
-        _dz = [.. layers.Select(l => new AlignedFloats(l.Outputs * stride))];
-        _dh = [.. layers.Select(l => new AlignedFloats(l.Outputs * stride))];
-        _p = new AlignedFloats(layers[^1].Outputs * stride);
-        _labels = new AlignedFloats(stride);
+        _x = new AlignedBuffer<float>(layers[0].Inputs * stride);                           // every row starts on a cache line
+        _z = [.. layers.Select(l => new AlignedBuffer<float>(l.Outputs * stride))];
+        _h = [.. layers.Select(l => new AlignedBuffer<float>(l.Outputs * stride))];
+        _dz = [.. layers.Select(l => new AlignedBuffer<float>(l.Outputs * stride))];
+        _dh = [.. layers.Select(l => new AlignedBuffer<float>(l.Outputs * stride))];
+        _p = new AlignedBuffer<float>(layers[^1].Outputs * stride);
+        _labels = new AlignedBuffer<float>(stride);
     }
 
     /// <summary>Columns: the batch rounded up to whole vectors.</summary>

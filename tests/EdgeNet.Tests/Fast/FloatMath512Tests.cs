@@ -10,7 +10,7 @@ namespace EdgeNet.Tests.Fast;
 /// </summary>
 public sealed class FloatMath512Tests
 {
-    [Fact]
+    [Avx512Fact]
     public void Exp_matches_the_double_exponential_from_minus_87_to_0()
     {
         // Given arguments across [−87, 0], the ends included

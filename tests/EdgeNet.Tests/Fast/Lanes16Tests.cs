@@ -50,15 +50,3 @@ public sealed class Lanes16Tests
         }
     }
 }
-
-/// <summary>A fact that needs AVX-512 (skipped, with the reason, on machines without it).</summary>
-public sealed class Avx512FactAttribute : FactAttribute
-{
-    public Avx512FactAttribute()
-    {
-        if (!Lanes16.IsSupported)
-        {
-            Skip = "needs AVX-512";
-        }
-    }
-}

@@ -5,7 +5,7 @@ using EdgeNet.Kernels;
 namespace EdgeNet.Tests.Fast;
 
 /// <summary>The feature-major buffers start on a cache line (64 bytes) and keep to their length.</summary>
-public sealed class AlignedFloatsTests
+public sealed class AlignedBufferTests
 {
     [Theory]
     [InlineData(1)]
@@ -14,10 +14,10 @@ public sealed class AlignedFloatsTests
     public void A_buffer_starts_on_a_cache_line(int length)
     {
         // Given several buffers allocated one after another (so that their arrays start at different offsets)
-        AlignedFloats[] buffers = [.. Enumerable.Range(0, 8).Select(_ => new AlignedFloats(length))];
+        AlignedBuffer<float>[] buffers = [.. Enumerable.Range(0, 8).Select(_ => new AlignedBuffer<float>(length))];
 
         // When each is read as a span, Then it starts on a 64-byte boundary and holds the length asked for
-        foreach (AlignedFloats buffer in buffers)
+        foreach (AlignedBuffer<float> buffer in buffers)
         {
             Span<float> span = buffer.Span;
             nint address = Unsafe.ByteOffset(ref Unsafe.NullRef<float>(), ref MemoryMarshal.GetReference(span));
