@@ -272,19 +272,34 @@ internal static class SingleRow
             if (!g.Descend)
             {
                 TS.Store(db, ref Unsafe.Add(ref g.DB, j));
-                for (int i = 0; i < inputs; i++)
+                for (int r = 0; r < inputs; r++)
                 {
-                    TS.Store(TS.MultiplyAdd(TS.Broadcast(Unsafe.Add(ref x, i)), dzj, zero), ref Unsafe.Add(ref dwj, i * outputs)); // dL/dW[i, :] = x_i · dL/dz
+                    TS.Store(TS.MultiplyAdd(TS.Broadcast(Unsafe.Add(ref x, r)), dzj, zero), ref Unsafe.Add(ref dwj, r * outputs)); // dL/dW[i, :] = x_i · dL/dz
                 }
                 continue;
             }
             ref T b = ref Unsafe.Add(ref g.B, j);
             TS.Store(TS.Subtract(TS.Load(in b), TS.Multiply(rate, db)), ref b);        // b −= α·dL/db
-            for (int i = 0; i < inputs; i++)                                            // dL/dW is used at once, not stored
+            int i = 0;
+            for (; i + 4 <= inputs; i += 4)                                             // four rows: all loads before the stores
             {
-                int at = i * outputs;
+                ref T w0 = ref Unsafe.Add(ref wj, i * outputs);
+                ref T w1 = ref Unsafe.Add(ref w0, outputs);
+                ref T w2 = ref Unsafe.Add(ref w1, outputs);
+                ref T w3 = ref Unsafe.Add(ref w2, outputs);
+                TV x0 = TS.Broadcast(Unsafe.Add(ref x, i)), x1 = TS.Broadcast(Unsafe.Add(ref x, i + 1));
+                TV x2 = TS.Broadcast(Unsafe.Add(ref x, i + 2)), x3 = TS.Broadcast(Unsafe.Add(ref x, i + 3));
+                TV v0 = TS.Load(in w0), v1 = TS.Load(in w1), v2 = TS.Load(in w2), v3 = TS.Load(in w3);
+                TS.Store(TS.Subtract(v0, TS.Multiply(rate, TS.MultiplyAdd(x0, dzj, zero))), ref w0); // W[i, :] −= α·(x_i · dL/dz)
+                TS.Store(TS.Subtract(v1, TS.Multiply(rate, TS.MultiplyAdd(x1, dzj, zero))), ref w1);
+                TS.Store(TS.Subtract(v2, TS.Multiply(rate, TS.MultiplyAdd(x2, dzj, zero))), ref w2);
+                TS.Store(TS.Subtract(v3, TS.Multiply(rate, TS.MultiplyAdd(x3, dzj, zero))), ref w3);
+            }
+            for (; i < inputs; i++)                                                     // dL/dW is used at once, not stored
+            {
+                ref T wi = ref Unsafe.Add(ref wj, i * outputs);
                 TV dwi = TS.MultiplyAdd(TS.Broadcast(Unsafe.Add(ref x, i)), dzj, zero); // dL/dW[i, :] = x_i · dL/dz
-                TS.Store(TS.Subtract(TS.Load(in Unsafe.Add(ref wj, at)), TS.Multiply(rate, dwi)), ref Unsafe.Add(ref wj, at)); // W −= α·dL/dW
+                TS.Store(TS.Subtract(TS.Load(in wi), TS.Multiply(rate, dwi)), ref wi);  // W −= α·dL/dW
             }
         }
         return j;
