@@ -25,14 +25,18 @@ linker=()
 command -v clang >/dev/null || linker=(-p:CppCompilerAndLinker=gcc)
 dotnet publish src/EdgeNet.Cli -c Release -r linux-x64 -v q -nologo "${linker[@]}" -o "$out/edgenet-aot" >&2
 
+# Each side runs in ${ROUNDS:-3} separate processes, interleaved (EdgeNet, NumPy, PyTorch, EdgeNet, ...): on a shared
+# machine one process can land on a slow placement for its whole life; table.py keeps each workload's middle run.
 results="$out/results.jsonl"
 : > "$results"
-echo "EdgeNet ..." >&2
-dotnet bench/EdgeNet.Benchmarks/bin/Release/net10.0/EdgeNet.Benchmarks.dll compare | tee -a "$results" >&2
-echo "NumPy ..." >&2
-(cd bench/peers && /usr/bin/python3 numpy_peers.py) | tee -a "$results" >&2
-echo "PyTorch ..." >&2
-(cd bench/peers && /usr/bin/python3 torch_peers.py) | tee -a "$results" >&2
+for round in $(seq "${ROUNDS:-3}"); do
+  echo "EdgeNet (round $round) ..." >&2
+  dotnet bench/EdgeNet.Benchmarks/bin/Release/net10.0/EdgeNet.Benchmarks.dll compare | tee -a "$results" >&2
+  echo "NumPy (round $round) ..." >&2
+  (cd bench/peers && /usr/bin/python3 numpy_peers.py) | tee -a "$results" >&2
+  echo "PyTorch (round $round) ..." >&2
+  (cd bench/peers && /usr/bin/python3 torch_peers.py) | tee -a "$results" >&2
+done
 
 echo "Whole processes (hyperfine) ..." >&2
 hyperfine -N --warmup 3 --runs 20 --export-json "$out/process.json" \

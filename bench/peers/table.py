@@ -7,13 +7,20 @@ from datetime import date
 
 
 def load(path):
-    rows = {}
+    """Each (workload, implementation): the run whose median is the middle one of its runs (one run: that run)."""
+    runs = {}
     with open(path) as f:
         for line in f:
             line = line.strip()
             if line.startswith("{"):
                 row = json.loads(line)
-                rows[(row["name"], row["impl"])] = row
+                runs.setdefault((row["name"], row["impl"]), []).append(row)
+    rows = {}
+    for key, found in runs.items():
+        found.sort(key=lambda r: r["median_ns"])
+        middle = dict(found[(len(found) - 1) // 2])
+        middle["runs"] = [r["median_ns"] for r in found]
+        rows[key] = middle
     return rows
 
 
@@ -25,7 +32,9 @@ def fmt_time(ns):
 
 
 def cell(row):
-    return f"{fmt_time(row['median_ns'])} ({fmt_time(row['q1_ns'])}–{fmt_time(row['q3_ns'])})"
+    runs = row.get("runs", [])
+    across = f"; runs {' / '.join(fmt_time(r) for r in runs)}" if len(runs) > 1 else ""
+    return f"{fmt_time(row['median_ns'])} ({fmt_time(row['q1_ns'])}–{fmt_time(row['q3_ns'])}{across})"
 
 
 def main():
@@ -34,7 +43,8 @@ def main():
     cpu = next((l.split(":", 1)[1].strip() for l in subprocess.run(["lscpu"], capture_output=True, text=True).stdout.splitlines() if l.startswith("Model name")), platform.processor())
     e = lambda name: rows.get((name, "edgenet"))
     peak32 = e("peak_f32_512") or e("peak_f32_256")
-    print(f"Machine: {cpu}, {date.today().isoformat()}. One thread unless stated; median (quartiles) of 21 rounds, CPU time of the thread.")
+    print(f"Machine: {cpu}, {date.today().isoformat()}. One thread unless stated; median (quartiles) of 21 rounds, CPU time of the thread, "
+          f"from the middle one of each side's runs in separate processes (all runs' medians listed).")
     print(f"FMA peak of one core (measured): f32 {e('peak_f32_512')['gflops']:.0f} GFLOP/s with 512-bit vectors, {e('peak_f32_256')['gflops']:.0f} with 256-bit; "
           f"f64 {e('peak_f64_512')['gflops']:.0f} / {e('peak_f64_256')['gflops']:.0f}.")
     print()
