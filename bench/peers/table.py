@@ -17,11 +17,21 @@ def load(path):
                 runs.setdefault((row["name"], row["impl"]), []).append(row)
     rows = {}
     for key, found in runs.items():
-        found.sort(key=lambda r: r["median_ns"])
-        middle = dict(found[(len(found) - 1) // 2])
-        middle["runs"] = [r["median_ns"] for r in found]
+        ordered = sorted(found, key=lambda r: r["median_ns"])
+        middle = dict(ordered[(len(ordered) - 1) // 2])
+        middle["runs"] = [r["median_ns"] for r in ordered]
+        middle["in_order"] = found
         rows[key] = middle
     return rows
+
+
+def share_of_peak(work, peak):
+    """GFLOP/s of a workload over the core's peak: the fastest peak probe of all runs (a disturbed probe only reads
+    low, so the fastest is the closest to the hardware, and the share the most conservative). The middle run's
+    share, and every run's."""
+    top = max(p["gflops"] for p in peak["in_order"])
+    shares = sorted(w["gflops"] / top for w in work["in_order"])
+    return shares[(len(shares) - 1) // 2], shares
 
 
 def fmt_time(ns):
@@ -45,7 +55,9 @@ def main():
     peak32 = e("peak_f32_512") or e("peak_f32_256")
     print(f"Machine: {cpu}, {date.today().isoformat()}. One thread unless stated; median (quartiles) of 21 rounds, CPU time of the thread, "
           f"from the middle one of each side's runs in separate processes (all runs' medians listed).")
-    print(f"FMA peak of one core (measured): f32 {e('peak_f32_512')['gflops']:.0f} GFLOP/s with 512-bit vectors, {e('peak_f32_256')['gflops']:.0f} with 256-bit; "
+    top32 = max(p["gflops"] for p in peak32["in_order"])
+    print(f"% of peak: GFLOP/s over the fastest f32 peak probe of all runs ({top32:.0f} GFLOP/s); the middle run's share, then every run's.")
+    print(f"FMA peak of one core (measured, middle run): f32 {e('peak_f32_512')['gflops']:.0f} GFLOP/s with 512-bit vectors, {e('peak_f32_256')['gflops']:.0f} with 256-bit; "
           f"f64 {e('peak_f64_512')['gflops']:.0f} / {e('peak_f64_256')['gflops']:.0f}.")
     print()
     print("| workload | EdgeNet | peer | peer time | ratio (peer / EdgeNet) | target | met |")
@@ -66,12 +78,13 @@ def main():
     step = e("tutorial_step_f64")
     line("tutorial_step_f64", "numpy_tutorial_loop", "tutorial's NumPy loop", 500, f"≤ 120 ns (is {step['median_ns']:.0f} ns)", step["median_ns"] <= 120)
     line("minibatch256_f32", "numpy_vectorised", "NumPy vectorised", 15)
+    percents = lambda shares: " / ".join(f"{100 * x:.0f}%" for x in shares)
     mlp = e("mlp784_b64_f32")
-    share = mlp["gflops"] / peak32["gflops"]
-    line("mlp784_b64_f32", "pytorch_cpu", "PyTorch CPU (OpenBLAS)", 1.3, f"≥ 60% of f32 peak (is {100 * share:.0f}%, {mlp['gflops']:.0f} GFLOP/s)", share >= 0.6)
+    share, shares = share_of_peak(mlp, peak32)
+    line("mlp784_b64_f32", "pytorch_cpu", "PyTorch CPU (OpenBLAS)", 1.3, f"≥ 60% of f32 peak (is {100 * share:.0f}%; runs {percents(shares)})", share >= 0.6)
     scan = e("scan1080p_f32_1thread")
-    scan_share = scan["gflops"] / peak32["gflops"]
-    line("scan1080p_f32_1thread", "pytorch_conv2d", "PyTorch conv2d", 15, f"≤ 15 ms and ≥ 60% of f32 peak (is {scan['median_ns'] / 1e6:.1f} ms, {100 * scan_share:.0f}%)",
+    scan_share, scan_shares = share_of_peak(scan, peak32)
+    line("scan1080p_f32_1thread", "pytorch_conv2d", "PyTorch conv2d", 15, f"≤ 15 ms and ≥ 60% of f32 peak (is {scan['median_ns'] / 1e6:.1f} ms, {100 * scan_share:.0f}%; runs {percents(scan_shares)})",
          scan["median_ns"] <= 15e6 and scan_share >= 0.6)
     two = e("scan1080p_f32_2threads")
     if two:
