@@ -61,14 +61,14 @@ internal struct EightUnits<T, TVector, TSimd>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly void Store(bool relu, ref T h, int stride)
     {
-        TSimd.Store(relu ? VectorRelu.Apply<T, TVector, TSimd>(U0) : U0, ref h);
-        TSimd.Store(relu ? VectorRelu.Apply<T, TVector, TSimd>(U1) : U1, ref Unsafe.Add(ref h, stride));
-        TSimd.Store(relu ? VectorRelu.Apply<T, TVector, TSimd>(U2) : U2, ref Unsafe.Add(ref h, 2 * stride));
-        TSimd.Store(relu ? VectorRelu.Apply<T, TVector, TSimd>(U3) : U3, ref Unsafe.Add(ref h, 3 * stride));
-        TSimd.Store(relu ? VectorRelu.Apply<T, TVector, TSimd>(U4) : U4, ref Unsafe.Add(ref h, 4 * stride));
-        TSimd.Store(relu ? VectorRelu.Apply<T, TVector, TSimd>(U5) : U5, ref Unsafe.Add(ref h, 5 * stride));
-        TSimd.Store(relu ? VectorRelu.Apply<T, TVector, TSimd>(U6) : U6, ref Unsafe.Add(ref h, 6 * stride));
-        TSimd.Store(relu ? VectorRelu.Apply<T, TVector, TSimd>(U7) : U7, ref Unsafe.Add(ref h, 7 * stride));
+        TSimd.Store(relu ? TSimd.Relu(U0) : U0, ref h);
+        TSimd.Store(relu ? TSimd.Relu(U1) : U1, ref Unsafe.Add(ref h, stride));
+        TSimd.Store(relu ? TSimd.Relu(U2) : U2, ref Unsafe.Add(ref h, 2 * stride));
+        TSimd.Store(relu ? TSimd.Relu(U3) : U3, ref Unsafe.Add(ref h, 3 * stride));
+        TSimd.Store(relu ? TSimd.Relu(U4) : U4, ref Unsafe.Add(ref h, 4 * stride));
+        TSimd.Store(relu ? TSimd.Relu(U5) : U5, ref Unsafe.Add(ref h, 5 * stride));
+        TSimd.Store(relu ? TSimd.Relu(U6) : U6, ref Unsafe.Add(ref h, 6 * stride));
+        TSimd.Store(relu ? TSimd.Relu(U7) : U7, ref Unsafe.Add(ref h, 7 * stride));
     }
 
     /// <summary>
@@ -79,10 +79,10 @@ internal struct EightUnits<T, TVector, TSimd>
     public readonly TVector TwoClassDifference(ref readonly T w2, ref readonly T b2, int c)
     {
         ref T w = ref Unsafe.AsRef(in w2);
-        TVector h0 = VectorRelu.Apply<T, TVector, TSimd>(U0), h1 = VectorRelu.Apply<T, TVector, TSimd>(U1);     // h = ReLU(z1)
-        TVector h2 = VectorRelu.Apply<T, TVector, TSimd>(U2), h3 = VectorRelu.Apply<T, TVector, TSimd>(U3);
-        TVector h4 = VectorRelu.Apply<T, TVector, TSimd>(U4), h5 = VectorRelu.Apply<T, TVector, TSimd>(U5);
-        TVector h6 = VectorRelu.Apply<T, TVector, TSimd>(U6), h7 = VectorRelu.Apply<T, TVector, TSimd>(U7);
+        TVector h0 = TSimd.Relu(U0), h1 = TSimd.Relu(U1);     // h = ReLU(z1)
+        TVector h2 = TSimd.Relu(U2), h3 = TSimd.Relu(U3);
+        TVector h4 = TSimd.Relu(U4), h5 = TSimd.Relu(U5);
+        TVector h6 = TSimd.Relu(U6), h7 = TSimd.Relu(U7);
         TVector z0 = TSimd.Broadcast(Unsafe.AsRef(in b2)), z1 = TSimd.Broadcast(Unsafe.Add(ref Unsafe.AsRef(in b2), 1)); // z2 = b2 + h·W2
         z0 = TSimd.MultiplyAdd(h0, TSimd.Broadcast(w), z0); z1 = TSimd.MultiplyAdd(h0, TSimd.Broadcast(Unsafe.Add(ref w, 1)), z1);
         z0 = TSimd.MultiplyAdd(h1, TSimd.Broadcast(Unsafe.Add(ref w, 2)), z0); z1 = TSimd.MultiplyAdd(h1, TSimd.Broadcast(Unsafe.Add(ref w, 3)), z1);

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace EdgeNet.Kernels;
 
@@ -36,7 +37,10 @@ internal interface ISimd<T, TVector>
     /// <summary>a · b, lane by lane (rounded, not fused).</summary>
     static abstract TVector Multiply(TVector a, TVector b);
 
-    /// <summary>max(0, v) as the plain loop's <c>v &gt; 0 ? v : 0</c> (NaN and −0 give +0).</summary>
+    /// <summary>
+    /// max(0, v) as the plain loop's <c>v &gt; 0 ? v : 0</c> (NaN and −0 give +0): on x86 one <c>max(v, 0)</c>, which
+    /// returns its second operand when v is NaN or ±0; elsewhere v masked by v &gt; 0.
+    /// </summary>
     static abstract TVector Relu(TVector v);
 }
 
@@ -67,7 +71,18 @@ internal readonly struct Simd512<T> : ISimd<T, Vector512<T>>
     public static Vector512<T> Multiply(Vector512<T> a, Vector512<T> b) => a * b;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<T> Relu(Vector512<T> v) => Vector512.BitwiseAnd(v, Vector512.GreaterThan(v, Vector512<T>.Zero));
+    public static Vector512<T> Relu(Vector512<T> v)
+    {
+        if (typeof(T) == typeof(float) && Avx512F.IsSupported)
+        {
+            return Avx512F.Max(v.AsSingle(), Vector512<float>.Zero).As<float, T>();         // one vmaxps
+        }
+        if (typeof(T) == typeof(double) && Avx512F.IsSupported)
+        {
+            return Avx512F.Max(v.AsDouble(), Vector512<double>.Zero).As<double, T>();
+        }
+        return Vector512.BitwiseAnd(v, Vector512.GreaterThan(v, Vector512<T>.Zero));
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> MultiplyAdd(Vector512<T> a, Vector512<T> b, Vector512<T> c)
@@ -111,7 +126,18 @@ internal readonly struct Simd256<T> : ISimd<T, Vector256<T>>
     public static Vector256<T> Multiply(Vector256<T> a, Vector256<T> b) => a * b;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<T> Relu(Vector256<T> v) => Vector256.BitwiseAnd(v, Vector256.GreaterThan(v, Vector256<T>.Zero));
+    public static Vector256<T> Relu(Vector256<T> v)
+    {
+        if (typeof(T) == typeof(float) && Avx.IsSupported)
+        {
+            return Avx.Max(v.AsSingle(), Vector256<float>.Zero).As<float, T>();                 // one vmaxps
+        }
+        if (typeof(T) == typeof(double) && Avx.IsSupported)
+        {
+            return Avx.Max(v.AsDouble(), Vector256<double>.Zero).As<double, T>();
+        }
+        return Vector256.BitwiseAnd(v, Vector256.GreaterThan(v, Vector256<T>.Zero));
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> MultiplyAdd(Vector256<T> a, Vector256<T> b, Vector256<T> c)
@@ -155,7 +181,18 @@ internal readonly struct Simd128<T> : ISimd<T, Vector128<T>>
     public static Vector128<T> Multiply(Vector128<T> a, Vector128<T> b) => a * b;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<T> Relu(Vector128<T> v) => Vector128.BitwiseAnd(v, Vector128.GreaterThan(v, Vector128<T>.Zero));
+    public static Vector128<T> Relu(Vector128<T> v)
+    {
+        if (typeof(T) == typeof(float) && Sse.IsSupported)
+        {
+            return Sse.Max(v.AsSingle(), Vector128<float>.Zero).As<float, T>();                 // one maxps
+        }
+        if (typeof(T) == typeof(double) && Sse2.IsSupported)
+        {
+            return Sse2.Max(v.AsDouble(), Vector128<double>.Zero).As<double, T>();
+        }
+        return Vector128.BitwiseAnd(v, Vector128.GreaterThan(v, Vector128<T>.Zero));
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> MultiplyAdd(Vector128<T> a, Vector128<T> b, Vector128<T> c)

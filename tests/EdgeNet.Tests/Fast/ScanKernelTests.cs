@@ -52,15 +52,31 @@ public sealed class ScanKernelTests
     {
         // Given values including NaN, −0, negatives, tiny and huge
         float[] z = [float.NaN, -0f, 0f, -1f, 2f, float.Epsilon, -float.Epsilon, float.PositiveInfinity, float.NegativeInfinity, 3.5f, -7f, 1e-30f, -1e30f, 1e30f, 0.5f, -0.5f];
+        double[] zd = [.. z.Select(v => (double)v)];
+        var expected = new float[16];
+        var expectedDouble = new double[16];
+        Layers.Relu.Forward<float>(z, expected);
+        Layers.Relu.Forward<double>(zd, expectedDouble);
 
-        // When ReLU runs on one vector
-        float[] h = new float[16];
-        VectorRelu.Apply<float, Vector512<float>, Simd512<float>>(Vector512.Create(z)).CopyTo(h);
+        // When ReLU runs on vectors of every width, float and double
+        float[] h512 = new float[16], h256 = new float[16], h128 = new float[16];
+        Simd512<float>.Relu(Vector512.Create(z)).CopyTo(h512);
+        Simd256<float>.Relu(Vector256.Create(z[..8])).CopyTo(h256);
+        Simd256<float>.Relu(Vector256.Create(z[8..])).CopyTo(h256, 8);
+        for (int i = 0; i < 16; i += 4)
+        {
+            Simd128<float>.Relu(Vector128.Create(z[i..(i + 4)])).CopyTo(h128, i);
+        }
+        double[] d512 = new double[16];
+        Simd512<double>.Relu(Vector512.Create(zd[..8])).CopyTo(d512);
+        Simd512<double>.Relu(Vector512.Create(zd[8..])).CopyTo(d512, 8);
 
         // Then exactly as Relu.Forward: z > 0 ? z : +0
-        var expected = new float[16];
-        Layers.Relu.Forward<float>(z, expected);
-        Assert.Equal(expected.Select(BitConverter.SingleToInt32Bits), h.Select(BitConverter.SingleToInt32Bits));
+        int[] bits = [.. expected.Select(BitConverter.SingleToInt32Bits)];
+        Assert.Equal(bits, h512.Select(BitConverter.SingleToInt32Bits));
+        Assert.Equal(bits, h256.Select(BitConverter.SingleToInt32Bits));
+        Assert.Equal(bits, h128.Select(BitConverter.SingleToInt32Bits));
+        Assert.Equal(expectedDouble.Select(BitConverter.DoubleToInt64Bits), d512.Select(BitConverter.DoubleToInt64Bits));
     }
 
     private static float[] ExpOf(float[] xs)
