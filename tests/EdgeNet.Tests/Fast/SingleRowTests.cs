@@ -77,6 +77,62 @@ public sealed class SingleRowTests
     }
 
     [Theory]
+    [InlineData(new[] { 12 }, 3)]                                   // a 512-bit vector of columns, then four single ones
+    [InlineData(new[] { 16, 5 }, 2)]                                // two hidden layers: dL/dh through both
+    [InlineData(new[] { 8 }, 2)]                                    // the tutorial's shape
+    public void One_row_backward_gives_the_plain_loops_bits(int[] hidden, int classes)
+    {
+        // Given two copies of a network with weights k/8 and a row of small integers: every forward sum is exact,
+        // so both paths see the same z, h and p, and the backward pass alone is compared
+        Network<double> fast = Dyadic(hidden, classes), reference = Dyadic(hidden, classes);
+        reference.UseReferenceKernels = true;
+        double[] x = [.. Enumerable.Range(0, 25).Select(i => (double)((i * 7) % 4))];
+        int[] label = [1];
+        fast.ForwardLoss(x, label, out _);
+        reference.ForwardLoss(x, label, out _);
+        Assert.Equal(reference.Probabilities.ToArray(), fast.Probabilities.ToArray());
+
+        // When both run the backward pass, and then copies of them the fused backward + update
+        fast.Backward(x, label);
+        reference.Backward(x, label);
+
+        // Then every gradient has the same bits, and the gradients are not all zero
+        for (int l = 0; l < fast.Layers.Count; l++)
+        {
+            Assert.Equal(reference.Layers[l].WeightGradient, fast.Layers[l].WeightGradient);
+            Assert.Equal(reference.Layers[l].BiasGradient, fast.Layers[l].BiasGradient);
+            Assert.Equal(reference.PreActivationGradient(l).ToArray(), fast.PreActivationGradient(l).ToArray());
+            Assert.Contains(fast.Layers[l].WeightGradient, g => g != 0);
+        }
+        Sgd.Step(reference, 0.25);
+        Network<double> fused = Dyadic(hidden, classes);
+        fused.ForwardLoss(x, label, out _);
+        Sgd.BackwardAndStep(fused, x, label, 0.25);
+        for (int l = 0; l < fused.Layers.Count; l++)
+        {
+            Assert.Equal(reference.Layers[l].Weights, fused.Layers[l].Weights);
+            Assert.Equal(reference.Layers[l].Bias, fused.Layers[l].Bias);
+        }
+    }
+
+    private static Network<double> Dyadic(int[] hidden, int classes)
+    {
+        var network = Network<double>.Create(25, hidden, classes);
+        foreach (var layer in network.Layers)
+        {
+            for (int i = 0; i < layer.Weights.Length; i++)
+            {
+                layer.Weights[i] = (((i * 5) + layer.Outputs) % 9 - 4) / 8.0;              // −4/8 … 4/8
+            }
+            for (int o = 0; o < layer.Bias.Length; o++)
+            {
+                layer.Bias[o] = ((o % 3) - 1) / 8.0;
+            }
+        }
+        return network;
+    }
+
+    [Theory]
     [InlineData(1)]
     [InlineData(4)]
     public void Backward_and_step_equals_backward_then_step(int batch)
