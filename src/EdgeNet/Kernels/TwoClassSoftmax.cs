@@ -9,8 +9,8 @@ namespace EdgeNet.Kernels;
 /// Softmax of two classes from the difference of their logits, a vector of pixels at a time:
 /// p_c = e^z_c / (e^z_c + e^z_other) = 1 / (1 + e^d) with d = z_other − z_c. One exponential per pixel and class and
 /// no max needed: e^d = ∞ gives p_c = 0 exactly, e^d = 0 gives 1. Within a few ulps of
-/// <see cref="SoftmaxCrossEntropy.Softmax{T}"/>: the vectorised exponentials (<see cref="FloatMath512"/> for float with
-/// AVX-512, the BCL's otherwise) may round differently from <see cref="Math.Exp(double)"/>.
+/// <see cref="SoftmaxCrossEntropy.Softmax{T}"/>: the vectorised exponentials (<see cref="VectorMath.Exp{T}(Vector512{T})"/>:
+/// <see cref="FloatMath512"/> for float with AVX-512, the BCL's otherwise) may round differently from <see cref="Math.Exp(double)"/>.
 /// </summary>
 internal static class TwoClassSoftmax
 {
@@ -20,11 +20,6 @@ internal static class TwoClassSoftmax
         where T : unmanaged, IFloatingPointIeee754<T>
         where TVector : struct
     {
-        if (typeof(TVector) == typeof(Vector512<float>) && FloatMath512.IsSupported)
-        {
-            Vector512<float> e = FloatMath512.Exp(Unsafe.BitCast<TVector, Vector512<float>>(d));
-            return Unsafe.BitCast<Vector512<float>, TVector>(Vector512<float>.One / (Vector512<float>.One + e));
-        }
         if (typeof(TVector) == typeof(Vector512<T>))
         {
             Vector512<T> e = VectorMath.Exp(Unsafe.BitCast<TVector, Vector512<T>>(d));

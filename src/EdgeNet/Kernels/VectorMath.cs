@@ -11,6 +11,10 @@ internal static class VectorMath
     public static Vector512<T> Exp<T>(Vector512<T> x)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (typeof(T) == typeof(float) && FloatMath512.IsSupported)
+        {
+            return FloatMath512.Exp(x.AsSingle()).As<float, T>();                        // in float, no slow path
+        }
         if (typeof(T) == typeof(float))
         {
             return Vector512.Exp(x.AsSingle()).As<float, T>();
