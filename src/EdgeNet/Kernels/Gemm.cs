@@ -58,7 +58,7 @@ internal static partial class Gemm
         }
         if (k <= 2 * DepthBlock)
         {
-            Run(new Operands<T>(k, aRowStride, aColStride, ldc, start, relu), new StridedRows(ldb), m, n, a, b, c, bias);
+            Run(new Operands<T>(k, aRowStride, aColStride, ldc, start, relu), ldb, m, n, a, b, c, bias);
             return;
         }
         int blockDepth = (k + ((k + DepthBlock - 1) / DepthBlock) - 1) / ((k + DepthBlock - 1) / DepthBlock); // equal blocks ≤ 128
@@ -66,13 +66,12 @@ internal static partial class Gemm
         {
             int depth = Math.Min(blockDepth, k - kb);
             var o = new Operands<T>(depth, aRowStride, aColStride, ldc, kb == 0 ? start : GemmStart.Accumulate, relu && kb + depth == k);
-            Run(o, new StridedRows(ldb), m, n, a[(kb * aColStride)..], b[(kb * ldb)..], c, bias);
+            Run(o, ldb, m, n, a[(kb * aColStride)..], b[(kb * ldb)..], c, bias);
         }
     }
 
-    private static void Run<T, TR>(in Operands<T> o, TR rows, int m, int n, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, ReadOnlySpan<T> bias)
+    private static void Run<T>(in Operands<T> o, int ldb, int m, int n, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, ReadOnlySpan<T> bias)
         where T : unmanaged, IFloatingPointIeee754<T>
-        where TR : struct, IRowOffsets
     {
         int k = o.K;
         ref T ra = ref MemoryMarshal.GetReference(a);
@@ -82,34 +81,34 @@ internal static partial class Gemm
         int j = 0;
         if (Simd512<T>.IsAccelerated && PackingPays(m))
         {
-            j = PackedColumns<T, Vector512<T>, Simd512<T>, TR>(o, rows, m, n, j, ref ra, ref rb, ref rc, ref rbias);   // panels of 4 vectors
+            j = PackedColumns<T, Vector512<T>, Simd512<T>>(o, ldb, m, n, j, ref ra, ref rb, ref rc, ref rbias);   // panels of 4 vectors
             if (n - j >= Simd512<T>.Count)
             {
-                j = Columns<T, Vector512<T>, Simd512<T>, TR>(o, rows, m, n, j, ref ra, ref rb, ref rc, ref rbias);     // single vectors
+                j = Columns<T, Vector512<T>, Simd512<T>>(o, ldb, m, n, j, ref ra, ref rb, ref rc, ref rbias);     // single vectors
             }
             if (j < n)
             {
-                j = PackedEdge<T, Vector512<T>, Simd512<T>, TR>(o, rows, m, n, j, ref ra, ref rb, ref rc, ref rbias);  // less than a vector
+                j = PackedEdge<T, Vector512<T>, Simd512<T>>(o, ldb, m, n, j, ref ra, ref rb, ref rc, ref rbias);  // less than a vector
             }
         }
         else if (Simd512<T>.IsAccelerated && n >= Simd512<T>.Count)
         {
-            j = Columns<T, Vector512<T>, Simd512<T>, TR>(o, rows, m, n, j, ref ra, ref rb, ref rc, ref rbias);
+            j = Columns<T, Vector512<T>, Simd512<T>>(o, ldb, m, n, j, ref ra, ref rb, ref rc, ref rbias);
         }
         if (Simd256<T>.IsAccelerated && n - j >= Simd256<T>.Count)
         {
-            j = Columns<T, Vector256<T>, Simd256<T>, TR>(o, rows, m, n, j, ref ra, ref rb, ref rc, ref rbias);
+            j = Columns<T, Vector256<T>, Simd256<T>>(o, ldb, m, n, j, ref ra, ref rb, ref rc, ref rbias);
         }
         if (Simd128<T>.IsAccelerated && n - j >= Simd128<T>.Count)
         {
-            j = Columns<T, Vector128<T>, Simd128<T>, TR>(o, rows, m, n, j, ref ra, ref rb, ref rc, ref rbias);
+            j = Columns<T, Vector128<T>, Simd128<T>>(o, ldb, m, n, j, ref ra, ref rb, ref rc, ref rbias);
         }
         for (; j < n; j++)
         {
             int i = 0;
             for (; i + 8 <= m; i += 8)                                      // eight rows: enough chains to fill both FMA ports
             {
-                Scalar8(o, rows, i, j, ref ra, ref rb, ref rc, ref rbias);
+                Scalar8(o, ldb, i, j, ref ra, ref rb, ref rc, ref rbias);
             }
             for (; i + 4 <= m; i += 4)                                      // four rows: four independent chains
             {
@@ -117,7 +116,7 @@ internal static partial class Gemm
                 T s2 = Start(o, ref rbias, ref rc, i + 2, j), s3 = Start(o, ref rbias, ref rc, i + 3, j);
                 for (int p = 0; p < k; p++)
                 {
-                    T bp = Unsafe.Add(ref rb, rows.Of(p) + j);
+                    T bp = Unsafe.Add(ref rb, (p * ldb) + j);
                     ref T ap = ref Unsafe.Add(ref ra, (i * o.ARow) + (p * o.ACol));
                     s0 = T.FusedMultiplyAdd(ap, bp, s0);
                     s1 = T.FusedMultiplyAdd(Unsafe.Add(ref ap, o.ARow), bp, s1);
@@ -134,7 +133,7 @@ internal static partial class Gemm
                 T sum = Start(o, ref rbias, ref rc, i, j);
                 for (int p = 0; p < k; p++)
                 {
-                    sum = T.FusedMultiplyAdd(Unsafe.Add(ref ra, (i * o.ARow) + (p * o.ACol)), Unsafe.Add(ref rb, rows.Of(p) + j), sum);
+                    sum = T.FusedMultiplyAdd(Unsafe.Add(ref ra, (i * o.ARow) + (p * o.ACol)), Unsafe.Add(ref rb, (p * ldb) + j), sum);
                 }
                 Unsafe.Add(ref rc, (i * o.Ldc) + j) = Put(o, sum);
             }
@@ -142,9 +141,8 @@ internal static partial class Gemm
     }
 
     /// <summary>C[i..i+8, j], one column of a narrow layer: eight independent chains, each in the order p = 0, 1, ….</summary>
-    private static void Scalar8<T, TR>(in Operands<T> o, TR rows, int i, int j, ref T ra, ref T rb, ref T rc, ref T rbias)
+    private static void Scalar8<T>(in Operands<T> o, int ldb, int i, int j, ref T ra, ref T rb, ref T rc, ref T rbias)
         where T : unmanaged, IFloatingPointIeee754<T>
-        where TR : struct, IRowOffsets
     {
         T s0 = Start(o, ref rbias, ref rc, i, j), s1 = Start(o, ref rbias, ref rc, i + 1, j);
         T s2 = Start(o, ref rbias, ref rc, i + 2, j), s3 = Start(o, ref rbias, ref rc, i + 3, j);
@@ -153,7 +151,7 @@ internal static partial class Gemm
         int r = o.ARow;
         for (int p = 0; p < o.K; p++)
         {
-            T bp = Unsafe.Add(ref rb, rows.Of(p) + j);
+            T bp = Unsafe.Add(ref rb, (p * ldb) + j);
             ref T ap = ref Unsafe.Add(ref ra, (i * r) + (p * o.ACol));
             s0 = T.FusedMultiplyAdd(ap, bp, s0);
             s1 = T.FusedMultiplyAdd(Unsafe.Add(ref ap, r), bp, s1);
@@ -190,11 +188,10 @@ internal static partial class Gemm
     /// ending at column n, which recomputes a few columns with the very same operations (same bits); except when
     /// accumulating, where narrower vectors and scalars take the end. Returns the first column left.
     /// </summary>
-    private static int Columns<T, TV, TS, TR>(in Operands<T> o, TR rows, int m, int n, int j, ref T a, ref T b, ref T c, ref T bias)
+    private static int Columns<T, TV, TS>(in Operands<T> o, int ldb, int m, int n, int j, ref T a, ref T b, ref T c, ref T bias)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct
         where TS : struct, ISimd<T, TV>
-        where TR : struct, IRowOffsets
     {
         int w = TS.Count;
         for (; j + (Vectors * w) <= n; j += Vectors * w)
@@ -202,11 +199,11 @@ internal static partial class Gemm
             int i = 0;
             for (; i + Rows <= m; i += Rows)
             {
-                Tile4x4<T, TV, TS, TR>(o, rows, i, j, ref a, ref Unsafe.Add(ref b, j), ref c, ref bias);
+                Tile4x4<T, TV, TS>(o, ldb, i, j, ref a, ref Unsafe.Add(ref b, j), ref c, ref bias);
             }
             for (; i < m; i++)
             {
-                Tile1x4<T, TV, TS, TR>(o, rows, i, j, ref a, ref Unsafe.Add(ref b, j), ref c, ref bias);
+                Tile1x4<T, TV, TS>(o, ldb, i, j, ref a, ref Unsafe.Add(ref b, j), ref c, ref bias);
             }
         }
         bool overlap = o.Start != GemmStart.Accumulate;                     // C += … must not run twice on a column
@@ -216,15 +213,15 @@ internal static partial class Gemm
             int i = 0;
             for (; i + (2 * Rows) <= m; i += 2 * Rows)
             {
-                Tile8x1<T, TV, TS, TR>(o, rows, i, j, ref a, ref Unsafe.Add(ref b, j), ref c, ref bias);  // 8 FMA chains in flight
+                Tile8x1<T, TV, TS>(o, ldb, i, j, ref a, ref Unsafe.Add(ref b, j), ref c, ref bias);  // 8 FMA chains in flight
             }
             for (; i + Rows <= m; i += Rows)
             {
-                Tile4x1<T, TV, TS, TR>(o, rows, i, j, ref a, ref Unsafe.Add(ref b, j), ref c, ref bias);
+                Tile4x1<T, TV, TS>(o, ldb, i, j, ref a, ref Unsafe.Add(ref b, j), ref c, ref bias);
             }
             for (; i < m; i++)
             {
-                Tile1x1<T, TV, TS, TR>(o, rows, i, j, ref a, ref Unsafe.Add(ref b, j), ref c, ref bias);
+                Tile1x1<T, TV, TS>(o, ldb, i, j, ref a, ref Unsafe.Add(ref b, j), ref c, ref bias);
             }
             j += w;
         }
@@ -244,17 +241,4 @@ internal static partial class Gemm
 
     /// <summary>Sizes and strides shared by the tiles; Relu: store max(0, C).</summary>
     private readonly record struct Operands<T>(int K, int ARow, int ACol, int Ldc, GemmStart Start, bool Relu);
-
-    /// <summary>Row p of B: p·ldb.</summary>
-    private readonly struct StridedRows(int ldb) : IRowOffsets
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public int Of(int p) => p * ldb;
-    }
-}
-
-/// <summary>Where row p of the right-hand matrix starts.</summary>
-internal interface IRowOffsets
-{
-    int Of(int p);
 }

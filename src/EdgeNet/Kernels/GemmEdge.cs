@@ -15,17 +15,16 @@ internal static partial class Gemm
     /// zeros, and 8, 4 or 1 rows at a time computed in a small block (started from b or C, as C would be) whose
     /// first n − j columns are then copied to C. A narrow layer (10 classes) thus runs on whole vectors.
     /// </summary>
-    private static int PackedEdge<T, TV, TS, TR>(in Operands<T> o, TR rows, int m, int n, int j, ref T a, ref T b, ref T c, ref T bias)
+    private static int PackedEdge<T, TV, TS>(in Operands<T> o, int ldb, int m, int n, int j, ref T a, ref T b, ref T c, ref T bias)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct
         where TS : struct, ISimd<T, TV>
-        where TR : struct, IRowOffsets
     {
         int w = TS.Count, columns = n - j;
         ref T panel = ref MemoryMarshal.GetReference(PanelBuffer<T>.Get(o.K * w));
         for (int p = 0; p < o.K; p++)                                       // panel[p, :] = B[p, j .. n), then zeros
         {
-            ref T from = ref Unsafe.Add(ref b, rows.Of(p) + j);
+            ref T from = ref Unsafe.Add(ref b, (p * ldb) + j);
             ref T to = ref Unsafe.Add(ref panel, p * w);
             MemoryMarshal.CreateReadOnlySpan(ref from, columns).CopyTo(MemoryMarshal.CreateSpan(ref to, w));
             MemoryMarshal.CreateSpan(ref Unsafe.Add(ref to, columns), w - columns).Clear();
@@ -33,7 +32,6 @@ internal static partial class Gemm
         Span<T> blockSpan = stackalloc T[2 * Rows * w];
         ref T block = ref MemoryMarshal.GetReference(blockSpan);
         var inBlock = new Operands<T>(o.K, o.ARow, o.ACol, w, GemmStart.Accumulate, Relu: false);
-        var panelRows = new StridedRows(w);
         for (int i = 0; i < m;)
         {
             int height = m - i >= 2 * Rows ? 2 * Rows : m - i >= Rows ? Rows : 1;
@@ -61,11 +59,11 @@ internal static partial class Gemm
             }
             else if (height == Rows)
             {
-                Tile4x1<T, TV, TS, StridedRows>(inBlock, panelRows, 0, 0, ref ai, ref panel, ref block, ref block);
+                Tile4x1<T, TV, TS>(inBlock, w, 0, 0, ref ai, ref panel, ref block, ref block);
             }
             else
             {
-                Tile1x1<T, TV, TS, StridedRows>(inBlock, panelRows, 0, 0, ref ai, ref panel, ref block, ref block);
+                Tile1x1<T, TV, TS>(inBlock, w, 0, 0, ref ai, ref panel, ref block, ref block);
             }
             for (int r = 0; r < height; r++)
             {

@@ -18,21 +18,19 @@ internal static partial class Gemm
     private static bool PackingPays(int m) => m >= 2 * PackedRows;
 
     /// <summary>Covers whole panels of 4 vectors from column <paramref name="j"/>; returns the first column left.</summary>
-    private static int PackedColumns<T, TV, TS, TR>(in Operands<T> o, TR rows, int m, int n, int j, ref T a, ref T b, ref T c, ref T bias)
+    private static int PackedColumns<T, TV, TS>(in Operands<T> o, int ldb, int m, int n, int j, ref T a, ref T b, ref T c, ref T bias)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct
         where TS : struct, ISimd<T, TV>
-        where TR : struct, IRowOffsets
     {
         int w = TS.Count;
         int width = Vectors * w;
         ref T panel = ref MemoryMarshal.GetReference(PanelBuffer<T>.Get(o.K * width));
-        var panelRows = new StridedRows(width);
         for (; j + width <= n; j += width)
         {
             for (int p = 0; p < o.K; p++)                                   // panel[p, :] = B[p, j .. j + width)
             {
-                ref T from = ref Unsafe.Add(ref b, rows.Of(p) + j);
+                ref T from = ref Unsafe.Add(ref b, (p * ldb) + j);
                 ref T to = ref Unsafe.Add(ref panel, p * width);
                 TS.Store(TS.Load(in from), ref to);
                 TS.Store(TS.Load(in Unsafe.Add(ref from, w)), ref Unsafe.Add(ref to, w));
@@ -46,11 +44,11 @@ internal static partial class Gemm
             }
             for (; i + Rows <= m; i += Rows)
             {
-                Tile4x4<T, TV, TS, StridedRows>(o, panelRows, i, j, ref a, ref panel, ref c, ref bias);
+                Tile4x4<T, TV, TS>(o, width, i, j, ref a, ref panel, ref c, ref bias);
             }
             for (; i < m; i++)
             {
-                Tile1x4<T, TV, TS, StridedRows>(o, panelRows, i, j, ref a, ref panel, ref c, ref bias);
+                Tile1x4<T, TV, TS>(o, width, i, j, ref a, ref panel, ref c, ref bias);
             }
         }
         return j;

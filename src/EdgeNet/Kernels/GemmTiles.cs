@@ -21,11 +21,10 @@ internal static partial class Gemm
             _ => default,
         };
 
-    private static void Tile4x4<T, TV, TS, TR>(in Operands<T> o, TR rows, int i, int j, ref T a, ref T bj, ref T c, ref T bias)
+    private static void Tile4x4<T, TV, TS>(in Operands<T> o, int ldb, int i, int j, ref T a, ref T bj, ref T c, ref T bias)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct
         where TS : struct, ISimd<T, TV>
-        where TR : struct, IRowOffsets
     {
         int w = TS.Count;
         TV c00 = Begin<T, TV, TS>(o, i, j, ref bias, ref c), c01 = Begin<T, TV, TS>(o, i, j + w, ref bias, ref c);
@@ -39,7 +38,7 @@ internal static partial class Gemm
         ref T a0 = ref Unsafe.Add(ref a, i * o.ARow);
         for (int p = 0; p < o.K; p++)
         {
-            ref T bp = ref Unsafe.Add(ref bj, rows.Of(p));
+            ref T bp = ref Unsafe.Add(ref bj, (p * ldb));
             TV b0 = TS.Load(in bp), b1 = TS.Load(in Unsafe.Add(ref bp, w));
             TV b2 = TS.Load(in Unsafe.Add(ref bp, 2 * w)), b3 = TS.Load(in Unsafe.Add(ref bp, 3 * w));
             ref T ap = ref Unsafe.Add(ref a0, p * o.ACol);
@@ -62,11 +61,10 @@ internal static partial class Gemm
         Put<T, TV, TS>(o, c30, ref r); Put<T, TV, TS>(o, c31, ref Unsafe.Add(ref r, w)); Put<T, TV, TS>(o, c32, ref Unsafe.Add(ref r, 2 * w)); Put<T, TV, TS>(o, c33, ref Unsafe.Add(ref r, 3 * w));
     }
 
-    private static void Tile8x1<T, TV, TS, TR>(in Operands<T> o, TR rows, int i, int j, ref T a, ref T bj, ref T c, ref T bias)
+    private static void Tile8x1<T, TV, TS>(in Operands<T> o, int ldb, int i, int j, ref T a, ref T bj, ref T c, ref T bias)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct
         where TS : struct, ISimd<T, TV>
-        where TR : struct, IRowOffsets
     {
         TV c0 = Begin<T, TV, TS>(o, i, j, ref bias, ref c), c1 = Begin<T, TV, TS>(o, i + 1, j, ref bias, ref c);
         TV c2 = Begin<T, TV, TS>(o, i + 2, j, ref bias, ref c), c3 = Begin<T, TV, TS>(o, i + 3, j, ref bias, ref c);
@@ -76,7 +74,7 @@ internal static partial class Gemm
         int r = o.ARow;
         for (int p = 0; p < o.K; p++)
         {
-            TV bp = TS.Load(in Unsafe.Add(ref bj, rows.Of(p)));
+            TV bp = TS.Load(in Unsafe.Add(ref bj, (p * ldb)));
             ref T ap = ref Unsafe.Add(ref a0, p * o.ACol);
             c0 = TS.MultiplyAdd(TS.Broadcast(ap), bp, c0);
             c1 = TS.MultiplyAdd(TS.Broadcast(Unsafe.Add(ref ap, r)), bp, c1);
@@ -100,11 +98,10 @@ internal static partial class Gemm
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Tile1x4<T, TV, TS, TR>(in Operands<T> o, TR rows, int i, int j, ref T a, ref T bj, ref T c, ref T bias)
+    private static void Tile1x4<T, TV, TS>(in Operands<T> o, int ldb, int i, int j, ref T a, ref T bj, ref T c, ref T bias)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct
         where TS : struct, ISimd<T, TV>
-        where TR : struct, IRowOffsets
     {
         int w = TS.Count;
         TV c0 = Begin<T, TV, TS>(o, i, j, ref bias, ref c), c1 = Begin<T, TV, TS>(o, i, j + w, ref bias, ref c);
@@ -112,7 +109,7 @@ internal static partial class Gemm
         ref T a0 = ref Unsafe.Add(ref a, i * o.ARow);
         for (int p = 0; p < o.K; p++)
         {
-            ref T bp = ref Unsafe.Add(ref bj, rows.Of(p));
+            ref T bp = ref Unsafe.Add(ref bj, (p * ldb));
             TV x = TS.Broadcast(Unsafe.Add(ref a0, p * o.ACol));
             c0 = TS.MultiplyAdd(x, TS.Load(in bp), c0);
             c1 = TS.MultiplyAdd(x, TS.Load(in Unsafe.Add(ref bp, w)), c1);
@@ -127,18 +124,17 @@ internal static partial class Gemm
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Tile4x1<T, TV, TS, TR>(in Operands<T> o, TR rows, int i, int j, ref T a, ref T bj, ref T c, ref T bias)
+    private static void Tile4x1<T, TV, TS>(in Operands<T> o, int ldb, int i, int j, ref T a, ref T bj, ref T c, ref T bias)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct
         where TS : struct, ISimd<T, TV>
-        where TR : struct, IRowOffsets
     {
         TV c0 = Begin<T, TV, TS>(o, i, j, ref bias, ref c), c1 = Begin<T, TV, TS>(o, i + 1, j, ref bias, ref c);
         TV c2 = Begin<T, TV, TS>(o, i + 2, j, ref bias, ref c), c3 = Begin<T, TV, TS>(o, i + 3, j, ref bias, ref c);
         ref T a0 = ref Unsafe.Add(ref a, i * o.ARow);
         for (int p = 0; p < o.K; p++)
         {
-            TV bp = TS.Load(in Unsafe.Add(ref bj, rows.Of(p)));
+            TV bp = TS.Load(in Unsafe.Add(ref bj, (p * ldb)));
             ref T ap = ref Unsafe.Add(ref a0, p * o.ACol);
             c0 = TS.MultiplyAdd(TS.Broadcast(ap), bp, c0);
             c1 = TS.MultiplyAdd(TS.Broadcast(Unsafe.Add(ref ap, o.ARow)), bp, c1);
@@ -153,17 +149,16 @@ internal static partial class Gemm
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Tile1x1<T, TV, TS, TR>(in Operands<T> o, TR rows, int i, int j, ref T a, ref T bj, ref T c, ref T bias)
+    private static void Tile1x1<T, TV, TS>(in Operands<T> o, int ldb, int i, int j, ref T a, ref T bj, ref T c, ref T bias)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct
         where TS : struct, ISimd<T, TV>
-        where TR : struct, IRowOffsets
     {
         TV c0 = Begin<T, TV, TS>(o, i, j, ref bias, ref c);
         ref T a0 = ref Unsafe.Add(ref a, i * o.ARow);
         for (int p = 0; p < o.K; p++)
         {
-            c0 = TS.MultiplyAdd(TS.Broadcast(Unsafe.Add(ref a0, p * o.ACol)), TS.Load(in Unsafe.Add(ref bj, rows.Of(p))), c0);
+            c0 = TS.MultiplyAdd(TS.Broadcast(Unsafe.Add(ref a0, p * o.ACol)), TS.Load(in Unsafe.Add(ref bj, (p * ldb))), c0);
         }
         Put<T, TV, TS>(o, c0, ref Unsafe.Add(ref c, (i * o.Ldc) + j));
     }
