@@ -12,11 +12,11 @@ public static class SideBySide
 {
     public static void Run(TextWriter output, string only = "")
     {
-        void Report(string name, Func<double> operation, double flop, double check, bool wallClock = false)
+        void Report(string name, Func<double> operation, double flop, double check, bool wallClock = false, int perCall = 1)
         {
             if (name.Contains(only, StringComparison.Ordinal))
             {
-                Measured(output, name, operation, flop, check, wallClock);
+                Measured(output, name, operation, flop, check, wallClock, perCall);
             }
         }
 
@@ -24,7 +24,8 @@ public static class SideBySide
         // that they run on the same data and weights.
         var tutorial = new Workloads.TutorialStep();
         double check = tutorial.Step();
-        Report("tutorial_step_f64", tutorial.Step, flop: 0, check);
+        tutorial = new Workloads.TutorialStep();
+        Report("tutorial_step_f64", tutorial.Epoch, flop: 0, check, perCall: tutorial.Samples);   // ns per step, as NumPy's
         var tutorial256 = Workloads.BatchStep.Tutorial256();
         check = tutorial256.Step();
         Report("minibatch256_f32", () => tutorial256.Step(), flop: 0, check);
@@ -50,9 +51,10 @@ public static class SideBySide
         + (2.0 * batch * hidden * classes)                           // dh
         + (2.0 * ((inputs * hidden) + (hidden * classes)));          // W −= α·dW
 
-    private static void Measured(TextWriter output, string name, Func<double> operation, double flop, double check, bool wallClock = false)
+    private static void Measured(TextWriter output, string name, Func<double> operation, double flop, double check, bool wallClock, int perCall)
     {
         (double median, double q1, double q3, double min) = Measure(operation, wallClock);
+        (median, q1, q3, min) = (median / perCall, q1 / perCall, q3 / perCall, min / perCall);   // per step of an epoch
         string gflops = flop > 0 ? string.Create(CultureInfo.InvariantCulture, $", \"gflops\": {flop / median:F2}") : "";
         string checkValue = double.IsNaN(check) ? "" : string.Create(CultureInfo.InvariantCulture, $", \"check\": {check:R}");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{{\"name\": \"{name}\", \"impl\": \"edgenet\", \"median_ns\": {median:F2}, \"q1_ns\": {q1:F2}, \"q3_ns\": {q3:F2}, \"min_ns\": {min:F2}{gflops}{checkValue}}}"));

@@ -16,6 +16,9 @@ public class TutorialStepBenchmarks
         _reference = new Workloads.TutorialStep(reference: true);
     }
 
+    [Benchmark(OperationsPerInvoke = 100, Description = "25-8-2 b1 f64 step, in an epoch (TrainPerSample)")]
+    public double Epoch() => _fast.Epoch();
+
     [Benchmark(Description = "25-8-2 b1 f64 step, fast")]
     public double Fast() => _fast.Step();
 

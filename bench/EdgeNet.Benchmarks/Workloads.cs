@@ -15,6 +15,7 @@ public static class Workloads
         private readonly Network<double> _network;
         private readonly double[] _x;
         private readonly int[] _labels;
+        private readonly int[] _order;
         private int _sample;
 
         public TutorialStep(bool reference = false)
@@ -24,9 +25,19 @@ public static class Workloads
             _network.UseReferenceKernels = reference;
             _x = setup.Train.FeaturesAs<double>();
             _labels = setup.Train.Labels.ToArray();
+            _order = [.. Enumerable.Range(0, _labels.Length)];
         }
 
-        /// <summary>One SGD step (forward + loss + backward + update) on the next sample, as the tutorial's loop.</summary>
+        /// <summary>Samples in one epoch (the tutorial's 100 training patches).</summary>
+        public int Samples => _labels.Length;
+
+        /// <summary>
+        /// One epoch of the tutorial's loop, as bench/peers/numpy_peers.py times NumPy's: a per-sample SGD step on
+        /// each sample in turn (<see cref="Sgd.TrainPerSample{T}"/>, as <c>edgenet train</c> runs it). Returns ΣL.
+        /// </summary>
+        public double Epoch() => Sgd.TrainPerSample(_network, _x, _labels, _order, 0.1).LossSum;
+
+        /// <summary>One SGD step (forward + loss + backward + update) on the next sample, through the one-step API.</summary>
         public double Step()
         {
             int n = _sample;

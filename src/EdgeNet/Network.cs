@@ -17,6 +17,8 @@ public sealed class Network<T>
 {
     private readonly Dense<T>[] _layers;
     private Activations<T> _activations;
+    private Activations<T>? _nextRow;                    // the per-sample pipeline's second set of one-row buffers
+    private TransposedWeights<T>? _transposed;          // and its copy of Wᵀ
     private ColumnBatch<T>? _columns;
     private ColumnState _columnState;
     private readonly bool _oneRow;                       // every layer narrow enough for the one-row kernels
@@ -250,6 +252,25 @@ public sealed class Network<T>
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// <see cref="Optimizers.Sgd.TrainPerSample{T}"/> as one pipeline (<see cref="PerSampleSgd"/>), when every layer
+    /// is narrow enough for the one-row kernels; false, and nothing done, otherwise. The arguments are checked.
+    /// </summary>
+    internal bool TryTrainPerSample(ReadOnlySpan<T> x, ReadOnlySpan<int> labels, ReadOnlySpan<int> order, T learningRate, out Optimizers.SamplePass pass)
+    {
+        if (!_oneRow || UseReferenceKernels)
+        {
+            pass = default;
+            return false;
+        }
+        Prepare(1);
+        _nextRow ??= new Activations<T>(_layers, 1);
+        _transposed ??= new TransposedWeights<T>(_layers);
+        pass = PerSampleSgd.Run(_layers, ref _activations, ref _nextRow, _transposed, x, labels, order, learningRate);
+        _activations.Batch = 1;
+        return true;
     }
 
     /// <summary>z and h of every layer for a batch; the softmax is left to the caller.</summary>

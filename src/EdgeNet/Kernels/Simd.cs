@@ -42,6 +42,9 @@ internal interface ISimd<T, TVector>
     /// returns its second operand when v is NaN or ±0; elsewhere v masked by v &gt; 0.
     /// </summary>
     static abstract TVector Relu(TVector v);
+
+    /// <summary>The ReLU gate, <c>z &gt; 0 ? g : 0</c> lane by lane (+0 where z is not above 0, NaN included).</summary>
+    static abstract TVector Gate(TVector g, TVector z);
 }
 
 /// <summary>512-bit vectors (AVX-512).</summary>
@@ -83,6 +86,9 @@ internal readonly struct Simd512<T> : ISimd<T, Vector512<T>>
         }
         return Vector512.BitwiseAnd(v, Vector512.GreaterThan(v, Vector512<T>.Zero));
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Gate(Vector512<T> g, Vector512<T> z) => Vector512.BitwiseAnd(g, Vector512.GreaterThan(z, Vector512<T>.Zero));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> MultiplyAdd(Vector512<T> a, Vector512<T> b, Vector512<T> c)
@@ -140,6 +146,9 @@ internal readonly struct Simd256<T> : ISimd<T, Vector256<T>>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Gate(Vector256<T> g, Vector256<T> z) => Vector256.BitwiseAnd(g, Vector256.GreaterThan(z, Vector256<T>.Zero));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> MultiplyAdd(Vector256<T> a, Vector256<T> b, Vector256<T> c)
     {
         if (typeof(T) == typeof(float))
@@ -193,6 +202,9 @@ internal readonly struct Simd128<T> : ISimd<T, Vector128<T>>
         }
         return Vector128.BitwiseAnd(v, Vector128.GreaterThan(v, Vector128<T>.Zero));
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Gate(Vector128<T> g, Vector128<T> z) => Vector128.BitwiseAnd(g, Vector128.GreaterThan(z, Vector128<T>.Zero));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> MultiplyAdd(Vector128<T> a, Vector128<T> b, Vector128<T> c)

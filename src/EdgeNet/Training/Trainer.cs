@@ -56,28 +56,15 @@ public static class Trainer
             {
                 order = random.Permutation(train.Count);             // idx = np.random.permutation(n)
             }
-            double lossSum = 0;
-            int correct = 0;
-            for (int start = 0; start < train.Count; start += batchSize)
+            SamplePass pass = batchSize == 1
+                ? Sgd.TrainPerSample(network, x, labels, order, learningRate)      // the tutorial's loop: a step per sample
+                : MiniBatches(network, x, labels, order, learningRate, xBatch, yBatch);
+            if (pass.Steps < train.Count)
             {
-                int batch = Math.Min(batchSize, train.Count - start);
-                for (int n = 0; n < batch; n++)
-                {
-                    int sample = order[start + n];
-                    x.AsSpan(sample * features, features).CopyTo(xBatch.AsSpan(n * features, features));
-                    yBatch[n] = labels[sample];
-                }
-                Span<T> xs = xBatch.AsSpan(0, batch * features);
-                Span<int> ys = yBatch.AsSpan(0, batch);
-                double loss = double.CreateChecked(network.ForwardLoss(xs, ys, out int batchCorrect)); // forward + loss
-                if (!double.IsFinite(loss))
-                {
-                    throw new TrainingDivergedException(epoch, options.LearningRate);
-                }
-                lossSum += loss;
-                correct += batchCorrect;
-                Sgd.BackwardAndStep(network, xs, ys, learningRate);                 // backward, then update
+                throw new TrainingDivergedException(epoch, options.LearningRate);  // the loss became NaN or infinite
             }
+            double lossSum = pass.LossSum;
+            int correct = pass.Correct;
             Evaluation? evaluation = testX is null ? null : Evaluation.Of(network, testX, testLabels!);
             var stats = new EpochStats(
                 epoch,
@@ -90,6 +77,39 @@ public static class Trainer
             progress?.Report(stats);
         }
         return history;
+    }
+
+    /// <summary>
+    /// One epoch in mini-batches of <c>yBatch.Length</c> samples in <paramref name="order"/>: forward, loss, backward,
+    /// update for each; stops before the update of a batch whose loss is not finite.
+    /// </summary>
+    private static SamplePass MiniBatches<T>(Network<T> network, T[] x, int[] labels, int[] order, T learningRate, T[] xBatch, int[] yBatch)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int features = network.Inputs;
+        double lossSum = 0;
+        int correct = 0;
+        for (int start = 0; start < order.Length; start += yBatch.Length)
+        {
+            int batch = Math.Min(yBatch.Length, order.Length - start);
+            for (int n = 0; n < batch; n++)
+            {
+                int sample = order[start + n];
+                x.AsSpan(sample * features, features).CopyTo(xBatch.AsSpan(n * features, features));
+                yBatch[n] = labels[sample];
+            }
+            Span<T> xs = xBatch.AsSpan(0, batch * features);
+            Span<int> ys = yBatch.AsSpan(0, batch);
+            double loss = double.CreateChecked(network.ForwardLoss(xs, ys, out int batchCorrect)); // forward + loss
+            if (!double.IsFinite(loss))
+            {
+                return new SamplePass(lossSum, correct, start);
+            }
+            lossSum += loss;
+            correct += batchCorrect;
+            Sgd.BackwardAndStep(network, xs, ys, learningRate);                     // backward, then update
+        }
+        return new SamplePass(lossSum, correct, order.Length);
     }
 
     private static void CheckShape<T>(Network<T> network, Dataset data)
