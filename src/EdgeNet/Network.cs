@@ -254,13 +254,16 @@ public sealed class Network<T>
         }
     }
 
+    /// <summary>Whether <see cref="Optimizers.Sgd.TrainPerSample{T}"/> runs as one pipeline (<see cref="PerSampleSgd"/>).</summary>
+    internal bool PipelinesPerSample => _oneRow && !UseReferenceKernels;
+
     /// <summary>
     /// <see cref="Optimizers.Sgd.TrainPerSample{T}"/> as one pipeline (<see cref="PerSampleSgd"/>), when every layer
     /// is narrow enough for the one-row kernels; false, and nothing done, otherwise. The arguments are checked.
     /// </summary>
     internal bool TryTrainPerSample(ReadOnlySpan<T> x, ReadOnlySpan<int> labels, ReadOnlySpan<int> order, T learningRate, out Optimizers.SamplePass pass)
     {
-        if (!_oneRow || UseReferenceKernels)
+        if (!PipelinesPerSample)
         {
             pass = default;
             return false;

@@ -21,6 +21,34 @@ public sealed class AllocationTests
     public void Sgd_steps_allocate_no_bytes_after_warm_up_float(int batch, int inputs, int hidden, int classes) =>
         AssertNoAllocation<float>(batch, inputs, hidden, classes);
 
+    [Theory]
+    [InlineData(8, 2)]                                              // the tutorial's loop: the per-sample pipeline
+    [InlineData(40, 2)]                                             // too wide for it: the one-step API, sample by sample
+    public void Per_sample_passes_allocate_no_bytes_after_warm_up(int hidden, int classes)
+    {
+        // Given a network, 50 samples and an order, warmed up
+        var (network, x) = FastKernelTests.RandomNetwork<double>(50, 25, hidden, classes);
+        int[] labels = [.. Enumerable.Range(0, 50).Select(n => n % classes)];
+        int[] order = [.. Enumerable.Range(0, 50).Reverse()];
+        for (int i = 0; i < 100; i++)
+        {
+            Sgd.TrainPerSample(network, x, labels, order, 0.01);
+        }
+
+        // When many more passes run
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        int steps = 0;
+        for (int i = 0; i < 100; i++)
+        {
+            steps += Sgd.TrainPerSample(network, x, labels, order, 0.01).Steps;
+        }
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // Then every step ran and nothing was allocated
+        Assert.Equal(100 * 50, steps);
+        Assert.Equal(0, allocated);
+    }
+
     private static void AssertNoAllocation<T>(int batch, int inputs, int hidden, int classes)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
