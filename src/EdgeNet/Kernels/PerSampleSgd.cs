@@ -9,10 +9,10 @@ namespace EdgeNet.Kernels;
 
 /// <summary>
 /// The tutorial's per-sample SGD loop (Part 8) as one pipeline over a sequence of samples. Each step runs the
-/// softmax, the loss and the backward pass (Parts 3–7) as <see cref="SingleRow"/> does, then sweeps the layers once
-/// more for the update (Part 5) <i>and</i> the next sample's forward pass (Part 2) together: each new row of W goes
-/// from the update straight into the next sample's dot products while it is still in registers, instead of out to
-/// memory and back in a second pass. The operations and their order are those of <see cref="Network{T}.ForwardLoss"/>
+/// softmax, the loss and dL/dz = p − y in one call (Parts 3–4, A.1), dL/dh and dL/dz down the layers from a kept copy of
+/// Wᵀ (<see cref="TransposedWeights{T}"/>, Part 7), then sweeps the layers once for the update (Part 5) <i>and</i> the
+/// next sample's forward pass (Part 2) together: each new row of W goes from the update straight into the next
+/// sample's dot products while it is still in registers, instead of out to memory and back in a second pass. The operations and their order are those of <see cref="Network{T}.ForwardLoss"/>
 /// followed by <see cref="Sgd.BackwardAndStep{T}"/>, one sample at a time: the same bits.
 /// </summary>
 internal static class PerSampleSgd
@@ -56,7 +56,7 @@ internal static class PerSampleSgd
 
             // the next sample (the last one has none: the sweep reruns its own row, and the result is dropped)
             ReadOnlySpan<T> following = t + 1 < order.Length ? x.Slice(order[t + 1] * inputs, inputs) : sample;
-            Sweep(layers, a, next, transposed, sample, following, rate);                           // update, and the next forward
+            Sweep(layers, a, next, transposed, sample, following, rate);               // update, and the next forward
             if (t + 1 < order.Length)
             {
                 (current, next) = (next, current);

@@ -152,11 +152,11 @@ internal static class SingleRow
 
     /// <summary>
     /// The backward pass of one row through every layer (tutorial Part 7 and A.2–A.4), from dL/dz of the last layer
-    /// in <c>a.DZ[last]</c>: below the last layer dL/dh = dL/dz·Wᵀ into <c>a.DH</c> and, through ReLU,
-    /// dL/dz = dL/dh ⊙ 1[z &gt; 0] into <c>a.DZ</c> (<see cref="BackpropagateAll{T}"/>, all with the old W); then
-    /// dL/dW = xᵀ·dL/dz and dL/db = dL/dz into each layer's gradients. With <paramref name="descend"/>, the SGD update
-    /// W −= α·dL/dW, b −= α·dL/db right after each gradient row, the same operations as <see cref="VectorOps.Descend{T}"/>;
-    /// the gradients then go straight into W and b and are not stored in dW and db.
+    /// in <c>a.DZ[last]</c>: dL/dW = xᵀ·dL/dz and dL/db = dL/dz into each layer's gradients, and below the last
+    /// layer dL/dh = dL/dz·Wᵀ into <c>a.DH</c> and, through ReLU, dL/dz = dL/dh ⊙ 1[z &gt; 0] into <c>a.DZ</c>.
+    /// With <paramref name="descend"/>, the SGD update W −= α·dL/dW, b −= α·dL/db right after each gradient row
+    /// (dL/dh has used the old W by then), the same operations as <see cref="VectorOps.Descend{T}"/>; the
+    /// gradients then go straight into W and b and are not stored in dW and db.
     /// </summary>
     public static void BackwardAll<T>(Dense<T>[] layers, Activations<T> a, ReadOnlySpan<T> x, bool descend, T rate)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -165,32 +165,24 @@ internal static class SingleRow
         {
             throw new ArgumentException("One-row backward: shapes do not fit.");
         }
-        BackpropagateAll(layers, a);                                                    // dL/dh, dL/dz of every layer
         for (int l = layers.Length - 1; l >= 0; l--)
         {
             Dense<T> layer = layers[l];
+            int inputs = layer.Inputs;
+            int outputs = layer.Outputs;
+            ref T rdz = ref MemoryMarshal.GetArrayDataReference(a.DZ[l]);
+            ref T rw = ref MemoryMarshal.GetArrayDataReference(layer.Weights);
+            if (l > 0)
+            {
+                Span<T> dh = a.DH[l - 1].AsSpan(0, inputs);
+                Backpropagate(ref rdz, ref rw, ref MemoryMarshal.GetReference(dh), inputs, outputs); // dL/dh = dL/dz · Wᵀ
+                VectorOps.ReluGate<T>(a.Z[l - 1].AsSpan(0, inputs), dh, a.DZ[l - 1]);  // through ReLU, without a branch per unit
+            }
             ref T input = ref l == 0 ? ref MemoryMarshal.GetReference(x) : ref MemoryMarshal.GetArrayDataReference(a.H[l - 1]);
-            var g = new Gradient<T>(ref input, ref MemoryMarshal.GetArrayDataReference(layer.Weights), ref MemoryMarshal.GetArrayDataReference(layer.Bias),
+            var g = new Gradient<T>(ref input, ref rw, ref MemoryMarshal.GetArrayDataReference(layer.Bias),
                 ref MemoryMarshal.GetArrayDataReference(layer.WeightGradient), ref MemoryMarshal.GetArrayDataReference(layer.BiasGradient),
-                layer.Inputs, layer.Outputs, descend, rate);
-            Gradients(g, ref MemoryMarshal.GetArrayDataReference(a.DZ[l]));             // dW, db (and the update)
-        }
-    }
-
-    /// <summary>
-    /// dL/dh = dL/dz·Wᵀ into <c>a.DH[l − 1]</c> and dL/dz = dL/dh ⊙ 1[z &gt; 0] into <c>a.DZ[l − 1]</c>, from the last
-    /// layer down, with W as it is (before any update: dL/dh uses the W that made z).
-    /// </summary>
-    public static void BackpropagateAll<T>(Dense<T>[] layers, Activations<T> a)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        for (int l = layers.Length - 1; l > 0; l--)
-        {
-            int inputs = layers[l].Inputs;
-            Span<T> dh = a.DH[l - 1].AsSpan(0, inputs);
-            Backpropagate(ref MemoryMarshal.GetArrayDataReference(a.DZ[l]), ref MemoryMarshal.GetArrayDataReference(layers[l].Weights),
-                ref MemoryMarshal.GetReference(dh), inputs, layers[l].Outputs);        // dL/dh = dL/dz · Wᵀ
-            VectorOps.ReluGate<T>(a.Z[l - 1].AsSpan(0, inputs), dh, a.DZ[l - 1]);      // through ReLU, without a branch per unit
+                inputs, outputs, descend, rate);
+            Gradients(g, ref rdz);                                                      // dW, db (and the update)
         }
     }
 
