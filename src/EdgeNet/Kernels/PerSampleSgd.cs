@@ -36,34 +36,36 @@ internal static class PerSampleSgd
         int classes = layers[last].Outputs;
         double lossSum = 0;
         int correct = 0;
+        Activations<T> a = current, following = next;                                  // locals: no write barrier per swap
         ReadOnlySpan<T> sample = x.Slice(order[0] * inputs, inputs);
-        SingleRow.ForwardAll(layers, current, sample);                                 // the first sample's forward pass
+        SingleRow.ForwardAll(layers, a, sample);                                        // the first sample's forward pass
         transposed.CopyFrom(layers);                                                    // Wᵀ, for the backward passes
-        for (int t = 0; t < order.Length; t++)
+        int t = 0;
+        for (; t < order.Length; t++)
         {
             int label = labels[order[t]];
-            Activations<T> a = current;
             T rowLoss = SoftmaxCrossEntropy.Row(ref MemoryMarshal.GetArrayDataReference(a.Z[last]), ref MemoryMarshal.GetArrayDataReference(a.P),
                 ref MemoryMarshal.GetArrayDataReference(a.DZ[last]), classes, label, out bool right); // p = softmax(z), L, dL/dz = p − y
             double loss = double.CreateTruncating(rowLoss);
             if (!double.IsFinite(loss))
             {
-                return new SamplePass(lossSum, correct, t);
+                break;
             }
             lossSum += loss;
             correct += right ? 1 : 0;
             transposed.Backpropagate(layers, a);                                        // dL/dh, dL/dz below, with the old W
 
             // the next sample (the last one has none: the sweep reruns its own row, and the result is dropped)
-            ReadOnlySpan<T> following = t + 1 < order.Length ? x.Slice(order[t + 1] * inputs, inputs) : sample;
-            Sweep(layers, a, next, transposed, sample, following, rate);               // update, and the next forward
+            ReadOnlySpan<T> nextSample = t + 1 < order.Length ? x.Slice(order[t + 1] * inputs, inputs) : sample;
+            Sweep(layers, a, following, transposed, sample, nextSample, rate);          // update, and the next forward
             if (t + 1 < order.Length)
             {
-                (current, next) = (next, current);
-                sample = following;
+                (a, following) = (following, a);
+                sample = nextSample;
             }
         }
-        return new SamplePass(lossSum, correct, order.Length);
+        (current, next) = (a, following);
+        return new SamplePass(lossSum, correct, t);
     }
 
     /// <summary>
