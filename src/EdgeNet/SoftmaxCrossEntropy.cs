@@ -86,8 +86,8 @@ public static class SoftmaxCrossEntropy
     /// <summary>
     /// One row, all at once (the per-sample loop's hot path): p = softmax(z) into <paramref name="p"/>, dL/dz = p − y
     /// into <paramref name="dz"/>, whether the most probable class is <paramref name="label"/>, and L = −log p_label
-    /// returned. The same operations as <see cref="Forward{T}"/> and <see cref="Backward{T}"/> for a batch of one, with no
-    /// branch on the data: e^0 is computed rather than skipped (it is exactly 1 either way, as IEEE 754 requires).
+    /// returned. The same operations as <see cref="Forward{T}"/> and <see cref="Backward{T}"/> for a batch of one, except
+    /// that the max's own e^0 is computed rather than skipped by a branch (exp(±0) is exactly 1 either way).
     /// </summary>
     internal static T Row<T>(ref T z, ref T p, ref T dz, int classes, int label, out bool right)
         where T : unmanaged, IFloatingPointIeee754<T>
