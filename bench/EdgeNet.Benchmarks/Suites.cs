@@ -47,6 +47,25 @@ public class BatchStepBenchmarks
     public float Mnist64() => _mnist64.Step();
 }
 
+/// <summary>784→256→10 in float32 with its large products on one thread or two (<see cref="Network{T}.Threads"/>).</summary>
+[MemoryDiagnoser]
+public class ThreadedBatchStepBenchmarks
+{
+    private Workloads.BatchStep _step = null!;
+
+    [Params(64, 256)]
+    public int Batch { get; set; }
+
+    [Params(1, 2)]
+    public int Threads { get; set; }
+
+    [GlobalSetup]
+    public void Setup() => _step = Workloads.BatchStep.Mnist(Batch, Threads);
+
+    [Benchmark(Description = "784-256-10 f32 step")]
+    public float Step() => _step.Step();
+}
+
 /// <summary>p(Edge) over every 5×5 window of a 1920×1080 image, float32.</summary>
 [MemoryDiagnoser]
 public class ScanBenchmarks

@@ -77,13 +77,17 @@ public static class Workloads
         /// 784→256→10, float32, batch 64: seed 0; x = randn(64, 784); W1 = randn(784, 256)·0.05;
         /// W2 = randn(256, 10)·0.05; b = 0; labels n mod 10; lr 0.01.
         /// </summary>
-        public static BatchStep Mnist64()
+        public static BatchStep Mnist64() => Mnist(64, threads: 1);
+
+        /// <summary>784→256→10 as <see cref="Mnist64"/> at another batch size, its products on up to <paramref name="threads"/> threads.</summary>
+        public static BatchStep Mnist(int batch, int threads)
         {
             var random = new NumpyRandom(0);
-            float[] x = [.. Enumerable.Range(0, 64 * 784).Select(_ => (float)random.Randn())];
+            float[] x = [.. Enumerable.Range(0, batch * 784).Select(_ => (float)random.Randn())];
             var network = Network<float>.Create(784, [256], 10);
             network.InitializeLikeTutorial(random, 0.05);
-            return new BatchStep(network, x, [.. Enumerable.Range(0, 64).Select(n => n % 10)], 0.01f);
+            network.Threads = threads;
+            return new BatchStep(network, x, [.. Enumerable.Range(0, batch).Select(n => n % 10)], 0.01f);
         }
 
         public Network<float> Network => _network;

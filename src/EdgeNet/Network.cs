@@ -135,6 +135,25 @@ public sealed class Network<T>
     public ReadOnlySpan<T> ActivationGradient(int layer) => RowMajor().DH[layer].AsSpan(0, _activations.Batch * _layers[layer].Outputs);
 
     /// <summary>
+    /// Threads the matrix products of a large batch may use (1, the default: the calling thread alone). Each thread
+    /// takes a block of rows of the product, and every number is summed as on one thread: the results do not depend on
+    /// it. Products under about a million multiply-adds, one-row steps and the per-sample loop stay on one thread.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Below 1.</exception>
+    public int Threads
+    {
+        get => _layers[0].Threads;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            foreach (Dense<T> layer in _layers)
+            {
+                layer.Threads = value;
+            }
+        }
+    }
+
+    /// <summary>
     /// Run the plain reference loops instead of the fast kernels (for tests and teaching). Mini-batches give the same
     /// bits either way (see <see cref="Dense{T}.ForwardReference"/>); one row at a time the fast forward pass sums in
     /// four partial sums and agrees within rounding; float32 feature-major batches within the tolerance the README states.

@@ -48,6 +48,7 @@ internal static class EvalCommand
                 dataset = source.HeldOutTestSet(options.Seed, options.TrainSamples, options.TestSamples);
                 description = $"{options.TestSamples} held-out {source} test patches (seed {options.Seed}, after {options.TrainSamples} training patches)";
             }
+            loaded.Network.Threads = Environment.ProcessorCount;        // large networks: the numbers do not change
             Evaluation result = Evaluation.Of(loaded.Network, dataset);
             Print(context.Out, result, dataset.ClassNames, description);
             return ExitCodes.Success;

@@ -86,6 +86,7 @@ internal static class TrainCommand
         Dataset? testFile = DataOptions.LoadCsv(request.TestData, Dataset.EdgeClasses, trainFile?.FeatureCount);
         var setup = TutorialSetup<T>.Create(options, generated, trainFile, testFile);
         Network<T> network = setup.Network;
+        network.Threads = Environment.ProcessorCount;                  // large batches: the numbers do not change
         TextWriter output = context.Out;
         if (generated.Varied is not null)
         {

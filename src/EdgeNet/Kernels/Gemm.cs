@@ -42,7 +42,7 @@ internal static partial class Gemm
         ReadOnlySpan<T> a, int aRowStride, int aColStride,
         ReadOnlySpan<T> b, int ldb,
         Span<T> c, int ldc,
-        GemmStart start, ReadOnlySpan<T> bias, bool relu = false)
+        GemmStart start, ReadOnlySpan<T> bias, bool relu = false, int threads = 1)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (m == 0 || n == 0)
@@ -55,6 +55,11 @@ internal static partial class Gemm
             || (start == GemmStart.BiasPerRow && bias.Length < m))
         {
             throw new ArgumentException("Matrix shapes do not fit the spans given.");
+        }
+        if (Splits(m, n, k, threads))
+        {
+            MultiplyOnThreads(m, n, k, a, aRowStride, aColStride, b, ldb, c, ldc, start, bias, relu, threads);   // blocks of rows
+            return;
         }
         if (k <= 2 * DepthBlock)
         {

@@ -45,6 +45,9 @@ public sealed class Dense<T>
     /// <summary>dL/db after <see cref="Backward"/>.</summary>
     public T[] BiasGradient { get; }
 
+    /// <summary>Threads the fast kernels may use for a large batch (set through <see cref="Network{T}.Threads"/>).</summary>
+    internal int Threads { get; set; } = 1;
+
     /// <summary>Number of trainable numbers: W and b.</summary>
     public int ParameterCount => Weights.Length + Bias.Length;
 
@@ -55,7 +58,7 @@ public sealed class Dense<T>
     public void Forward(ReadOnlySpan<T> x, Span<T> z, int batch)
     {
         CheckShapes(x, z, batch);
-        Gemm.Multiply<T>(batch, Outputs, Inputs, x, Inputs, 1, Weights, Outputs, z, Outputs, GemmStart.BiasPerColumn, Bias); // z = x·W + b
+        Gemm.Multiply<T>(batch, Outputs, Inputs, x, Inputs, 1, Weights, Outputs, z, Outputs, GemmStart.BiasPerColumn, Bias, threads: Threads); // z = x·W + b
     }
 
     /// <summary>
@@ -65,7 +68,7 @@ public sealed class Dense<T>
     public void Backward(ReadOnlySpan<T> x, ReadOnlySpan<T> dz, Span<T> dx, int batch)
     {
         CheckShapes(x, dz, batch);
-        Gemm.Multiply<T>(Inputs, Outputs, batch, x, 1, Inputs, dz, Outputs, WeightGradient, Outputs, GemmStart.Zero, default); // dL/dW = xᵀ · dL/dz
+        Gemm.Multiply<T>(Inputs, Outputs, batch, x, 1, Inputs, dz, Outputs, WeightGradient, Outputs, GemmStart.Zero, default, threads: Threads); // dL/dW = xᵀ · dL/dz
         VectorOps.SumRows<T>(dz, batch, Outputs, BiasGradient);                                                                  // dL/db = Σ dL/dz
         if (dx.IsEmpty)
         {
@@ -77,7 +80,7 @@ public sealed class Dense<T>
             return;
         }
         VectorOps.Transpose<T>(Weights, Inputs, Outputs, _weightsTransposed);
-        Gemm.Multiply<T>(batch, Inputs, Outputs, dz, Outputs, 1, _weightsTransposed, Inputs, dx, Inputs, GemmStart.Zero, default); // dL/dx = dL/dz · Wᵀ
+        Gemm.Multiply<T>(batch, Inputs, Outputs, dz, Outputs, 1, _weightsTransposed, Inputs, dx, Inputs, GemmStart.Zero, default, threads: Threads); // dL/dx = dL/dz · Wᵀ
     }
 
     /// <summary>Forward as a plain loop: the reference the fast kernel is tested against.</summary>
