@@ -84,36 +84,20 @@ public static class SoftmaxCrossEntropy
     }
 
     /// <summary>
-    /// One row, all at once (the per-sample loop's hot path): p = softmax(z) into <paramref name="p"/>, dL/dz = p − y
-    /// into <paramref name="dz"/>, whether the most probable class is <paramref name="label"/>, and L = −log p_label
-    /// returned. The same operations as <see cref="Forward{T}"/> and <see cref="Backward{T}"/> for a batch of one, except
-    /// that the max's own e^0 is computed rather than skipped by a branch (exp(±0) is exactly 1 either way).
+    /// One row, all at once (the per-sample loop's step): p = softmax(z) into <paramref name="p"/>, dL/dz = p − y into
+    /// <paramref name="dz"/>, whether the most probable class is <paramref name="label"/>, and L = −log p_label returned:
+    /// <see cref="Forward{T}"/> and <see cref="Backward{T}"/> for a batch of one.
     /// </summary>
-    internal static T Row<T>(ref T z, ref T p, ref T dz, int classes, int label, out bool right)
+    internal static T Row<T>(ReadOnlySpan<T> z, Span<T> p, Span<T> dz, int label, out bool right)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        T largest = z;
-        for (int k = 1; k < classes; k++)
+        T logSumExp = Softmax(z, p, out T max);                                       // p = softmax(z)
+        for (int k = 0; k < z.Length; k++)
         {
-            largest = T.Max(largest, Unsafe.Add(ref z, k));                                // subtract the max: no overflow
+            dz[k] = p[k] - (k == label ? T.One : T.Zero);                               // dL/dz = p − y
         }
-        T sum = T.Zero;
-        for (int k = 0; k < classes; k++)
-        {
-            T e = Exp(Unsafe.Add(ref z, k) - largest);                                      // e^(z_j − max)
-            Unsafe.Add(ref p, k) = e;
-            sum += e;
-        }
-        int best = 0;
-        for (int k = 0; k < classes; k++)
-        {
-            T pk = Unsafe.Add(ref p, k) / sum;                                              // p_j = e^z_j / Σ e^z_k
-            Unsafe.Add(ref p, k) = pk;
-            Unsafe.Add(ref dz, k) = pk - (k == label ? T.One : T.Zero);                     // dL/dz = p − y
-            best = pk > Unsafe.Add(ref p, best) ? k : best;                                 // argmax, the first of equals
-        }
-        right = best == label;
-        return Log(sum) - (Unsafe.Add(ref z, label) - largest);                              // L = −log p_correct, stably
+        right = ArgMax<T>(p[..z.Length]) == label;
+        return logSumExp - (z[label] - max);                                            // L = −log p_correct, stably
     }
 
     /// <summary>The first index of the largest value, as NumPy's argmax.</summary>

@@ -44,8 +44,7 @@ internal static class PerSampleSgd
         for (; t < order.Length; t++)
         {
             int label = labels[order[t]];
-            T rowLoss = SoftmaxCrossEntropy.Row(ref MemoryMarshal.GetArrayDataReference(a.Z[last]), ref MemoryMarshal.GetArrayDataReference(a.P),
-                ref MemoryMarshal.GetArrayDataReference(a.DZ[last]), classes, label, out bool right); // p = softmax(z), L, dL/dz = p − y
+            T rowLoss = SoftmaxCrossEntropy.Row<T>(a.Z[last].AsSpan(0, classes), a.P, a.DZ[last], label, out bool right); // p, L, dL/dz = p − y
             double loss = double.CreateTruncating(rowLoss);
             if (!double.IsFinite(loss))
             {

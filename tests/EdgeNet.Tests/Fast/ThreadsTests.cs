@@ -26,7 +26,7 @@ public sealed class ThreadsTests
     {
         // Given a network large enough to split its products, on two threads, warmed up
         var (network, x, labels) = Setup<double>(2, Small);
-        Assert.True(Gemm.Splits(Batch, 128, 256, 2));              // z1 = x·W1 splits
+        Assert.True(Gemm.Splits(Batch, Small[1], Small[0], 2));   // z1 = x·W1 splits
         for (int i = 0; i < 3; i++)
         {
             Step(network, x, labels);
@@ -103,10 +103,10 @@ public sealed class ThreadsTests
         // Given two identical networks whose products are large enough to split (checked), one on one thread
         var (single, x, labels) = Setup<T>(1);
         var (several, _, _) = Setup<T>(threads);
-        Assert.True(Gemm.Splits(Batch, 256, 300, threads));        // z1 = x·W1: rows of the batch
-        Assert.True(Gemm.Splits(300, 256, Batch, threads));        // dL/dW1 = xᵀ·dL/dz1: rows of W1
-        Assert.True(Gemm.Splits(Batch, 128, 256, threads));        // z2 = h1·W2
-        Assert.True(Gemm.Splits(Batch, 256, 128, threads));        // dL/dh1 = dL/dz2·W2ᵀ
+        Assert.True(Gemm.Splits(Batch, Full[1], Full[0], threads)); // z1 = x·W1: rows of the batch
+        Assert.True(Gemm.Splits(Full[0], Full[1], Batch, threads)); // dL/dW1 = xᵀ·dL/dz1: rows of W1
+        Assert.True(Gemm.Splits(Batch, Full[2], Full[1], threads)); // z2 = h1·W2
+        Assert.True(Gemm.Splits(Batch, Full[1], Full[2], threads)); // dL/dh1 = dL/dz2·W2ᵀ
 
         // When both take two steps
         for (int i = 0; i < 2; i++)
