@@ -118,5 +118,9 @@ public sealed record OptimizerSettings
         }
     }
 
-    private static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    // "0.9", "1e-8": round-trip digits, small numbers as a power of ten.
+    private static string Text(double value) =>
+        value != 0 && Math.Abs(value) < 1e-3 && double.IsFinite(value)
+            ? value.ToString("0.################e+0", CultureInfo.InvariantCulture)
+            : value.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -37,6 +37,6 @@ public sealed class OptimizerSettingsTests
             Assert.Equal(kind, OptimizerNames.Parse(OptimizerNames.Name(kind)));
         }
         Assert.Null(OptimizerNames.Parse("Adam"));
-        Assert.Equal("adam (β1 0.9, β2 0.999, ε 1E-08)", OptimizerSettings.For(OptimizerKind.Adam).ToString());
+        Assert.Equal("adam (β1 0.9, β2 0.999, ε 1e-8)", OptimizerSettings.For(OptimizerKind.Adam).ToString());
     }
 }
