@@ -32,7 +32,7 @@ internal sealed class PlaygroundRun
         int inputs = csv ? uploadedTrain!.FeatureCount : settings.Data.PatchSize * settings.Data.PatchSize;
         int classes = csv ? uploadedTrain!.ClassCount : settings.Data.ClassNames.Count;
         settings.CheckSize(inputs, classes, csv ? uploadedTrain!.Count : settings.Options.TrainSamples, limits);
-        var setup = TutorialSetup<double>.Create(settings.Options, settings.Data, csv ? uploadedTrain : null, csv ? uploadedTest : null);
+        var setup = SeededSetup<double>.Create(settings.Options, settings.Data, csv ? uploadedTrain : null, csv ? uploadedTest : null);
         _random = setup.Random;
         Network = setup.Network;
         Train = setup.Train;
