@@ -5,6 +5,7 @@ using EdgeNet.Data;
 using EdgeNet.Diagnostics;
 using EdgeNet.Models;
 using EdgeNet.Optimizers;
+using EdgeNet.Text;
 using EdgeNet.Training;
 
 namespace EdgeNet.Cli.Commands;

@@ -3,20 +3,21 @@ using System.Text;
 using EdgeNet.Diagnostics;
 using EdgeNet.Optimizers;
 
-namespace EdgeNet.Cli.Output;
+namespace EdgeNet.Text;
 
 /// <summary>
 /// An <see cref="OptimizerTrace"/> as text: the rule's formulas, then for each update the loss before and after and,
 /// for the first numbers of every W and b (all of them with <c>--full</c>), the gradient, the optimizer's state
 /// before and after, the step each weight took and the weight after.
 /// </summary>
-internal static class OptimizerTraceText
+public static class OptimizerTraceText
 {
     /// <summary>Numbers of each parameter matrix shown without --full.</summary>
     public const int ShownNumbers = 4;
 
     private const int Width = 11;
 
+    /// <summary>The whole text: header, the rule's formulas, a table per parameter and step, the loss before and after.</summary>
     public static string Format(OptimizerTrace trace, StepTextOptions options)
     {
         var text = new StringBuilder();
