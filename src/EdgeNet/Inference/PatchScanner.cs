@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.Intrinsics;
 using EdgeNet.Kernels;
+using EdgeNet.Reference;
 
 namespace EdgeNet.Inference;
 

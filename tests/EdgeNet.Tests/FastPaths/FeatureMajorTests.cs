@@ -1,4 +1,5 @@
 using System.Numerics;
+using EdgeNet.Passes;
 using EdgeNet.Optimizers;
 using EdgeNet.Training;
 
