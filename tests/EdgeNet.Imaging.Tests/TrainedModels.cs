@@ -17,7 +17,7 @@ internal static class TrainedModels
     {
         var options = new TrainingOptions { Seed = 1, TrainSamples = 3000, TestSamples = 0, Epochs = 10 };
         GeneratedData data = GeneratedData.VariedWith(new VariedOptions { Task = task });
-        var setup = TutorialSetup<double>.Create(options, data);
+        var setup = SeededSetup<double>.Create(options, data);
         Trainer.Train(setup.Network, setup.Train, null, options, setup.Random);
         return (setup.Network, data.ClassNames);
     }
