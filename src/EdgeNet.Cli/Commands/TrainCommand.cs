@@ -84,7 +84,7 @@ internal static class TrainCommand
         }
         Dataset? trainFile = DataOptions.LoadCsv(request.Data, Dataset.EdgeClasses);
         Dataset? testFile = DataOptions.LoadCsv(request.TestData, Dataset.EdgeClasses, trainFile?.FeatureCount);
-        var setup = TutorialSetup<T>.Create(options, generated, trainFile, testFile);
+        var setup = SeededSetup<T>.Create(options, generated, trainFile, testFile);
         Network<T> network = setup.Network;
         network.Threads = Environment.ProcessorCount;                  // large batches: the numbers do not change
         TextWriter output = context.Out;

@@ -3,7 +3,7 @@ using EdgeNet.Kernels;
 using EdgeNet.Optimizers;
 using EdgeNet.Training;
 
-namespace EdgeNet.Tests.Fast;
+namespace EdgeNet.Tests.FastPaths;
 
 /// <summary>
 /// <see cref="Sgd.TrainPerSample{T}"/>: the per-sample loop as one pipeline (each update in the same sweep as the next

@@ -1,7 +1,7 @@
 using System.Runtime.Intrinsics;
 using EdgeNet.Kernels;
 
-namespace EdgeNet.Tests.Fast;
+namespace EdgeNet.Tests.FastPaths;
 
 /// <summary>
 /// The feature-major softmax's inlined e^x and log x against <see cref="Math.Exp(double)"/> and

@@ -10,7 +10,7 @@ namespace EdgeNet.Kernels;
 /// as <see cref="SoftmaxCrossEntropy.Softmax{T}"/> (max, e^(z − max), sum in class order, divide), with a
 /// vectorised exponential that may round its last bit differently from <see cref="Math.Exp(double)"/>.
 /// </summary>
-internal static class ColumnSoftmax
+internal static class ScanSoftmax
 {
     public static void Apply<T>(Span<T> z, int classes, int stride, int count)
         where T : unmanaged, IFloatingPointIeee754<T>

@@ -8,7 +8,7 @@ namespace EdgeNet.Inference;
 /// run the layers' reference loops, softmax. Used where the hardware has no vectors with FMA, and as the
 /// reference the vector scan is tested against.
 /// </summary>
-internal static class PlainScan
+internal static class ReferenceScan
 {
     public static void Rows<T>(ScanPlan<T> plan, ReadOnlySpan<T> image, Span<T> output, int firstRow, int endRow)
         where T : unmanaged, IFloatingPointIeee754<T>

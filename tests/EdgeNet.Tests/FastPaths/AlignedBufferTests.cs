@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using EdgeNet.Kernels;
 
-namespace EdgeNet.Tests.Fast;
+namespace EdgeNet.Tests.FastPaths;
 
 /// <summary>The feature-major buffers start on a cache line (64 bytes) and keep to their length.</summary>
 public sealed class AlignedBufferTests

@@ -1,11 +1,11 @@
-namespace EdgeNet.Tests.Fast;
+namespace EdgeNet.Tests.FastPaths;
 
 /// <summary>
 /// The scanner's column softmax (with its two-class shortcut: the larger z's term is e^0 = 1, one exponential a
 /// pixel) against the plain row softmax. Tolerance 1e-6 on each probability: the vectorised float exponential may
 /// round its last bits differently from <see cref="MathF.Exp"/> (a few units in the last place, ~1e-7).
 /// </summary>
-public sealed class ColumnSoftmaxTests
+public sealed class ScanSoftmaxTests
 {
     [Fact]
     public void Two_classes_match_the_plain_softmax()
@@ -22,7 +22,7 @@ public sealed class ColumnSoftmaxTests
         float[] columns = [.. z];
 
         // When the column softmax runs
-        Kernels.ColumnSoftmax.Apply<float>(columns, 2, stride, count);
+        Kernels.ScanSoftmax.Apply<float>(columns, 2, stride, count);
 
         // Then each pixel's probabilities are the plain softmax's, and ties give one half each
         var expected = new float[2];

@@ -1,6 +1,6 @@
 using System.Runtime.Intrinsics.X86;
 
-namespace EdgeNet.Tests.Fast;
+namespace EdgeNet.Tests.FastPaths;
 
 /// <summary>A fact that needs AVX-512 (skipped, with the reason, on machines without it).</summary>
 public sealed class Avx512FactAttribute : FactAttribute

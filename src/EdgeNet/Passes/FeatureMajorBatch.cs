@@ -9,11 +9,11 @@ namespace EdgeNet;
 /// <summary>
 /// One training step of a batch in the feature-major layout (<see cref="FeatureMajor"/>): for networks whose layers
 /// are all narrower than a vector, at batches of several vectors, the batch runs across the lanes. Same equations
-/// as the row-major pass; the buffers are the transposes of <see cref="Activations{T}"/>'s, copied back only when
+/// as the row-major pass; the buffers are the transposes of <see cref="PassBuffers{T}"/>'s, copied back only when
 /// somebody asks for them (<see cref="CopyTo"/>). They start on cache lines (<see cref="AlignedBuffer{T}"/>): with rows
 /// of whole vectors, no vector load or store is split across two lines.
 /// </summary>
-internal sealed class ColumnBatch<T>
+internal sealed class FeatureMajorBatch<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly Dense<T>[] _layers;
@@ -28,7 +28,7 @@ internal sealed class ColumnBatch<T>
     /// <summary>Columns a forward chunk: four vectors, the forward kernel's tile.</summary>
     private const int Chunk = 64;
 
-    private ColumnBatch(Dense<T>[] layers, int stride)
+    private FeatureMajorBatch(Dense<T>[] layers, int stride)
     {
         _layers = layers;
         Stride = stride;
@@ -70,11 +70,11 @@ internal sealed class ColumnBatch<T>
     }
 
     /// <summary>The buffers for this batch size: <paramref name="current"/> when they are big enough.</summary>
-    public static ColumnBatch<T> For(ColumnBatch<T>? current, Dense<T>[] layers, int batch)
+    public static FeatureMajorBatch<T> For(FeatureMajorBatch<T>? current, Dense<T>[] layers, int batch)
     {
         int v = Vector512<float>.Count;
         int stride = (batch + v - 1) / v * v;
-        return current is not null && current.Stride >= stride ? current : new ColumnBatch<T>(layers, stride);
+        return current is not null && current.Stride >= stride ? current : new FeatureMajorBatch<T>(layers, stride);
     }
 
     /// <summary>
@@ -134,7 +134,7 @@ internal sealed class ColumnBatch<T>
     private static ReadOnlySpan<float> Floats(ReadOnlySpan<T> values) => MemoryMarshal.Cast<T, float>(values);
 
     /// <summary>Copies z, h, p (and dL/dz, dL/dh after a backward pass) back to the row-major buffers.</summary>
-    public void CopyTo(Activations<T> a, bool backward)
+    public void CopyTo(PassBuffers<T> a, bool backward)
     {
         int batch = Batch;
         for (int l = 0; l < _layers.Length; l++)

@@ -1,7 +1,7 @@
 using System.Numerics;
 using EdgeNet.Optimizers;
 
-namespace EdgeNet.Tests.Fast;
+namespace EdgeNet.Tests.FastPaths;
 
 /// <summary>Training steps allocate nothing once the buffers exist: an allocation count, not a timing.</summary>
 public sealed class AllocationTests

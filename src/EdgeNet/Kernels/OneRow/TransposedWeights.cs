@@ -36,7 +36,7 @@ internal sealed class TransposedWeights<T>
     /// From dL/dz of the last layer in <c>a.DZ[last]</c>, down to the first: dL/dh = dL/dz·Wᵀ into <c>a.DH[l − 1]</c>
     /// and dL/dz = dL/dh ⊙ 1[z &gt; 0] into <c>a.DZ[l − 1]</c> (tutorial Part 7, A.3–A.4), with W before the update.
     /// </summary>
-    public void Backpropagate(Dense<T>[] layers, Activations<T> a)
+    public void Backpropagate(Dense<T>[] layers, PassBuffers<T> a)
     {
         for (int l = layers.Length - 1; l > 0; l--)
         {

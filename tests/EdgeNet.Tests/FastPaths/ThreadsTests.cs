@@ -3,7 +3,7 @@ using System.Numerics;
 using EdgeNet.Kernels;
 using EdgeNet.Optimizers;
 
-namespace EdgeNet.Tests.Fast;
+namespace EdgeNet.Tests.FastPaths;
 
 /// <summary>
 /// <see cref="Network{T}.Threads"/>: large products split their rows across threads, and the numbers must not depend

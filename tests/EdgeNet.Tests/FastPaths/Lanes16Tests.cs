@@ -1,7 +1,7 @@
 using System.Runtime.Intrinsics;
 using EdgeNet.Kernels;
 
-namespace EdgeNet.Tests.Fast;
+namespace EdgeNet.Tests.FastPaths;
 
 /// <summary>
 /// The in-register shuffles of the feature-major path against plain loops: the 16 × 16 transpose moves every number

@@ -7,10 +7,10 @@ namespace EdgeNet.Training;
 /// The tutorial's draw order: seed → training set → test set → for each layer W = randn(in, out)·0.3, b = 0.
 /// Seeded runs therefore reproduce the tutorial's NumPy numbers.
 /// </summary>
-public sealed class TutorialSetup<T>
+public sealed class SeededSetup<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private TutorialSetup(NumpyRandom random, Dataset train, Dataset? test, Network<T> network)
+    private SeededSetup(NumpyRandom random, Dataset train, Dataset? test, Network<T> network)
     {
         Random = random;
         Train = train;
@@ -34,14 +34,14 @@ public sealed class TutorialSetup<T>
     /// Draws the data and the initial network for <paramref name="options"/>. A given training set (from a file)
     /// replaces the generated one; the test set is then only what is given.
     /// </summary>
-    public static TutorialSetup<T> Create(TrainingOptions options, Dataset? trainFromFile = null, Dataset? testFromFile = null) =>
+    public static SeededSetup<T> Create(TrainingOptions options, Dataset? trainFromFile = null, Dataset? testFromFile = null) =>
         Create(options, GeneratedData.Tutorial, trainFromFile, testFromFile);
 
     /// <summary>
     /// As <see cref="Create(TrainingOptions, Dataset?, Dataset?)"/>, drawing the generated sets from
     /// <paramref name="data"/> (the tutorial's patches or the varied ones) in the same order.
     /// </summary>
-    public static TutorialSetup<T> Create(TrainingOptions options, GeneratedData data, Dataset? trainFromFile = null, Dataset? testFromFile = null)
+    public static SeededSetup<T> Create(TrainingOptions options, GeneratedData data, Dataset? trainFromFile = null, Dataset? testFromFile = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(data);
@@ -61,6 +61,6 @@ public sealed class TutorialSetup<T>
         }
         var network = Network<T>.Create(train.FeatureCount, options.Hidden, train.ClassCount);
         network.InitializeLikeTutorial(random, options.InitScale);        // W = randn(in, out)·0.3, b = 0
-        return new TutorialSetup<T>(random, train, test, network);
+        return new SeededSetup<T>(random, train, test, network);
     }
 }

@@ -2,7 +2,7 @@ using System.Numerics;
 using EdgeNet.Optimizers;
 using EdgeNet.Training;
 
-namespace EdgeNet.Tests.Fast;
+namespace EdgeNet.Tests.FastPaths;
 
 /// <summary>
 /// Mini-batches of narrow networks run feature-major (the batch across the vector lanes) against the plain loops.
@@ -40,7 +40,7 @@ public sealed class FeatureMajorTests
     public void Double_never_takes_the_feature_major_path(int batch, int inputs, int[] hidden, int classes)
     {
         (Network<double> network, _) = Build<double>(batch, inputs, hidden, classes);
-        Assert.False(ColumnBatch<double>.Fits(network.Layers, batch));
+        Assert.False(FeatureMajorBatch<double>.Fits(network.Layers, batch));
     }
 
     [Fact]
@@ -48,8 +48,8 @@ public sealed class FeatureMajorTests
     {
         // Given two identical setups, one forced onto the plain loops, with batches the float path would take
         var options = new TrainingOptions { Seed = 5, TrainSamples = 400, TestSamples = 50, Epochs = 5, BatchSize = 100, Shuffle = true };
-        var fast = TutorialSetup<double>.Create(options);
-        var reference = TutorialSetup<double>.Create(options);
+        var fast = SeededSetup<double>.Create(options);
+        var reference = SeededSetup<double>.Create(options);
         reference.Network.UseReferenceKernels = true;
 
         // When both train
@@ -177,7 +177,7 @@ public sealed class FeatureMajorTests
         (Network<T> reference, _) = Build<T>(batch, inputs, hidden, classes, scale);
         reference.UseReferenceKernels = true;
         int[] labels = [.. Enumerable.Range(0, batch).Select(n => (n * 7 / 3) % classes)];
-        Assert.True(ColumnBatch<T>.Fits(fast.Layers, batch) || !Kernels.Simd512<T>.IsAccelerated);
+        Assert.True(FeatureMajorBatch<T>.Fits(fast.Layers, batch) || !Kernels.Simd512<T>.IsAccelerated);
         T rate = T.CreateChecked(0.1);
 
         // When each takes one SGD step

@@ -1,7 +1,7 @@
 using System.Numerics;
 using EdgeNet.Optimizers;
 
-namespace EdgeNet.Tests.Fast;
+namespace EdgeNet.Tests.FastPaths;
 
 /// <summary>
 /// Mini-batch SGD steps of wide layers (packed GEMM panels, row-major path) against the plain loops' backward

@@ -4,7 +4,7 @@ using EdgeNet.Kernels;
 using EdgeNet.Optimizers;
 using EdgeNet.Training;
 
-namespace EdgeNet.Tests.Fast;
+namespace EdgeNet.Tests.FastPaths;
 
 /// <summary>
 /// The one-row path (batch 1, layers whose outputs fit in two 512-bit vectors) and the fused backward + update.
@@ -164,7 +164,7 @@ public sealed class SingleRowTests
     {
         // Given data and two identical networks, one forced onto the plain loops, trained one sample at a time
         var options = new TrainingOptions { Seed = 5, TrainSamples = 40, TestSamples = 10, Hidden = hidden, Epochs = 3, BatchSize = 1, Shuffle = true };
-        var data = TutorialSetup<T>.Create(options);
+        var data = SeededSetup<T>.Create(options);
         Network<T> fast = Build<T>(hidden, classes);
         Network<T> reference = Build<T>(hidden, classes);
         reference.UseReferenceKernels = true;

@@ -4,10 +4,10 @@ using EdgeNet.Layers;
 namespace EdgeNet;
 
 /// <summary>The buffers of one forward and backward pass: z, h, p and their gradients, per layer.</summary>
-internal sealed class Activations<T>
+internal sealed class PassBuffers<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    public Activations(IReadOnlyList<Dense<T>> layers, int capacity)
+    public PassBuffers(IReadOnlyList<Dense<T>> layers, int capacity)
     {
         Capacity = capacity;
         Z = [.. layers.Select(l => new T[capacity * l.Outputs])];

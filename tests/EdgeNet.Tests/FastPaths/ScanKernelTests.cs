@@ -1,7 +1,7 @@
 using System.Runtime.Intrinsics;
 using EdgeNet.Kernels;
 
-namespace EdgeNet.Tests.Fast;
+namespace EdgeNet.Tests.FastPaths;
 
 /// <summary>The scanner's small vector pieces held to their plain definitions.</summary>
 public sealed class ScanKernelTests

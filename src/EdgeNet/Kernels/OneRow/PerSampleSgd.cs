@@ -23,7 +23,7 @@ internal static class PerSampleSgd
     /// <paramref name="current"/> holds the last sample's (before its update), as a step-by-step run leaves it.
     /// Stops before the update of the first sample whose loss is not finite.
     /// </summary>
-    public static SamplePass Run<T>(Dense<T>[] layers, ref Activations<T> current, ref Activations<T> next, TransposedWeights<T> transposed,
+    public static SamplePass Run<T>(Dense<T>[] layers, ref PassBuffers<T> current, ref PassBuffers<T> next, TransposedWeights<T> transposed,
         ReadOnlySpan<T> x, ReadOnlySpan<int> labels, ReadOnlySpan<int> order, T rate)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -36,7 +36,7 @@ internal static class PerSampleSgd
         int classes = layers[last].Outputs;
         double lossSum = 0;
         int correct = 0;
-        Activations<T> a = current, following = next;                                  // locals: no write barrier per swap
+        PassBuffers<T> a = current, following = next;                                  // locals: no write barrier per swap
         ReadOnlySpan<T> sample = x.Slice(order[0] * inputs, inputs);
         SingleRow.ForwardAll(layers, a, sample);                                        // the first sample's forward pass
         transposed.CopyFrom(layers);                                                    // Wᵀ, for the backward passes
@@ -72,7 +72,7 @@ internal static class PerSampleSgd
     /// and, with each new row of W as it is made, z = x'·W + b and h = ReLU(z) of the next sample x' into
     /// <paramref name="next"/>. A layer's columns go in whole vectors, the widest first, then one by one.
     /// </summary>
-    private static void Sweep<T>(Dense<T>[] layers, Activations<T> a, Activations<T> next, TransposedWeights<T> transposed, ReadOnlySpan<T> x, ReadOnlySpan<T> following, T rate)
+    private static void Sweep<T>(Dense<T>[] layers, PassBuffers<T> a, PassBuffers<T> next, TransposedWeights<T> transposed, ReadOnlySpan<T> x, ReadOnlySpan<T> following, T rate)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ref T input = ref MemoryMarshal.GetReference(x);

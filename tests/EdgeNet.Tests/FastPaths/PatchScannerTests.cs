@@ -1,6 +1,6 @@
 using EdgeNet.Inference;
 
-namespace EdgeNet.Tests.Fast;
+namespace EdgeNet.Tests.FastPaths;
 
 public sealed class PatchScannerTests
 {
@@ -116,7 +116,7 @@ public sealed class PatchScannerTests
         var map = new double[classIndex < 0 ? width * height * classes : width * height];
 
         // When the fallback for machines without vectors scans it
-        PlainScan.Rows(plan, image, map, 0, height);
+        ReferenceScan.Rows(plan, image, map, 0, height);
 
         // Then it gives exactly Network.Forward's numbers on each window
         Assert.Equal(Expected(network, image, width, height, patch, classIndex), map);

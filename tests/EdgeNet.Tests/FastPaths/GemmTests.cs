@@ -1,6 +1,6 @@
 using EdgeNet.Kernels;
 
-namespace EdgeNet.Tests.Fast;
+namespace EdgeNet.Tests.FastPaths;
 
 public sealed class GemmTests
 {

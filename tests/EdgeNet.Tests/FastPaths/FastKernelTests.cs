@@ -3,7 +3,7 @@ using EdgeNet.Layers;
 using EdgeNet.Optimizers;
 using EdgeNet.Training;
 
-namespace EdgeNet.Tests.Fast;
+namespace EdgeNet.Tests.FastPaths;
 
 /// <summary>
 /// The fast kernels against the plain loops. The matrix kernels add each dot product's terms in the same order
@@ -43,8 +43,8 @@ public sealed class FastKernelTests
     {
         // Given two identical setups of a deeper net, one forced onto the plain loops
         var options = new TrainingOptions { Seed = (uint)(11 + seedOffset), TrainSamples = 60, TestSamples = 10, Hidden = [16, 8], Epochs = 5, BatchSize = batchSize, Shuffle = true };
-        var fast = TutorialSetup<float>.Create(options);
-        var reference = TutorialSetup<float>.Create(options);
+        var fast = SeededSetup<float>.Create(options);
+        var reference = SeededSetup<float>.Create(options);
         reference.Network.UseReferenceKernels = true;
 
         // When both train

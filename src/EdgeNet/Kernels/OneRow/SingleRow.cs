@@ -31,7 +31,7 @@ internal static class SingleRow
     /// The forward pass of one row through every layer (tutorial Part 2): z = x·W + b into <c>a.Z[l]</c> and
     /// h = ReLU(z) into <c>a.H[l]</c>, each layer's h the next one's x. The softmax is left to the caller.
     /// </summary>
-    public static void ForwardAll<T>(Dense<T>[] layers, Activations<T> a, ReadOnlySpan<T> x)
+    public static void ForwardAll<T>(Dense<T>[] layers, PassBuffers<T> a, ReadOnlySpan<T> x)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (x.Length < layers[0].Inputs || a.Capacity < 1)
@@ -158,7 +158,7 @@ internal static class SingleRow
     /// (dL/dh has used the old W by then), the same operations as <see cref="VectorOps.Descend{T}"/>; the
     /// gradients then go straight into W and b and are not stored in dW and db.
     /// </summary>
-    public static void BackwardAll<T>(Dense<T>[] layers, Activations<T> a, ReadOnlySpan<T> x, bool descend, T rate)
+    public static void BackwardAll<T>(Dense<T>[] layers, PassBuffers<T> a, ReadOnlySpan<T> x, bool descend, T rate)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (x.Length < layers[0].Inputs || a.Capacity < 1)
