@@ -9,10 +9,10 @@ namespace EdgeNet.Onnx.Tests;
 internal static class TestModels
 {
     /// <summary>The tutorial's run (seed 42, 25→8→2, 100 epochs), as `edgenet train --save` makes it.</summary>
-    public static Model Tutorial { get; } = GeneratedModel.Train(new TrainingOptions(), GeneratedData.Tutorial);
+    public static Model Tutorial { get; } = ModelTraining.Train(new TrainingOptions(), GeneratedData.Tutorial);
 
     /// <summary>A trained five-class orientation model on 7×7 varied patches, two hidden layers.</summary>
-    public static Model Orientation { get; } = GeneratedModel.Train(
+    public static Model Orientation { get; } = ModelTraining.Train(
         new TrainingOptions { Seed = 7, TrainSamples = 300, TestSamples = 0, Hidden = [16, 8], Epochs = 5, BatchSize = 10 },
         GeneratedData.VariedWith(new VariedOptions { Task = EdgeTask.Orientation, PatchSize = 7 }));
 
