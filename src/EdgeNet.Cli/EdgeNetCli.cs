@@ -41,6 +41,7 @@ internal static class EdgeNetCli
         root.Subcommands.Add(CompareCommand.Create(context));
         root.Subcommands.Add(ExportCommand.Create(context));
         root.Subcommands.Add(ImportCommand.Create(context));
+        root.Subcommands.Add(PlaygroundCommand.Create(context));
         return root;
     }
 
