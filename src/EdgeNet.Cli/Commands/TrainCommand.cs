@@ -5,6 +5,7 @@ using EdgeNet.Data;
 using EdgeNet.Models;
 using EdgeNet.Plots;
 using EdgeNet.Plots.Training;
+using EdgeNet.Text;
 using EdgeNet.Training;
 
 namespace EdgeNet.Cli.Commands;

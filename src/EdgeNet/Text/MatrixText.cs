@@ -1,7 +1,7 @@
 using System.Globalization;
 using EdgeNet.Diagnostics;
 
-namespace EdgeNet.Cli.Output;
+namespace EdgeNet.Text;
 
 /// <summary>
 /// Numbers and matrices for the console, shown in part as the tutorial shows them (<c>[+0.21, -0.18, …]</c>:

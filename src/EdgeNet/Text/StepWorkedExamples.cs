@@ -1,8 +1,8 @@
 using System.Globalization;
 using EdgeNet.Diagnostics;
-using static EdgeNet.Cli.Output.MatrixText;
+using static EdgeNet.Text.MatrixText;
 
-namespace EdgeNet.Cli.Output;
+namespace EdgeNet.Text;
 
 /// <summary>
 /// The arithmetic behind one entry of a quantity, written out with the step's own numbers, as the tutorial

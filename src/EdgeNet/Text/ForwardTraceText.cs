@@ -1,16 +1,23 @@
 using System.Globalization;
 using System.Text;
 
-namespace EdgeNet.Cli.Output;
+namespace EdgeNet.Text;
 
 /// <summary>
 /// The forward pass traced as the tutorial's Part 1 prints it: the image, each layer's W, b, z and h, then
 /// softmax and the prediction. For the tutorial's 25→8→2 network it is the tutorial's text line for line.
 /// </summary>
-internal static class ForwardTraceText
+public static class ForwardTraceText
 {
+    /// <summary>
+    /// Runs <paramref name="x"/> through <paramref name="network"/> and returns the trace as <c>edgenet predict</c> prints it;
+    /// <paramref name="note"/>, when given, follows the image.
+    /// </summary>
     public static string Format(Network<double> network, double[] x, IReadOnlyList<string> classNames, string? note)
     {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(classNames);
         var text = new StringBuilder();
         int side = (int)Math.Round(Math.Sqrt(x.Length));
         bool square = side * side == x.Length;

@@ -2,20 +2,20 @@ using System.Globalization;
 using System.Text;
 using EdgeNet.Diagnostics;
 
-namespace EdgeNet.Cli.Output;
+namespace EdgeNet.Text;
 
 /// <summary>How to describe a step: the class names, where the weights and the example came from, and how much to show.</summary>
 /// <param name="ClassNames">A name per class, in label order.</param>
 /// <param name="ModelDescription">Where the weights come from, e.g. "Part 1's random start (seed 123…)".</param>
 /// <param name="ExampleDescription">Where the example comes from, e.g. "Part 1's perfect edge".</param>
 /// <param name="Full">Show every value of every matrix instead of the first rows and columns.</param>
-internal sealed record StepTextOptions(IReadOnlyList<string> ClassNames, string ModelDescription, string ExampleDescription, bool Full);
+public sealed record StepTextOptions(IReadOnlyList<string> ClassNames, string ModelDescription, string ExampleDescription, bool Full);
 
 /// <summary>
 /// A <see cref="StepTrace"/> as text: every quantity on a line with its formula and the part of the tutorial
 /// that explains it, then its numbers; worked arithmetic under the key ones; the loss before and after.
 /// </summary>
-internal static class StepTraceText
+public static class StepTraceText
 {
     private static readonly Dictionary<StepStage, string> Headings = new()
     {
@@ -26,8 +26,11 @@ internal static class StepTraceText
         [StepStage.After] = "The same example through the updated network",
     };
 
+    /// <summary>The whole step as <c>edgenet step</c> prints it, ending with a newline.</summary>
     public static string Format(StepTrace trace, StepTextOptions options)
     {
+        ArgumentNullException.ThrowIfNull(trace);
+        ArgumentNullException.ThrowIfNull(options);
         var text = new StringBuilder();
         Header(text, trace, options);
         IReadOnlyList<StepQuantity> quantities = trace.Quantities;
@@ -109,6 +112,7 @@ internal static class StepTraceText
     /// <summary>One sentence on whether the step helped: the drop, or plainly that the loss did not fall.</summary>
     public static string Verdict(StepTrace trace)
     {
+        ArgumentNullException.ThrowIfNull(trace);
         if (!double.IsFinite(trace.LossAfter))
         {
             return Invariant($"WARNING: the loss after the update is {trace.LossAfter}: the step diverged; the learning rate {trace.LearningRate} is far too large.");

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace EdgeNet.Cli.Output;
+namespace EdgeNet.Text;
 
 /// <summary>Prints a matrix as NumPy's <c>print(array)</c> does: shortest digits, "1." for whole numbers, aligned.</summary>
 internal static class NumpyStyle
