@@ -7,8 +7,8 @@ using EdgeNet.Reference;
 namespace EdgeNet;
 
 /// <summary>
-/// A stack of dense layers with ReLU between them and softmax at the end: hidden sizes [8] make the
-/// tutorial's 25→8→2, [16, 8] its sequel's 25→16→8→2.
+/// A stack of dense layers with a hidden activation between them (the tutorial's ReLU unless another is chosen) and
+/// softmax at the end: hidden sizes [8] make the tutorial's 25→8→2, [16, 8] its sequel's 25→16→8→2.
 /// </summary>
 /// <remarks>
 /// Not thread-safe: the network keeps the activations of its last forward pass for the backward pass.
@@ -25,10 +25,19 @@ public sealed class Network<T>
     private FeatureMajorBatch<T>? _columns;
     private ColumnState _columnState;
     private PassPath _path;                              // the path of the last forward pass: the backward pass takes it too
+    private readonly HiddenActivation _activation;
 
-    /// <summary>Builds a network from layers whose sizes chain (each layer's inputs = the previous outputs).</summary>
-    public Network(IReadOnlyList<Dense<T>> layers)
+    /// <summary>
+    /// Builds a network from layers whose sizes chain (each layer's inputs = the previous outputs), with
+    /// <paramref name="activation"/> between them.
+    /// </summary>
+    public Network(IReadOnlyList<Dense<T>> layers, HiddenActivation activation = HiddenActivation.Relu)
     {
+        if (!Enum.IsDefined(activation))
+        {
+            throw new ArgumentOutOfRangeException(nameof(activation), activation, "Unknown activation.");
+        }
+        _activation = activation;
         ArgumentNullException.ThrowIfNull(layers);
         if (layers.Count == 0)
         {
@@ -53,8 +62,8 @@ public sealed class Network<T>
             [.. _layers.Select(l => l.BiasGradient)]);
     }
 
-    /// <summary>A network of the given sizes with zero weights.</summary>
-    public static Network<T> Create(int inputs, IReadOnlyList<int> hidden, int classes)
+    /// <summary>A network of the given sizes with zero weights and <paramref name="activation"/> between the layers.</summary>
+    public static Network<T> Create(int inputs, IReadOnlyList<int> hidden, int classes, HiddenActivation activation = HiddenActivation.Relu)
     {
         ArgumentNullException.ThrowIfNull(hidden);
         var sizes = new List<int> { inputs };
@@ -65,8 +74,11 @@ public sealed class Network<T>
         {
             layers[l] = new Dense<T>(sizes[l], sizes[l + 1]);
         }
-        return new Network<T>(layers);
+        return new Network<T>(layers, activation);
     }
+
+    /// <summary>The function between the dense layers: ReLU (the tutorial's), leaky ReLU, tanh or sigmoid.</summary>
+    public HiddenActivation HiddenActivation => _activation;
 
     /// <summary>The dense layers, input side first.</summary>
     public IReadOnlyList<Dense<T>> Layers => _layers;
@@ -110,7 +122,7 @@ public sealed class Network<T>
         {
             return same;
         }
-        var converted = Network<TTo>.Create(Inputs, HiddenSizes, Classes);
+        var converted = Network<TTo>.Create(Inputs, HiddenSizes, Classes, _activation);
         for (int l = 0; l < _layers.Length; l++)
         {
             Convert(_layers[l].Weights, converted.Layers[l].Weights);
@@ -133,7 +145,7 @@ public sealed class Network<T>
     /// <summary>z of layer <paramref name="layer"/> from the last forward pass, [batch × outputs].</summary>
     public ReadOnlySpan<T> PreActivation(int layer) => RowMajor().Z[layer].AsSpan(0, _activations.Batch * _layers[layer].Outputs);
 
-    /// <summary>h = ReLU(z) of hidden layer <paramref name="layer"/> from the last forward pass.</summary>
+    /// <summary>h = f(z) (ReLU unless another activation was chosen) of hidden layer <paramref name="layer"/> from the last forward pass.</summary>
     public ReadOnlySpan<T> Activation(int layer) => RowMajor().H[layer].AsSpan(0, _activations.Batch * _layers[layer].Outputs);
 
     /// <summary>dL/dz of layer <paramref name="layer"/> from the last backward pass.</summary>
@@ -174,7 +186,7 @@ public sealed class Network<T>
     public PassPlan Plan(int batch)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batch, 1);
-        return PassPlanner.Explain(_layers, batch, withLoss: true, UseReferenceKernels);
+        return PassPlanner.Explain(_layers, _activation, batch, withLoss: true, UseReferenceKernels);
     }
 
     /// <summary>
@@ -185,10 +197,10 @@ public sealed class Network<T>
     {
         CheckInputs(x, batch);
         PassBuffers<T> a = Prepare(batch);
-        PassPath path = PassPlanner.Choose(_layers, batch, withLoss: false, UseReferenceKernels);
+        PassPath path = PassPlanner.Choose(_layers, _activation, batch, withLoss: false, UseReferenceKernels);
         if (path == PassPath.Reference)
         {
-            ReferencePass.Forward(_layers, a, x, batch);                               // z, h, p: the plain loops
+            ReferencePass.Forward(_layers, a, x, batch, _activation);                  // z, h, p: the plain loops
             return a.P.AsSpan(0, batch * Classes);
         }
         ForwardLayers(path, x, batch);
@@ -228,11 +240,11 @@ public sealed class Network<T>
         int batch = labels.Length;
         CheckInputs(x, batch);
         PassBuffers<T> a = Prepare(batch);
-        _path = PassPlanner.Choose(_layers, batch, withLoss: true, UseReferenceKernels);
+        _path = PassPlanner.Choose(_layers, _activation, batch, withLoss: true, UseReferenceKernels);
         switch (_path)
         {
             case PassPath.Reference:
-                ReferencePass.Forward(_layers, a, x, batch);                           // z, h, p
+                ReferencePass.Forward(_layers, a, x, batch, _activation);              // z, h, p
                 return ReferencePass.Loss(a, labels, Classes, out correct);            // L
             case PassPath.FeatureMajor:
                 _columns = FeatureMajorBatch<T>.For(_columns, _layers, batch);
@@ -268,7 +280,7 @@ public sealed class Network<T>
         PassBuffers<T> a = RowMajor();
         if (_path == PassPath.Reference)
         {
-            ReferencePass.Backward(_layers, a, x, labels);                             // dL/dz, dW, db, dL/dh
+            ReferencePass.Backward(_layers, a, x, labels, _activation);                // dL/dz, dW, db, dL/dh
             if (descend)
             {
                 ReferencePass.Update(_layers, learningRate);                           // W −= α·dW, b −= α·db
@@ -293,9 +305,13 @@ public sealed class Network<T>
                 VectorOps.Descend<T>(_layers[l].Weights, _layers[l].WeightGradient, learningRate); // W −= α·dL/dW
                 VectorOps.Descend<T>(_layers[l].Bias, _layers[l].BiasGradient, learningRate);      // b −= α·dL/db
             }
-            if (l > 0)
+            if (l > 0 && _activation == HiddenActivation.Relu)
             {
                 VectorOps.ReluGate<T>(a.Z[l - 1].AsSpan(0, dInput.Length), dInput, a.DZ[l - 1].AsSpan(0, dInput.Length)); // through ReLU
+            }
+            else if (l > 0)
+            {
+                HiddenActivations.Backward<T>(_activation, a.Z[l - 1].AsSpan(0, dInput.Length), a.H[l - 1].AsSpan(0, dInput.Length), dInput, a.DZ[l - 1].AsSpan(0, dInput.Length)); // dL/dz = dL/dh ⊙ f′
             }
         }
     }
@@ -306,7 +322,7 @@ public sealed class Network<T>
     /// </summary>
     internal bool TryTrainPerSample(ReadOnlySpan<T> x, ReadOnlySpan<int> labels, ReadOnlySpan<int> order, T learningRate, out Optimizers.SamplePass pass)
     {
-        if (PassPlanner.Choose(_layers, 1, withLoss: true, UseReferenceKernels) != PassPath.OneRow)
+        if (PassPlanner.Choose(_layers, _activation, 1, withLoss: true, UseReferenceKernels) != PassPath.OneRow)
         {
             pass = default;
             return false;
@@ -342,7 +358,14 @@ public sealed class Network<T>
             if (l < _layers.Length - 1)
             {
                 Span<T> h = a.H[l].AsSpan(0, size);
-                VectorOps.Relu<T>(z, h);                                               // h = ReLU(z)
+                if (_activation == HiddenActivation.Relu)
+                {
+                    VectorOps.Relu<T>(z, h);                                           // h = ReLU(z)
+                }
+                else
+                {
+                    HiddenActivations.Forward<T>(_activation, z, h);                    // h = f(z)
+                }
                 input = h;
             }
         }

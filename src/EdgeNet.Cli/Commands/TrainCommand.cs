@@ -32,9 +32,14 @@ internal static class TrainCommand
         var explain = new Option<bool>("--explain") { Description = "Before training, print which code runs the training steps and the test-set evaluation, and why." };
         var logEvery = new Option<int>("--log-every") { HelpName = "N", Description = "Print the loss every N epochs (0: never).", DefaultValueFactory = _ => 20 };
 
+        var optimizer = new OptimizerOptions();
+        var network = new NetworkOptions();
+
         var command = new Command("train", "Train a network; with no options, the tutorial's run (seed 42, 25→8→2, 100 epochs, lr 0.1).");
         data.AddTo(command);
         generated.AddTo(command);
+        optimizer.AddTo(command);
+        network.AddTo(command);
         foreach (Option option in new Option[] { hidden, epochs, learningRate, batchSize, shuffle, precision, save, metrics, plots, format, logEvery, reference, explain })
         {
             command.Options.Add(option);
@@ -53,6 +58,9 @@ internal static class TrainCommand
                 LearningRate = parse.GetValue(learningRate),
                 BatchSize = parse.GetValue(batchSize),
                 Shuffle = parse.GetValue(shuffle),
+                Optimizer = optimizer.Resolve(parse),
+                Activation = network.ResolveActivation(parse),
+                Init = network.ResolveInit(parse),
             };
             var request = new TrainRequest(
                 options,

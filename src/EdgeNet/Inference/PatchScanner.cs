@@ -105,7 +105,11 @@ public static class PatchScanner
     private static void ScanRows<T>(ScanPlan<T> plan, ReadOnlySpan<T> image, Span<T> output, int firstRow, int endRow, ScanBuffers<T> buffers)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (Simd512<T>.IsAccelerated)
+        if (plan.Network.HiddenActivation != Layers.HiddenActivation.Relu)
+        {
+            ReferenceScan.Rows(plan, image, output, firstRow, endRow);                 // the window kernels are ReLU only
+        }
+        else if (Simd512<T>.IsAccelerated)
         {
             ScanRows<T, Vector512<T>, Simd512<T>>(plan, image, output, firstRow, endRow, buffers);
         }

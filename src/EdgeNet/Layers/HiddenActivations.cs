@@ -35,6 +35,28 @@ public static class HiddenActivations
         return null;
     }
 
+    /// <summary>h = f(z) for one number (the reference pass's loop calls it).</summary>
+    public static T Value<T>(HiddenActivation activation, T z)
+        where T : unmanaged, IFloatingPointIeee754<T> => activation switch
+        {
+            HiddenActivation.Relu => z > T.Zero ? z : T.Zero,                                      // max(0, z)
+            HiddenActivation.LeakyRelu => z > T.Zero ? z : z * T.CreateTruncating(LeakyRelu.Slope), // z or 0.01·z
+            HiddenActivation.Tanh => T.Tanh(z),                                                    // tanh z
+            HiddenActivation.Sigmoid => T.One / (T.One + T.Exp(-z)),                               // 1 / (1 + e^−z)
+            _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, "Unknown activation."),
+        };
+
+    /// <summary>dL/dz = dL/dh · f′ for one number, from z and h = f(z), as the span versions compute it.</summary>
+    public static T Gradient<T>(HiddenActivation activation, T z, T h, T dh)
+        where T : unmanaged, IFloatingPointIeee754<T> => activation switch
+        {
+            HiddenActivation.Relu => z > T.Zero ? dh : T.Zero,                                       // 1[z > 0]
+            HiddenActivation.LeakyRelu => z > T.Zero ? dh : dh * T.CreateTruncating(LeakyRelu.Slope), // 1 or 0.01
+            HiddenActivation.Tanh => dh * (T.One - h * h),                                           // 1 − h²
+            HiddenActivation.Sigmoid => dh * (T.One - h) * h,                                        // h·(1 − h)
+            _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, "Unknown activation."),
+        };
+
     /// <summary>h = f(z), element by element.</summary>
     public static void Forward<T>(HiddenActivation activation, ReadOnlySpan<T> z, Span<T> h)
         where T : unmanaged, IFloatingPointIeee754<T>

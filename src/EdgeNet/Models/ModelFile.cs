@@ -51,7 +51,7 @@ public static class ModelFile
                 Hidden = [.. network.HiddenSizes],
                 Classes = network.Classes,
                 ClassNames = [.. model.ClassNames],
-                Activation = "relu",
+                Activation = HiddenActivations.Name(network.HiddenActivation),
                 Output = "softmax",
                 PatchSize = model.PatchSize,
             },

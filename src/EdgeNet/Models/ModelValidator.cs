@@ -45,7 +45,15 @@ internal static class ModelValidator
         {
             dense[l] = ToLayer(layers[l], sizes[l], sizes[l + 1], l + 1, source);
         }
-        return new Model(new Network<double>(dense), classNames, ToRecord(document.Training, hidden, architecture, classNames, source));
+        HiddenActivation activation = architecture.Activation is null
+            ? HiddenActivation.Relu
+            : HiddenActivations.Parse(architecture.Activation) ?? throw Error(source, $"its activation '{architecture.Activation}' is not one of {string.Join(", ", HiddenActivations.Names)}");
+        if (architecture.Output is not null and not "softmax")
+        {
+            Fail(source, $"its output '{architecture.Output}' is not softmax");
+        }
+        TrainingRecord? record = ToRecord(document.Training, hidden, architecture, classNames, source);
+        return new Model(new Network<double>(dense, activation), classNames, record is null ? null : record with { Options = record.Options with { Activation = activation } });
     }
 
     private static Dense<double> ToLayer(LayerDocument document, int inputs, int outputs, int number, string source)

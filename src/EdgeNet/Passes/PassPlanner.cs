@@ -18,12 +18,16 @@ internal static class PassPlanner
     /// them (<paramref name="withLoss"/>: forward with the loss, then backward), else the matrix products.
     /// Allocates nothing: it runs before every pass.
     /// </summary>
-    public static PassPath Choose<T>(IReadOnlyList<Dense<T>> layers, int batch, bool withLoss, bool reference)
+    public static PassPath Choose<T>(IReadOnlyList<Dense<T>> layers, HiddenActivation activation, int batch, bool withLoss, bool reference)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (reference)
         {
             return PassPath.Reference;
+        }
+        if (activation != HiddenActivation.Relu)
+        {
+            return PassPath.Gemm;                                          // the one-row and feature-major kernels are ReLU only
         }
         if (batch == 1 && Widest(layers) <= OneRowLimit<T>())
         {
@@ -37,15 +41,16 @@ internal static class PassPlanner
     }
 
     /// <summary><see cref="Choose"/>'s answer with the reason, in words.</summary>
-    public static PassPlan Explain<T>(IReadOnlyList<Dense<T>> layers, int batch, bool withLoss, bool reference)
+    public static PassPlan Explain<T>(IReadOnlyList<Dense<T>> layers, HiddenActivation activation, int batch, bool withLoss, bool reference)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        PassPath path = Choose(layers, batch, withLoss, reference);
+        PassPath path = Choose(layers, activation, batch, withLoss, reference);
         int widest = Widest(layers), limit = OneRowLimit<T>();
         string reason = path switch
         {
             PassPath.Reference => "the plain loops of the reference pass were asked for",
             PassPath.OneRow => $"one row, and every layer has at most {limit} outputs: the output row stays in registers; an epoch a sample at a time runs as one pipeline (each update in the same sweep as the next sample's forward pass)",
+            _ when activation != HiddenActivation.Relu => $"the hidden activation is {HiddenActivations.Name(activation)}: matrix products, with the activation applied between them (the one-row and feature-major kernels are ReLU only)",
             PassPath.FeatureMajor => $"float32 on 512-bit vectors, every layer at most {Vector512<float>.Count} outputs and at least {FeatureMajorBatch<T>.MinimumBatch} rows: the batch runs across the vector lanes",
             _ when batch == 1 => $"one row, but a layer has {widest} outputs (the one-row kernels take at most {limit})",
             _ => $"a batch of {batch}: register-tiled matrix products{WhyNotFeatureMajor(layers, batch, withLoss)}",

@@ -12,14 +12,14 @@ namespace EdgeNet.Reference;
 /// <remarks>
 /// Shapes, row by row: x [B × inputs], W [inputs × outputs], b [outputs], z and h [B × outputs], p [B × classes].
 /// Every sum starts where the tutorial's does and adds its terms in index order with one rounding per step
-/// (<c>T.FusedMultiplyAdd</c>), so the numbers do not depend on the machine. To try another hidden activation,
-/// change <see cref="Activation{T}"/> and <see cref="ActivationGradient{T}"/>; another optimizer replaces
-/// <see cref="Update{T}"/>.
+/// (<c>T.FusedMultiplyAdd</c>), so the numbers do not depend on the machine. The hidden activation is ReLU unless
+/// another is given (<see cref="HiddenActivations.Value{T}"/> and <see cref="HiddenActivations.Gradient{T}"/>, each
+/// beside its formula); <see cref="Update{T}"/> is plain SGD, and the other rules are in <c>Optimizers/</c>.
 /// </remarks>
 internal static class ReferencePass
 {
-    /// <summary>Forward: z = x·W + b and h = ReLU(z) layer by layer, then p = softmax(z) of the last layer.</summary>
-    public static void Forward<T>(IReadOnlyList<Dense<T>> layers, PassBuffers<T> a, ReadOnlySpan<T> x, int B)
+    /// <summary>Forward: z = x·W + b and h = f(z) (ReLU by default) layer by layer, then p = softmax(z) of the last layer.</summary>
+    public static void Forward<T>(IReadOnlyList<Dense<T>> layers, PassBuffers<T> a, ReadOnlySpan<T> x, int B, HiddenActivation f = HiddenActivation.Relu)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int last = layers.Count - 1;
@@ -32,7 +32,7 @@ internal static class ReferencePass
             {
                 for (int i = 0; i < B * layer.Outputs; i++)
                 {
-                    a.H[l][i] = Activation(a.Z[l][i]);                          // h = ReLU(z)
+                    a.H[l][i] = HiddenActivations.Value(f, a.Z[l][i]);          // h = f(z), ReLU(z) in the tutorial
                 }
             }
         }
@@ -89,7 +89,7 @@ internal static class ReferencePass
     }
 
     /// <summary>Backward: dL/dz, dL/dW, dL/db of every layer, and dL/dh below each, for the mean loss of the batch.</summary>
-    public static void Backward<T>(IReadOnlyList<Dense<T>> layers, PassBuffers<T> a, ReadOnlySpan<T> x, ReadOnlySpan<int> y)
+    public static void Backward<T>(IReadOnlyList<Dense<T>> layers, PassBuffers<T> a, ReadOnlySpan<T> x, ReadOnlySpan<int> y, HiddenActivation f = HiddenActivation.Relu)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int B = y.Length, last = layers.Count - 1, classes = layers[last].Outputs;
@@ -112,7 +112,7 @@ internal static class ReferencePass
             {
                 for (int i = 0; i < B * layer.Inputs; i++)
                 {
-                    a.DZ[l - 1][i] = ActivationGradient(a.Z[l - 1][i], a.DH[l - 1][i]); // dL/dz1 = dL/dh ⊙ 1[z1 > 0] (A.5)
+                    a.DZ[l - 1][i] = HiddenActivations.Gradient(f, a.Z[l - 1][i], a.H[l - 1][i], a.DH[l - 1][i]); // dL/dz1 = dL/dh ⊙ f′, 1[z1 > 0] for ReLU (A.5)
                 }
             }
         }

@@ -38,7 +38,7 @@ internal static class ReferenceScan
                     {
                         for (int j = 0; j < z[l].Length; j++)
                         {
-                            z[l][j] = ReferencePass.Activation(z[l][j]);           // h = ReLU(z)
+                            z[l][j] = Layers.HiddenActivations.Value(plan.Network.HiddenActivation, z[l][j]); // h = f(z), ReLU(z) in the tutorial
                         }
                     }
                     input = z[l];

@@ -59,8 +59,8 @@ public sealed class SeededSetup<T>
             train = trainFromFile;
             test = testFromFile;
         }
-        var network = Network<T>.Create(train.FeatureCount, options.Hidden, train.ClassCount);
-        network.InitializeLikeTutorial(random, options.InitScale);        // W = randn(in, out)·0.3, b = 0
+        var network = Network<T>.Create(train.FeatureCount, options.Hidden, train.ClassCount, options.Activation);
+        WeightInits.Initialize(network, random, options.Init, options.InitScale); // W = randn(in, out)·0.3 (or He, Glorot), b = 0
         return new SeededSetup<T>(random, train, test, network);
     }
 }

@@ -32,6 +32,10 @@ public static class Trainer
         ArgumentNullException.ThrowIfNull(random);
         options.Validate();
         CheckShape(network, train);
+        if (network.HiddenActivation != options.Activation)
+        {
+            throw new ArgumentException($"The network's activation is {Layers.HiddenActivations.Name(network.HiddenActivation)} but the options ask for {Layers.HiddenActivations.Name(options.Activation)}.");
+        }
         if (test is not null)
         {
             CheckShape(network, test);
@@ -48,6 +52,7 @@ public static class Trainer
         int[] order = [.. Enumerable.Range(0, train.Count)];
         T learningRate = T.CreateChecked(options.LearningRate);
         var history = new List<EpochStats>(options.Epochs);
+        Optimizer<T>? optimizer = options.Optimizer.IsPlainSgd ? null : new Optimizer<T>(options.Optimizer, options.LearningRate, network.Layers);
 
         for (int epoch = 0; epoch < options.Epochs; epoch++)
         {
@@ -56,7 +61,9 @@ public static class Trainer
             {
                 order = random.Permutation(train.Count);             // idx = np.random.permutation(n)
             }
-            SamplePass pass = batchSize == 1
+            SamplePass pass = optimizer is not null
+                ? MiniBatches(network, x, labels, order, optimizer, xBatch, yBatch)  // gradients into buffers, then the rule
+                : batchSize == 1
                 ? Sgd.TrainPerSample(network, x, labels, order, learningRate)      // the tutorial's loop: a step per sample
                 : MiniBatches(network, x, labels, order, learningRate, xBatch, yBatch);
             if (pass.Steps < train.Count)
@@ -108,6 +115,41 @@ public static class Trainer
             lossSum += loss;
             correct += batchCorrect;
             Sgd.BackwardAndStep(network, xs, ys, learningRate);                     // backward, then update
+        }
+        return new SamplePass(lossSum, correct, order.Length);
+    }
+
+    /// <summary>
+    /// One epoch with any optimizer: for each batch of <c>yBatch.Length</c> samples in <paramref name="order"/>, forward,
+    /// loss, backward (the gradients into the layers' buffers), then <see cref="Optimizer{T}.Step"/>; stops before the
+    /// update of a batch whose loss is not finite.
+    /// </summary>
+    private static SamplePass MiniBatches<T>(Network<T> network, T[] x, int[] labels, int[] order, Optimizer<T> optimizer, T[] xBatch, int[] yBatch)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int features = network.Inputs;
+        double lossSum = 0;
+        int correct = 0;
+        for (int start = 0; start < order.Length; start += yBatch.Length)
+        {
+            int batch = Math.Min(yBatch.Length, order.Length - start);
+            for (int n = 0; n < batch; n++)
+            {
+                int sample = order[start + n];
+                x.AsSpan(sample * features, features).CopyTo(xBatch.AsSpan(n * features, features));
+                yBatch[n] = labels[sample];
+            }
+            Span<T> xs = xBatch.AsSpan(0, batch * features);
+            Span<int> ys = yBatch.AsSpan(0, batch);
+            double loss = double.CreateChecked(network.ForwardLoss(xs, ys, out int batchCorrect)); // forward + loss
+            if (!double.IsFinite(loss))
+            {
+                return new SamplePass(lossSum, correct, start);
+            }
+            lossSum += loss;
+            correct += batchCorrect;
+            network.Backward(xs, ys);                                               // dL/dW, dL/db into the layers
+            optimizer.Step(network.Layers);                                         // the optimizer's update
         }
         return new SamplePass(lossSum, correct, order.Length);
     }
