@@ -64,7 +64,7 @@ public sealed class PlaygroundServer : IAsyncDisposable
         });
         WebApplication app = builder.Build();
         var server = new PlaygroundServer(app, options.Limits, IPAddress.IsLoopback(address));
-        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(2), KeepAliveTimeout = TimeSpan.FromSeconds(6) });
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(5), KeepAliveTimeout = TimeSpan.FromSeconds(15) });
         app.Run(server.HandleAsync);
         await app.StartAsync(cancellationToken);
         string bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
