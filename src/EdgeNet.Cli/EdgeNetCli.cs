@@ -39,6 +39,8 @@ internal static class EdgeNetCli
         root.Subcommands.Add(ScanCommand.Create(context));
         root.Subcommands.Add(SceneCommand.Create(context));
         root.Subcommands.Add(CompareCommand.Create(context));
+        root.Subcommands.Add(ExportCommand.Create(context));
+        root.Subcommands.Add(ImportCommand.Create(context));
         root.Subcommands.Add(PlaygroundCommand.Create(context));
         return root;
     }
