@@ -11,7 +11,13 @@ public sealed class SessionTests(PlaygroundFixture playground)
     {
         // Given: a server of its own and twenty browser contexts, each training a long run at 20 epochs a second
         await using PlaygroundServer server = await PlaygroundServer.StartAsync(new PlaygroundOptions());
-        PlaygroundPage[] tabs = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => PlaygroundPage.OpenAsync(playground.Browser, server.Url, $"?epochs=10000&seed={i}&speed=20")));
+        var tabs = new PlaygroundPage[20];
+        for (int i = 0; i < tabs.Length; i++)
+        {
+            tabs[i] = await PlaygroundPage.OpenAsync(playground.Browser, server.Url, $"?epochs=10000&seed={i}&speed=20", wait: false);
+        }
+        await WaitUntilAsync(async () => (await PlaygroundFixture.StatusAsync(server.Url)).Sessions == 20, 60);
+        await Task.WhenAll(tabs.Select(t => t.WaitForFrameAsync()));
         await Task.WhenAll(tabs.Select(t => t.Button("Play").DispatchEventAsync("click")));   // the button by role; no wait for 20 tabs to settle
         await WaitUntilAsync(async () => (await PlaygroundFixture.StatusAsync(server.Url)).Training == 20, 30);
         await Task.Delay(1000);
