@@ -1,3 +1,4 @@
+using EdgeNet.IO;
 using SkiaSharp;
 
 namespace EdgeNet.Imaging;
@@ -24,11 +25,8 @@ public static class ImageDecoder
     /// <exception cref="ImageTooLargeException">The image has more than <paramref name="maxPixels"/> pixels.</exception>
     public static GrayImage Decode(string path, long maxPixels = DefaultMaxPixels)
     {
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"Image file '{path}' does not exist.", path);
-        }
-        return Decode(File.ReadAllBytes(path), Path.GetFileName(path), maxPixels);
+        byte[] bytes = InputFile.ReadAllBytes(path, Limits.MaxImageFileBytes, "Image file");
+        return Decode(bytes, UserText.Escape(Path.GetFileName(path)), maxPixels);
     }
 
     /// <summary>Decodes encoded bytes; <paramref name="source"/> names them in messages.</summary>
@@ -51,9 +49,9 @@ public static class ImageDecoder
         {
             throw new InvalidDataException($"{source} is {width}×{height} pixels; an image to scan needs at least {MinSide}×{MinSide}.");
         }
-        if ((long)width * height > maxPixels)
+        if ((long)width * height > Math.Min(maxPixels, Limits.MaxPixels))
         {
-            throw new ImageTooLargeException(source, width, height, maxPixels);
+            throw new ImageTooLargeException(source, width, height, Math.Min(maxPixels, Limits.MaxPixels));
         }
         var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
         using var bitmap = new SKBitmap(info);

@@ -27,7 +27,7 @@ internal static class ScanCommand
             var request = new ScanRequest(
                 parse.GetValue(model)!,
                 parse.GetValue(image)!,
-                ScanFiles.Plan(parse.GetValue(output)!, parse.GetValue(overlay), parse.GetValue(raw)),
+                ScanFiles.Plan(parse.GetValue(output)!, parse.GetValue(overlay), parse.GetValue(raw), parse.GetValue(image)!, parse.GetValue(model)!),
                 parse.GetValue(maxPixels),
                 parse.GetValue(patch));
             return Run(context, request);

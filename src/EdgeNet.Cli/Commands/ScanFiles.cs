@@ -10,20 +10,27 @@ namespace EdgeNet.Cli.Commands;
 /// </summary>
 internal sealed record ScanFiles(string Map, string Sobel, string Probability, string? Overlay, string? Raw)
 {
-    public static ScanFiles Plan(FileInfo output, bool overlay, FileInfo? raw)
+    public static ScanFiles Plan(FileInfo output, bool overlay, FileInfo? raw, FileInfo image, FileInfo model)
     {
-        string map = OutputPath.Check(output, "--out")!;
-        if (!map.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
+        if (!output.FullName.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
         {
-            throw new UsageException($"--out must name a .png file (got '{output.Name}').");
+            throw new UsageException($"--out must name a .png file (got {EdgeNet.IO.UserText.Quote(output.Name)}).");
         }
-        string? rawPath = OutputPath.Check(raw, "--raw");
-        if (rawPath is not null && !(rawPath.EndsWith(".npy", StringComparison.OrdinalIgnoreCase) || rawPath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)))
+        if (raw is not null && !(raw.FullName.EndsWith(".npy", StringComparison.OrdinalIgnoreCase) || raw.FullName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)))
         {
-            throw new UsageException($"--raw must name a .npy or .csv file (got '{raw!.Name}').");
+            throw new UsageException($"--raw must name a .npy or .csv file (got {EdgeNet.IO.UserText.Quote(raw.Name)}).");
         }
+        // Every file this scan may write, checked before the model is even loaded: none is an input, none repeats.
+        var plan = new OutputPlan();
+        plan.Input(image, "IMAGE");
+        plan.Input(model, "--model");
+        string map = plan.Output(output, "--out")!;
         string stem = map[..^".png".Length];
-        return new ScanFiles(map, stem + ".sobel.png", stem + ".probability.png", overlay ? stem + ".overlay.png" : null, rawPath);
+        string sobel = plan.Output(stem + ".sobel.png", "--out (its Sobel map)");
+        string probability = plan.Output(stem + ".probability.png", "--out (its probability map)");
+        string? overlayPath = overlay ? plan.Output(stem + ".overlay.png", "--overlay") : null;
+        string? rawPath = plan.Output(raw, "--raw");
+        return new ScanFiles(map, sobel, probability, overlayPath, rawPath);
     }
 
     /// <summary>Decodes the image; a too-large image is refused with the option that raises the limit.</summary>
@@ -35,7 +42,10 @@ internal sealed record ScanFiles(string Map, string Sobel, string Probability, s
         }
         catch (ImageTooLargeException e)
         {
-            throw new InvalidDataException($"{e.Message} Raise the limit with --max-pixels {(long)e.Width * e.Height}.");
+            long pixels = (long)e.Width * e.Height;
+            throw new InvalidDataException(pixels > Limits.MaxPixels
+                ? $"{e.Message} edgenet scans at most {Limits.Count(Limits.MaxPixels)} pixels: make the image smaller."
+                : $"{e.Message} Raise the limit with --max-pixels {pixels}.");
         }
     }
 

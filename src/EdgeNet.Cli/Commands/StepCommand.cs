@@ -31,9 +31,11 @@ internal static class StepCommand
         };
         command.SetAction(parse => EdgeNetCli.Guard(context, () =>
         {
+            var plan = new OutputPlan();
+            plan.Input(parse.GetValue(model), "--model");
             var request = new StepRequest(
                 parse.GetValue(model), parse.GetValue(seed), parse.GetValue(hidden)!, parse.GetValue(patch), parse.GetValue(label),
-                parse.GetValue(randomPatch), parse.GetValue(learningRate), parse.GetValue(full), OutputPath.Check(parse.GetValue(save), "--save-updated"));
+                parse.GetValue(randomPatch), parse.GetValue(learningRate), parse.GetValue(full), plan.Output(parse.GetValue(save), "--save-updated"));
             return Run(context, request);
         }));
         return command;
@@ -56,6 +58,11 @@ internal static class StepCommand
         }
         if (request.SavePath is { } path)
         {
+            if (!double.IsFinite(trace.LossAfter))
+            {
+                throw new InvalidDataException(FormattableString.Invariant(
+                    $"the update overflowed: the loss after the step is {trace.LossAfter}, so the updated model was not saved. Use a smaller --lr (got {alpha:G6})."));
+            }
             ModelFile.Save(new Model(setup.Network, setup.ClassNames, Training: null), path);
             context.Out.WriteLine($"Updated model saved to {path}");
         }

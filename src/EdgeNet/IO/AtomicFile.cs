@@ -1,34 +1,43 @@
 namespace EdgeNet.IO;
 
 /// <summary>
-/// Writes a file whole or not at all: into a temporary file beside the target, then renamed over it, so an
-/// interrupted or failed write never leaves a half-written file nor replaces a good one.
+/// The one way edgenet saves a file: whole or not at all. The target must be a regular file or absent (a symlink's
+/// final target is replaced in its own folder, the link stays; a device, pipe, socket or folder is refused, see
+/// <see cref="SaveTarget"/>). The bytes go to a temporary file beside the target, are flushed to disk, then the
+/// temporary file is renamed over the target. On failure the temporary file is deleted and the target is untouched;
+/// on Ctrl+C/SIGTERM the command line deletes it through <see cref="TemporaryFiles"/>.
 /// </summary>
 public static class AtomicFile
 {
     /// <summary>Writes <paramref name="path"/> through <paramref name="write"/>; on any failure the target is untouched.</summary>
+    /// <exception cref="OutputRefusedException">The path names something other than a regular file.</exception>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    /// <exception cref="OperationCanceledException">An interrupt came: nothing more is written.</exception>
     public static void Write(string path, Action<Stream> write)
     {
         ArgumentNullException.ThrowIfNull(write);
-        string full = Path.GetFullPath(path);
-        string directory = Path.GetDirectoryName(full)!;
-        if (!Directory.Exists(directory))
-        {
-            throw new DirectoryNotFoundException($"The folder '{directory}' does not exist.");
-        }
-        string temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        string target = SaveTarget.Resolve(path);
+        string directory = Path.GetDirectoryName(target)!;
+        string name = Path.GetFileName(target);
+        string temporary = Path.Combine(directory, $".{(name.Length > 100 ? name[..100] : name)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        UnixFileMode? mode = OperatingSystem.IsWindows() || !File.Exists(target) ? null : File.GetUnixFileMode(target);
+        TemporaryFiles.Add(temporary);
         try
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 write(stream);
                 stream.Flush(flushToDisk: true);
+                if (mode is { } kept && !OperatingSystem.IsWindows())
+                {
+                    File.SetUnixFileMode(stream.SafeFileHandle, kept);   // the replaced file keeps its permissions
+                }
             }
-            File.Move(temporary, full, overwrite: true);
+            TemporaryFiles.Commit(temporary, target, () => SaveTarget.CheckStillRegular(target));
         }
         catch
         {
-            TryDelete(temporary);
+            TemporaryFiles.Discard(temporary);
             throw;
         }
     }
@@ -40,18 +49,4 @@ public static class AtomicFile
             using var writer = new StreamWriter(stream, leaveOpen: true);
             writer.Write(text);
         });
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
 }
