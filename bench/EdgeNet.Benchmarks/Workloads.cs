@@ -20,7 +20,7 @@ public static class Workloads
 
         public TutorialStep(bool reference = false)
         {
-            var setup = TutorialSetup<double>.Create(new TrainingOptions());
+            var setup = SeededSetup<double>.Create(new TrainingOptions());
             _network = setup.Network;
             _network.UseReferenceKernels = reference;
             _x = setup.Train.FeaturesAs<double>();
@@ -69,7 +69,7 @@ public static class Workloads
         /// <summary>25→8→2, float32, the first 256 of the tutorial's patches (seed 42, make_data(256)), lr 0.1.</summary>
         public static BatchStep Tutorial256()
         {
-            var setup = TutorialSetup<float>.Create(new TrainingOptions { TrainSamples = 256, TestSamples = 0 });
+            var setup = SeededSetup<float>.Create(new TrainingOptions { TrainSamples = 256, TestSamples = 0 });
             return new BatchStep(setup.Network, setup.Train.FeaturesAs<float>(), setup.Train.Labels.ToArray(), 0.1f);
         }
 
@@ -115,7 +115,7 @@ public static class Workloads
 
         public Scan()
         {
-            _network = TutorialSetup<float>.Create(new TrainingOptions()).Network;
+            _network = SeededSetup<float>.Create(new TrainingOptions()).Network;
             var random = new NumpyRandom(1);
             _image = [.. Enumerable.Range(0, Width * Height).Select(_ => (float)random.Rand())];
         }

@@ -36,7 +36,7 @@ def measure(name, impl, operation, per_call=1, flop=0.0, check=None, wall=False)
 
 
 def tutorial_weights(n_train=100, n_test=20, hidden=8):
-    """Seed 42 → training set → test set → W1, W2 as the tutorial draws them (EdgeNet's TutorialSetup)."""
+    """Seed 42 → training set → test set → W1, W2 as the tutorial draws them (EdgeNet's SeededSetup)."""
     import numpy as np
     np.random.seed(42)
     X_train, y_train = make_data(n_train)

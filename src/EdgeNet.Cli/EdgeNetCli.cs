@@ -53,6 +53,9 @@ internal static class EdgeNetCli
         root.Subcommands.Add(ScanCommand.Create(context));
         root.Subcommands.Add(SceneCommand.Create(context));
         root.Subcommands.Add(CompareCommand.Create(context));
+        root.Subcommands.Add(ExportCommand.Create(context));
+        root.Subcommands.Add(ImportCommand.Create(context));
+        root.Subcommands.Add(PlaygroundCommand.Create(context));
         StrictNumbers.Apply(root);                                        // every number option: invariant, no separators
         return root;
     }

@@ -11,11 +11,22 @@ internal static class ImageOrientation
         {
             return image;
         }
-        bool swap = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
-        int width = swap ? image.Height : image.Width;
-        int height = swap ? image.Width : image.Height;
-        var pixels = new double[width * height];
-        int w = image.Width, h = image.Height;
+        bool swap = SwapsSides(origin);
+        var pixels = new double[image.Pixels.Length];
+        Upright<double>(image.Pixels, image.Width, image.Height, origin, pixels);
+        return new GrayImage(swap ? image.Height : image.Width, swap ? image.Width : image.Height, pixels);
+    }
+
+    /// <summary>True when the upright image is the stored one turned a quarter: width and height swap.</summary>
+    public static bool SwapsSides(SKEncodedOrigin origin) =>
+        origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
+
+    /// <summary>Writes the upright pixels of <paramref name="stored"/> (w × h as stored) into <paramref name="upright"/>.</summary>
+    public static void Upright<T>(ReadOnlySpan<T> stored, int w, int h, SKEncodedOrigin origin, Span<T> upright)
+    {
+        bool swap = SwapsSides(origin);
+        int width = swap ? h : w;
+        int height = swap ? w : h;
         for (int y = 0; y < height; y++)
         {
             for (int x = 0; x < width; x++)
@@ -32,9 +43,8 @@ internal static class ImageOrientation
                     SKEncodedOrigin.LeftBottom => (w - 1 - y, x),                // turned 90° anticlockwise
                     _ => (x, y),
                 };
-                pixels[y * width + x] = image.Pixels[sy * w + sx];
+                upright[(y * width) + x] = stored[(sy * w) + sx];
             }
         }
-        return new GrayImage(width, height, pixels);
     }
 }

@@ -33,14 +33,7 @@ public static class RawMapFile
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(map);
-        string dict = $"{{'descr': '<f8', 'fortran_order': False, 'shape': ({map.Classes}, {map.Height}, {map.Width}), }}";
-        int unpadded = 10 + dict.Length + 1;                                 // magic(6) + version(2) + length(2) + dict + '\n'
-        string header = dict + new string(' ', (64 - unpadded % 64) % 64) + "\n";
-        stream.Write([0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', 1, 0]);   // magic, version 1.0
-        Span<byte> length = stackalloc byte[2];
-        BinaryPrimitives.WriteUInt16LittleEndian(length, (ushort)header.Length);
-        stream.Write(length);
-        stream.Write(Encoding.ASCII.GetBytes(header));
+        stream.Write(NpyHeader(map.Classes, map.Height, map.Width));
         var buffer = new byte[4096 * sizeof(double)];
         ReadOnlySpan<double> values = map.Values;
         for (int start = 0; start < values.Length; start += 4096)
@@ -54,13 +47,30 @@ public static class RawMapFile
         }
     }
 
+    /// <summary>The .npy header (magic, version 1.0, length, dict padded to 64 bytes) of float64 planes.</summary>
+    internal static byte[] NpyHeader(int classes, int height, int width)
+    {
+        string dict = $"{{'descr': '<f8', 'fortran_order': False, 'shape': ({classes}, {height}, {width}), }}";
+        int unpadded = 10 + dict.Length + 1;                                 // magic(6) + version(2) + length(2) + dict + '\n'
+        string header = dict + new string(' ', (64 - (unpadded % 64)) % 64) + "\n";
+        var bytes = new byte[10 + header.Length];
+        ((ReadOnlySpan<byte>)[0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', 1, 0]).CopyTo(bytes);   // magic, version 1.0
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(8), (ushort)header.Length);
+        Encoding.ASCII.GetBytes(header, bytes.AsSpan(10));
+        return bytes;
+    }
+
+    /// <summary>The CSV header line: y, x, then the class names (commas in names become spaces).</summary>
+    internal static string CsvHeader(IReadOnlyList<string> classNames) =>
+        "y,x," + string.Join(",", classNames.Select(name => name.Replace(',', ' ')));
+
     /// <summary>CSV: a header "y,x,&lt;class names&gt;", then one line a pixel, row by row.</summary>
     public static void WriteCsv(Stream stream, ProbabilityMap map)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(map);
         using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
-        writer.WriteLine("y,x," + string.Join(",", map.ClassNames.Select(name => name.Replace(',', ' '))));
+        writer.WriteLine(CsvHeader(map.ClassNames));
         var line = new StringBuilder();
         for (int y = 0; y < map.Height; y++)
         {

@@ -56,4 +56,36 @@ public static class Sobel
         }
         return (gxs, gys);
     }
+
+    /// <summary>
+    /// gx and gy at (x, y) of a byte image, in gray levels (divide by 255 for values in [0, 1]); the border is
+    /// replicated as in <see cref="Gradients"/>.
+    /// </summary>
+    internal static (int Gx, int Gy) At(GrayBytes image, int x, int y)
+    {
+        int width = image.Width;
+        byte[] p = image.Pixels;
+        int up = Math.Max(y - 1, 0) * width, row = y * width, down = Math.Min(y + 1, image.Height - 1) * width;
+        int left = Math.Max(x - 1, 0), right = Math.Min(x + 1, width - 1);
+        int gx = (p[up + right] + (2 * p[row + right]) + p[down + right]) - (p[up + left] + (2 * p[row + left]) + p[down + left]);
+        int gy = (p[down + left] + (2 * p[down + x]) + p[down + right]) - (p[up + left] + (2 * p[up + x]) + p[up + right]);
+        return (gx, gy);
+    }
+
+    /// <summary>√(gx² + gy²) of every pixel as gray levels, <paramref name="strongest"/> white (a flat image stays black).</summary>
+    public static byte[] Picture(GrayBytes image, double strongest)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        double scale = strongest > 0 ? 1 / (255 * strongest) : 0;           // levels → [0, 1] → a fraction of the strongest
+        var levels = new byte[image.PixelCount];
+        Parallel.For(0, image.Height, y =>
+        {
+            for (int x = 0; x < image.Width; x++)
+            {
+                (int gx, int gy) = At(image, x, y);
+                levels[((long)y * image.Width) + x] = (byte)Math.Round(255 * Math.Min(Math.Sqrt((gx * gx) + (gy * gy)) * scale, 1));
+            }
+        });
+        return levels;
+    }
 }

@@ -16,10 +16,10 @@ public sealed class Network<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly Dense<T>[] _layers;
-    private Activations<T> _activations;
-    private Activations<T>? _nextRow;                    // the per-sample pipeline's second set of one-row buffers
+    private PassBuffers<T> _activations;
+    private PassBuffers<T>? _nextRow;                    // the per-sample pipeline's second set of one-row buffers
     private TransposedWeights<T>? _transposed;          // and its copy of Wᵀ
-    private ColumnBatch<T>? _columns;
+    private FeatureMajorBatch<T>? _columns;
     private ColumnState _columnState;
     private readonly bool _oneRow;                       // every layer narrow enough for the one-row kernels
 
@@ -42,7 +42,7 @@ public sealed class Network<T>
         }
         Limits.CheckNetwork([layers[0].Inputs, .. layers.Select(l => l.Outputs)]);
         _layers = [.. layers];
-        _activations = new Activations<T>(_layers, 1);
+        _activations = new PassBuffers<T>(_layers, 1);
         _oneRow = SingleRow.FitsAll(_layers);
     }
 
@@ -168,7 +168,7 @@ public sealed class Network<T>
     /// </summary>
     public ReadOnlySpan<T> Forward(ReadOnlySpan<T> x, int batch)
     {
-        Activations<T> a = ForwardLayers(x, batch);
+        PassBuffers<T> a = ForwardLayers(x, batch);
         int classes = Classes;
         for (int n = 0; n < batch; n++)
         {
@@ -202,14 +202,14 @@ public sealed class Network<T>
     /// </summary>
     public T ForwardLoss(ReadOnlySpan<T> x, ReadOnlySpan<int> labels, out int correct)
     {
-        if (!UseReferenceKernels && ColumnBatch<T>.Fits(_layers, labels.Length) && x.Length == labels.Length * Inputs)
+        if (!UseReferenceKernels && FeatureMajorBatch<T>.Fits(_layers, labels.Length) && x.Length == labels.Length * Inputs)
         {
             Prepare(labels.Length);
-            _columns = ColumnBatch<T>.For(_columns, _layers, labels.Length);
+            _columns = FeatureMajorBatch<T>.For(_columns, _layers, labels.Length);
             _columnState = ColumnState.Forward;
             return _columns.ForwardLoss(x, labels, out correct);                           // the batch across the lanes
         }
-        Activations<T> a = ForwardLayers(x, labels.Length);
+        PassBuffers<T> a = ForwardLayers(x, labels.Length);
         int size = labels.Length * Classes;
         return SoftmaxCrossEntropy.Forward<T>(a.Z[^1].AsSpan(0, size), a.P.AsSpan(0, size), labels, Classes, out correct); // p, L
     }
@@ -232,7 +232,7 @@ public sealed class Network<T>
             _columnState = ColumnState.Backward;
             return;
         }
-        Activations<T> a = RowMajor();
+        PassBuffers<T> a = RowMajor();
         int batch = labels.Length;
         int last = _layers.Length - 1;
         SoftmaxCrossEntropy.Backward<T>(a.P.AsSpan(0, batch * Classes), labels, Classes, a.DZ[last]); // dL/dz = p − y
@@ -290,7 +290,7 @@ public sealed class Network<T>
             return false;
         }
         Prepare(1);
-        _nextRow ??= new Activations<T>(_layers, 1);
+        _nextRow ??= new PassBuffers<T>(_layers, 1);
         _transposed ??= new TransposedWeights<T>(_layers);
         pass = PerSampleSgd.Run(_layers, ref _activations, ref _nextRow, _transposed, x, labels, order, learningRate);
         _activations.Batch = 1;
@@ -298,13 +298,13 @@ public sealed class Network<T>
     }
 
     /// <summary>z and h of every layer for a batch; the softmax is left to the caller.</summary>
-    private Activations<T> ForwardLayers(ReadOnlySpan<T> x, int batch)
+    private PassBuffers<T> ForwardLayers(ReadOnlySpan<T> x, int batch)
     {
         if (x.Length != batch * Inputs)
         {
             throw new ArgumentException($"Expected {batch}×{Inputs} inputs, got {x.Length}.", nameof(x));
         }
-        Activations<T> a = Prepare(batch);
+        PassBuffers<T> a = Prepare(batch);
         if (batch == 1 && _oneRow && !UseReferenceKernels)
         {
             SingleRow.ForwardAll(_layers, a, x);                                       // every layer, one row
@@ -341,7 +341,7 @@ public sealed class Network<T>
     }
 
     /// <summary>The row-major buffers, copied from the feature-major pass first if that ran last.</summary>
-    private Activations<T> RowMajor()
+    private PassBuffers<T> RowMajor()
     {
         if (_columnState != ColumnState.None && _columns is not null)
         {
@@ -351,12 +351,12 @@ public sealed class Network<T>
         return _activations;
     }
 
-    private Activations<T> Prepare(int batch)
+    private PassBuffers<T> Prepare(int batch)
     {
         _columnState = ColumnState.None;
         if (batch > _activations.Capacity)
         {
-            _activations = new Activations<T>(_layers, batch);
+            _activations = new PassBuffers<T>(_layers, batch);
         }
         _activations.Batch = batch;
         return _activations;

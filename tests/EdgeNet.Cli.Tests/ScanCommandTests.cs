@@ -13,7 +13,7 @@ public sealed class ScanCommandTests(ScanFixture trained) : IClassFixture<ScanFi
         string map = folder.File("edges.png");
 
         // When
-        CliRun run = CliRun.Of("scan", "--model", trained.Model, trained.Scene, "--out", map, "--overlay", "--raw", folder.File("edges.npy"));
+        CliRun run = CliRun.Of("scan", "--model", trained.Model, trained.Scene, "--out", map, "--sobel", "--overlay", "--raw", folder.File("edges.npy"));
 
         // Then
         Assert.True(run.ExitCode == 0, run.Error);
@@ -36,7 +36,7 @@ public sealed class ScanCommandTests(ScanFixture trained) : IClassFixture<ScanFi
     {
         using var folder = new TempFolder();
 
-        CliRun run = CliRun.Of("scan", "--model", trained.Model, trained.Scene, "--out", folder.File("edges.png"));
+        CliRun run = CliRun.Of("scan", "--model", trained.Model, trained.Scene, "--out", folder.File("edges.png"), "--sobel");
 
         // Then r is printed and clearly positive (the drawn shapes' outlines are where both maps respond)
         string line = run.Out.Split('\n').Single(l => l.StartsWith("Correlation with Sobel", StringComparison.Ordinal));

@@ -126,7 +126,7 @@ public sealed class DetectorTests
         // A small seeded run: 3000 varied patches, 10 epochs of the tutorial's SGD
         var options = new TrainingOptions { Seed = 1, TrainSamples = 3000, TestSamples = 0, Epochs = 10 };
         GeneratedData data = GeneratedData.VariedWith(new VariedOptions { Task = task });
-        var setup = TutorialSetup<double>.Create(options, data);
+        var setup = SeededSetup<double>.Create(options, data);
         Trainer.Train(setup.Network, setup.Train, null, options, setup.Random);
         GrayImage image = Picture.Value;
         return ProbabilityMap.Scan(setup.Network, data.ClassNames, image.Pixels, image.Width, image.Height, data.PatchSize);

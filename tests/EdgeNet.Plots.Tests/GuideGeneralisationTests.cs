@@ -222,7 +222,7 @@ public sealed partial class GuideGeneralisationTests(GuideFixture guide)
 
         private static Network<double> Run(TrainingOptions options, GeneratedData data)
         {
-            var setup = TutorialSetup<double>.Create(options, data);
+            var setup = SeededSetup<double>.Create(options, data);
             Trainer.Train(setup.Network, setup.Train, setup.Test, options, setup.Random);
             return setup.Network;
         }

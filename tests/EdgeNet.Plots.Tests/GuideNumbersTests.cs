@@ -205,7 +205,7 @@ public sealed partial class GuideNumbersTests(GuideFixture guide)
     {
         // Given: seed 42, 50 patches, no test set, 100 epochs, α = 0.1
         var options = new TrainingOptions { TrainSamples = 50, TestSamples = 0 };
-        var setup = TutorialSetup<double>.Create(options);
+        var setup = SeededSetup<double>.Create(options);
 
         // When
         IReadOnlyList<EpochStats> history = Trainer.Train(setup.Network, setup.Train, setup.Test, options, setup.Random);
@@ -223,7 +223,7 @@ public sealed partial class GuideNumbersTests(GuideFixture guide)
     {
         // Given
         var options = new TrainingOptions();
-        var setup = TutorialSetup<double>.Create(options);
+        var setup = SeededSetup<double>.Create(options);
         IReadOnlyList<EpochStats> history = Trainer.Train(setup.Network, setup.Train, setup.Test, options, setup.Random);
 
         // When

@@ -12,7 +12,7 @@ public sealed class TrainingFiguresTests
         // Given
         using var folder = new TempFolder();
         var options = new TrainingOptions { Epochs = 4, TrainSamples = 30, TestSamples = 10 };
-        var setup = TutorialSetup<double>.Create(options);
+        var setup = SeededSetup<double>.Create(options);
         var figures = new TrainingFigures<double>(setup.Network, setup.Train, setup.Test, folder.Path) { Interval = TimeSpan.FromHours(1) };
 
         // When
@@ -33,7 +33,7 @@ public sealed class TrainingFiguresTests
         // Given
         using var folder = new TempFolder();
         var options = new TrainingOptions { Epochs = 1, TrainSamples = 10, TestSamples = 0 };
-        var setup = TutorialSetup<double>.Create(options);
+        var setup = SeededSetup<double>.Create(options);
         var figures = new TrainingFigures<double>(setup.Network, setup.Train, setup.Test, folder.Path, FigureFormat.Svg);
 
         // When
@@ -50,8 +50,8 @@ public sealed class TrainingFiguresTests
     {
         // Given: the same run twice, once with figures drawn after every epoch
         var options = new TrainingOptions { Epochs = 3, TrainSamples = 20, TestSamples = 5 };
-        var plain = TutorialSetup<double>.Create(options);
-        var drawn = TutorialSetup<double>.Create(options);
+        var plain = SeededSetup<double>.Create(options);
+        var drawn = SeededSetup<double>.Create(options);
         using var folder = new TempFolder();
 
         // When
@@ -67,7 +67,7 @@ public sealed class TrainingFiguresTests
     [Fact]
     public void A_missing_folder_is_refused()
     {
-        var setup = TutorialSetup<double>.Create(new TrainingOptions { TrainSamples = 2, TestSamples = 0 });
+        var setup = SeededSetup<double>.Create(new TrainingOptions { TrainSamples = 2, TestSamples = 0 });
         Assert.Throws<DirectoryNotFoundException>(() => new TrainingFigures<double>(setup.Network, setup.Train, null, "/nonexistent/edgenet/plots"));
     }
 }

@@ -10,7 +10,7 @@ public sealed class HeldOutTestSetTests
     {
         // Given a run's setup
         var options = new TrainingOptions { Seed = 17, TrainSamples = 37, TestSamples = 11 };
-        var setup = TutorialSetup<double>.Create(options);
+        var setup = SeededSetup<double>.Create(options);
 
         // When the held-out set is drawn on its own
         Dataset heldOut = GeneratedData.Tutorial.HeldOutTestSet(options.Seed, options.TrainSamples, options.TestSamples);

@@ -10,7 +10,7 @@ public sealed class ModelFileTests
     {
         // Given a trained deep network
         var options = new TrainingOptions { Seed = 5, Hidden = [7, 5], Epochs = 3, BatchSize = 4 };
-        var setup = TutorialSetup<double>.Create(options);
+        var setup = SeededSetup<double>.Create(options);
         Trainer.Train(setup.Network, setup.Train, setup.Test, options, setup.Random);
         string path = Path.Combine(Path.GetTempPath(), $"edgenet-{Guid.NewGuid():N}.json");
 

@@ -39,13 +39,13 @@ public sealed class ReferenceRunTests
     [Fact]
     public void Tutorial_network_has_226_parameters()
     {
-        var setup = TutorialSetup<double>.Create(new TrainingOptions());
+        var setup = SeededSetup<double>.Create(new TrainingOptions());
         Assert.Equal(25 * 8 + 8 + 8 * 2 + 2, setup.Network.ParameterCount);
     }
 
     private static IReadOnlyList<EpochStats> Run(TrainingOptions options)
     {
-        var setup = TutorialSetup<double>.Create(options);
+        var setup = SeededSetup<double>.Create(options);
         return Trainer.Train(setup.Network, setup.Train, setup.Test, options, setup.Random);
     }
 

@@ -77,7 +77,7 @@ internal static class CompareCommand
     }
 
     private static Model Train(CliContext context, TrainingOptions options, GeneratedData data) =>
-        ConsoleProgress.Run(context, options.Epochs, live => GeneratedModel.Train(options, data, live));
+        ConsoleProgress.Run(context, options.Epochs, live => ModelTraining.Train(options, data, live));
 
     private static string? CheckOutputs(CompareRequest request)
     {

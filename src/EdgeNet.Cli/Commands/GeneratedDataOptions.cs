@@ -90,7 +90,7 @@ internal sealed class GeneratedDataOptions
     }
 
     // Like AcceptOnlyFromAmong, with the one-line message every edgenet error has.
-    private static void OneOf(Option option, params string[] names) =>
+    internal static void OneOf(Option option, params string[] names) =>
         option.Validators.Add(result =>
         {
             foreach (var token in result.Tokens)

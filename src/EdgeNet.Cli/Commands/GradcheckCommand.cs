@@ -30,7 +30,7 @@ internal static class GradcheckCommand
                 throw new UsageException("--epsilon and --tolerance must be finite numbers above 0.");
             }
             var options = new TrainingOptions { Seed = parse.GetValue(seed), TrainSamples = count, TestSamples = 0, Hidden = ValueParsing.HiddenSizes(parse.GetValue(hidden)!) };
-            var setup = TutorialSetup<double>.Create(options);
+            var setup = SeededSetup<double>.Create(options);
             IReadOnlyList<ParameterGradient> results = GradientCheck.Run(setup.Network, setup.Train.Features, setup.Train.Labels, eps);
             return Print(context, results, limit);
         }));

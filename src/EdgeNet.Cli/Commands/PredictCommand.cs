@@ -3,6 +3,7 @@ using EdgeNet.Cli.Input;
 using EdgeNet.Cli.Output;
 using EdgeNet.Data;
 using EdgeNet.Models;
+using EdgeNet.Text;
 
 namespace EdgeNet.Cli.Commands;
 

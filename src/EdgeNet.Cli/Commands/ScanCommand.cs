@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Globalization;
 using EdgeNet.Cli.Output;
 using EdgeNet.Imaging;
 using EdgeNet.Models;
@@ -7,29 +8,63 @@ using EdgeNet.Models;
 namespace EdgeNet.Cli.Commands;
 
 /// <summary>
-/// <c>edgenet scan</c>: runs a model over every window of a PNG or JPEG and writes the edge map, the Sobel map
-/// beside it, and optionally an overlay and the raw numbers; prints how well the two maps agree.
+/// <c>edgenet scan</c>: runs a model over every window of a PNG or JPEG (in float32, on every processor, in bands
+/// of rows) and writes the edge map; on request Sobel's map and the correlation, an overlay, the raw numbers, a
+/// thinned or black-and-white map. With <c>--out-dir</c>, scans many files and folders.
 /// </summary>
 internal static class ScanCommand
 {
     public static Command Create(CliContext context)
     {
         var model = ModelOption.Create(required: true);
-        var image = new Argument<FileInfo>("IMAGE") { Description = "The photo to scan: PNG or JPEG." };
-        var output = new Option<FileInfo>("--out") { HelpName = "EDGES.png", Description = "The edge map to write (.png); the Sobel map goes beside it as NAME.sobel.png.", Required = true };
+        var images = new Argument<string[]>("PATH") { Description = "The photo to scan (PNG or JPEG); with --out-dir, any number of photos and folders.", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<FileInfo?>("--out") { HelpName = "EDGES.png", Description = "The edge map to write (.png), for one photo; other pictures go beside it (NAME.sobel.png, ...)." };
+        var outDir = new Option<DirectoryInfo?>("--out-dir") { HelpName = "DIR", Description = "Scan every PATH (files, and the PNG and JPEG files of folders) into DIR/NAME.edges.png, ... (created if missing)." };
+        var recursive = new Option<bool>("--recursive") { Description = "With --out-dir: also the photos in subfolders (their maps go in the same subfolders of DIR)." };
+        var sobel = new Option<bool>("--sobel") { Description = "Also write NAME.sobel.png (Sobel's map) and print how well the two maps agree." };
         var overlay = new Option<bool>("--overlay") { Description = "Also write NAME.overlay.png: the edges drawn over the photo." };
-        var raw = new Option<FileInfo?>("--raw") { HelpName = "FILE.npy|FILE.csv", Description = "Also write every class probability of every pixel: .npy (float64, one plane per class: classes×height×width) or .csv (a line per pixel)." };
+        var thin = new Option<bool>("--thin") { Description = "Thin the edges to 1-pixel lines: keep a pixel only where p(edge) peaks across the edge (left/right; above/below for horizontal edges of orientation models)." };
+        var threshold = new Option<double?>("--threshold") { HelpName = "P", Description = "Draw a black-and-white map: white where p(edge) > P (0 ≤ P < 1)." };
+        var raw = new Option<FileInfo?>("--raw") { HelpName = "FILE.npy|FILE.csv", Description = "Also write every class probability of every pixel (one photo only): .npy (float64, one plane per class: classes×height×width) or .csv (a line per pixel)." };
         var maxPixels = new Option<long>("--max-pixels") { HelpName = "N", Description = "Refuse images with more pixels than this.", DefaultValueFactory = _ => ImageDecoder.DefaultMaxPixels };
         var patch = new Option<int?>("--patch") { HelpName = "N", Description = "Patch size to scan with; must be the model's (default: the model's)." };
-        var command = new Command("scan", "Scan a photo into an edge map, with Sobel's beside it.") { model, image, output, overlay, raw, maxPixels, patch };
+        var command = new Command("scan", "Scan a photo (or folders of photos) into edge maps.") { model, images, output, outDir, recursive, sobel, overlay, thin, threshold, raw, maxPixels, patch };
         command.SetAction(parse => EdgeNetCli.Guard(context, () =>
         {
-            var request = new ScanRequest(
-                parse.GetValue(model)!,
-                parse.GetValue(image)!,
-                ScanFiles.Plan(parse.GetValue(output)!, parse.GetValue(overlay), parse.GetValue(raw), parse.GetValue(image)!, parse.GetValue(model)!),
-                parse.GetValue(maxPixels),
-                parse.GetValue(patch));
+            double? cut = parse.GetValue(threshold);
+            if (cut is double t && !(t is >= 0 and < 1))
+            {
+                throw new UsageException($"--threshold must be at least 0 and below 1 (got {t.ToString(CultureInfo.InvariantCulture)}).");
+            }
+            var outputs = new ScanOutputs(parse.GetValue(sobel), parse.GetValue(overlay), parse.GetValue(thin), cut);
+            long limit = parse.GetValue(maxPixels);
+            if (limit < 1)
+            {
+                throw new UsageException($"--max-pixels must be at least 1 (got {limit}).");
+            }
+            string[] paths = parse.GetValue(images)!;
+            FileInfo? file = parse.GetValue(output);
+            DirectoryInfo? folder = parse.GetValue(outDir);
+            if (folder is not null)
+            {
+                if (file is not null || parse.GetValue(raw) is not null)
+                {
+                    throw new UsageException($"{(file is not null ? "--out" : "--raw")} names one file; with --out-dir every photo gets its own files.");
+                }
+                var batch = new ScanFolder.Request(parse.GetValue(model)!, paths, folder, parse.GetValue(recursive), outputs, limit, parse.GetValue(patch));
+                return ScanFolder.Run(context, batch);
+            }
+            if (file is null)
+            {
+                throw new UsageException("Say where the map goes: --out EDGES.png for one photo, or --out-dir DIR for many.");
+            }
+            if (paths.Length != 1 || parse.GetValue(recursive))
+            {
+                throw new UsageException(paths.Length != 1
+                    ? $"--out writes the map of one photo, but {paths.Length} paths were given; use --out-dir DIR for many."
+                    : "--recursive goes with --out-dir.");
+            }
+            var request = new ScanRequest(parse.GetValue(model)!, new FileInfo(paths[0]), ScanFiles.Plan(file, outputs, parse.GetValue(raw), new FileInfo(paths[0]), parse.GetValue(model)!), outputs, limit, parse.GetValue(patch));
             return Run(context, request);
         }));
         return command;
@@ -37,19 +72,35 @@ internal static class ScanCommand
 
     private static int Run(CliContext context, ScanRequest request)
     {
-        if (request.MaxPixels < 1)
-        {
-            throw new UsageException($"--max-pixels must be at least 1 (got {request.MaxPixels}).");
-        }
         Model loaded = ModelOption.Load(request.Model);
         int patch = PatchOf(loaded, request.Patch);
-        GrayImage photo = ScanFiles.Decode(request.Image, request.MaxPixels);
-
+        if (request.Files.All.Any(path => string.Equals(path, request.Image.FullName, StringComparison.Ordinal)))
+        {
+            throw new UsageException($"The output would replace the photo '{request.Image.FullName}'; choose another --out.");
+        }
+        if (!request.Image.Exists)
+        {
+            throw new FileNotFoundException($"Image file '{request.Image.FullName}' does not exist.");
+        }
+        var scanner = new PhotoScanner(loaded.Network, loaded.ClassNames, patch, request.Outputs.Settings(Environment.ProcessorCount));
         var clock = Stopwatch.StartNew();
-        EdgeScanResult result = EdgeScan.Run(loaded.Network, loaded.ClassNames, photo, patch, Environment.ProcessorCount);
+        using GrayDecoding decoding = ScanFiles.Start(request.Image.FullName, request.MaxPixels);
+        ScanPictures pictures;
+        using (RawMapStream? raw = request.Files.Raw is null ? null : RawMapStream.Create(request.Files.Raw, decoding.Image.Width, decoding.Image.Height, loaded.ClassNames))
+        {
+            pictures = scanner.Scan(decoding, raw);
+            raw?.Commit();
+        }
         clock.Stop();
-        IReadOnlyList<(string Path, string What)> written = request.Files.Write(result);
-        ScanText.Print(context.Out, request.Image.Name, request.Model.Name, loaded, patch, result, clock.Elapsed, written);
+        var written = new List<(string Path, string What)>();
+        if (request.Files.Raw is not null)
+        {
+            written.Add((request.Files.Raw, request.Files.Raw.EndsWith(".npy", StringComparison.OrdinalIgnoreCase)
+                ? $"every class probability, planes {loaded.ClassNames.Count}×{pictures.Height}×{pictures.Width}"
+                : "every class probability, one line a pixel"));
+        }
+        written.AddRange(request.Files.Write(pictures));
+        ScanText.Print(context.Out, request.Image.Name, request.Model.Name, loaded, patch, pictures, request.Outputs, clock.Elapsed, written);
         return ExitCodes.Success;
     }
 
@@ -69,5 +120,5 @@ internal static class ScanCommand
         return side;
     }
 
-    private sealed record ScanRequest(FileInfo Model, FileInfo Image, ScanFiles Files, long MaxPixels, int? Patch);
+    private sealed record ScanRequest(FileInfo Model, FileInfo Image, ScanFiles Files, ScanOutputs Outputs, long MaxPixels, int? Patch);
 }

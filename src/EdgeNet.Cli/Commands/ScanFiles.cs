@@ -4,13 +4,14 @@ using EdgeNet.Imaging;
 namespace EdgeNet.Cli.Commands;
 
 /// <summary>
-/// The files of one scan, planned and checked before any work: the map (--out), NAME.sobel.png beside it,
-/// NAME.probability.png for orientation maps, NAME.overlay.png with --overlay, the raw numbers with --raw.
-/// Everything is encoded in memory first and each file is written whole (temporary file, then rename).
+/// The files of one scanned image, planned before any work: the map, and beside it NAME.probability.png for
+/// orientation maps, NAME.sobel.png with --sobel, NAME.overlay.png with --overlay, the raw numbers with --raw.
+/// Each picture is encoded in memory and written whole (temporary file, then rename), one at a time.
 /// </summary>
-internal sealed record ScanFiles(string Map, string Sobel, string Probability, string? Overlay, string? Raw)
+internal sealed record ScanFiles(string Map, string Probability, string? Sobel, string? Overlay, string? Raw)
 {
-    public static ScanFiles Plan(FileInfo output, bool overlay, FileInfo? raw, FileInfo image, FileInfo model)
+    /// <summary>Single-image mode: the map at --out, the others named after it; all checked against the inputs and each other.</summary>
+    public static ScanFiles Plan(FileInfo output, ScanOutputs outputs, FileInfo? raw, FileInfo image, FileInfo model)
     {
         if (!output.FullName.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
         {
@@ -26,12 +27,22 @@ internal sealed record ScanFiles(string Map, string Sobel, string Probability, s
         plan.Input(model, "--model");
         string map = plan.Output(output, "--out")!;
         string stem = map[..^".png".Length];
-        string sobel = plan.Output(stem + ".sobel.png", "--out (its Sobel map)");
         string probability = plan.Output(stem + ".probability.png", "--out (its probability map)");
-        string? overlayPath = overlay ? plan.Output(stem + ".overlay.png", "--overlay") : null;
+        string? sobel = outputs.Sobel ? plan.Output(stem + ".sobel.png", "--sobel") : null;
+        string? overlayPath = outputs.Overlay ? plan.Output(stem + ".overlay.png", "--overlay") : null;
         string? rawPath = plan.Output(raw, "--raw");
-        return new ScanFiles(map, sobel, probability, overlayPath, rawPath);
+        return new ScanFiles(map, probability, sobel, overlayPath, rawPath);
     }
+
+    /// <summary>Folder mode: DIR/NAME.edges.png and DIR/NAME.probability.png, .sobel.png, .overlay.png.</summary>
+    public static ScanFiles InFolder(string folder, string name, ScanOutputs outputs)
+    {
+        string stem = Path.Combine(folder, name);
+        return new ScanFiles(stem + ".edges.png", stem + ".probability.png", outputs.Sobel ? stem + ".sobel.png" : null, outputs.Overlay ? stem + ".overlay.png" : null, null);
+    }
+
+    /// <summary>Every path this plan may write (the probability map only for orientation models).</summary>
+    public IEnumerable<string> All => new[] { Map, Probability, Sobel, Overlay, Raw }.OfType<string>();
 
     /// <summary>Decodes the image; a too-large image is refused with the option that raises the limit.</summary>
     public static GrayImage Decode(FileInfo image, long maxPixels)
@@ -42,45 +53,65 @@ internal sealed record ScanFiles(string Map, string Sobel, string Probability, s
         }
         catch (ImageTooLargeException e)
         {
-            long pixels = (long)e.Width * e.Height;
-            throw new InvalidDataException(pixels > Limits.MaxPixels
-                ? $"{e.Message} edgenet scans at most {Limits.Count(Limits.MaxPixels)} pixels: make the image smaller."
-                : $"{e.Message} Raise the limit with --max-pixels {pixels}.");
+            throw TooLarge(e);
         }
     }
 
-    /// <summary>Encodes every picture, then writes each file; returns what was written.</summary>
-    public IReadOnlyList<(string Path, string What)> Write(EdgeScanResult result)
+    /// <summary>Starts decoding the image on a worker thread (header checked now).</summary>
+    public static GrayDecoding Start(string image, long maxPixels)
     {
-        bool oriented = EdgeColors.HasOrientations(result.Map.ClassNames);
-        string none = result.Map.ClassNames[result.Map.NoEdgeClass];
-        var pictures = new List<(string Path, byte[] Png, string What)>
+        try
         {
-            oriented
-                ? (Map, EdgeMapImages.Orientation(result.Map), $"orientation colours, brightness 1 − p({none})")
-                : (Map, EdgeMapImages.Probability(result.Map), $"1 − p({none}): white where an edge is likely"),
-        };
-        if (oriented)
-        {
-            pictures.Add((Probability, EdgeMapImages.Probability(result.Map), $"1 − p({none}) in gray"));
+            return ImageDecoder.StartBytes(image, maxPixels);
         }
-        double strongest = result.Sobel.Length == 0 ? 0 : result.Sobel.Max();
-        pictures.Add((Sobel, EdgeMapImages.Gray(result.Sobel, result.Image.Width, result.Image.Height, strongest), "Sobel magnitude, strongest response white"));
-        if (Overlay is not null)
+        catch (ImageTooLargeException e)
         {
-            pictures.Add((Overlay, EdgeMapImages.Overlay(result.Image, result.Map), "the edges over the photo"));
+            throw TooLarge(e);
         }
+    }
+
+    /// <summary>Encodes every picture and writes each file, one at a time; returns what was written.</summary>
+    public IReadOnlyList<(string Path, string What)> Write(ScanPictures pictures)
+    {
+        string none = pictures.ClassNames[pictures.NoEdgeClass];
         var written = new List<(string Path, string What)>();
-        if (Raw is not null)
+        if (pictures.Colours is not null)
         {
-            RawMapFile.Write(Raw, result.Map);
-            written.Add((Raw, Raw.EndsWith(".npy", StringComparison.OrdinalIgnoreCase) ? $"every class probability, planes {result.Map.Classes}×{result.Map.Height}×{result.Map.Width}" : "every class probability, one line a pixel"));
+            Save(Map, PngFile.EncodeRgba(pictures.Colours, pictures.Width, pictures.Height), $"orientation colours, brightness 1 − p({none})");
+            Save(Probability, PngFile.EncodeGray(pictures.Map, pictures.Width, pictures.Height), $"1 − p({none}) in gray");
         }
-        foreach ((string path, byte[] png, string what) in pictures)
+        else
+        {
+            Save(Map, PngFile.EncodeGray(pictures.Map, pictures.Width, pictures.Height), $"1 − p({none}): white where an edge is likely");
+        }
+        if (Sobel is not null && pictures.Sobel is { } sobel)
+        {
+            Save(Sobel, PngFile.EncodeGray(Imaging.Sobel.Picture(pictures.Image, sobel.Strongest), pictures.Width, pictures.Height), "Sobel magnitude, strongest response white");
+        }
+        if (Overlay is not null && pictures.Overlay is not null)
+        {
+            Save(Overlay, PngFile.EncodeRgba(pictures.Overlay, pictures.Width, pictures.Height), "the edges over the photo");
+        }
+        return written;
+
+        void Save(string path, byte[] png, string what)
         {
             PngFile.Write(path, png);
             written.Add((path, what));
         }
-        return written;
     }
+
+    private static InvalidDataException TooLarge(ImageTooLargeException e)
+    {
+        long pixels = (long)e.Width * e.Height;
+        return new(pixels > Limits.MaxPixels
+            ? $"{e.Message} edgenet scans at most {Limits.Count(Limits.MaxPixels)} pixels: make the image smaller."
+            : $"{e.Message} Raise the limit with --max-pixels {pixels}.");
+    }
+}
+
+/// <summary>The pictures asked for besides the map, and how the map is drawn.</summary>
+internal sealed record ScanOutputs(bool Sobel, bool Overlay, bool Thin, double? Threshold)
+{
+    public ScanSettings Settings(int threads) => new() { Sobel = Sobel, Overlay = Overlay, Thin = Thin, Threshold = Threshold, Threads = threads };
 }

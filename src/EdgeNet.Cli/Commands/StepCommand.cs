@@ -4,6 +4,7 @@ using EdgeNet.Cli.Output;
 using EdgeNet.Data;
 using EdgeNet.Diagnostics;
 using EdgeNet.Models;
+using EdgeNet.Text;
 using EdgeNet.Training;
 
 namespace EdgeNet.Cli.Commands;

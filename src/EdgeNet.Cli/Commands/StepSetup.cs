@@ -92,7 +92,7 @@ internal sealed record StepSetup(Network<double> Network, IReadOnlyList<string> 
         else
         {
             var options = new TrainingOptions { Seed = request.Seed, TrainSamples = 1, TestSamples = 0, Hidden = ValueParsing.HiddenSizes(request.Hidden) };
-            var setup = TutorialSetup<double>.Create(options);
+            var setup = SeededSetup<double>.Create(options);
             (network, classes, sample) = (setup.Network, setup.Train.ClassNames, setup.Train);
             description = $"fresh random weights drawn after the patch ({Draws(network, request.Seed)})";
         }

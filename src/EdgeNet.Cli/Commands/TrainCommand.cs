@@ -5,6 +5,7 @@ using EdgeNet.Data;
 using EdgeNet.Models;
 using EdgeNet.Plots;
 using EdgeNet.Plots.Training;
+using EdgeNet.Text;
 using EdgeNet.Training;
 
 namespace EdgeNet.Cli.Commands;
@@ -90,7 +91,7 @@ internal static class TrainCommand
         }
         Dataset? trainFile = DataOptions.LoadCsv(request.Data, Dataset.EdgeClasses);
         Dataset? testFile = DataOptions.LoadCsv(request.TestData, Dataset.EdgeClasses, trainFile?.FeatureCount);
-        var setup = TutorialSetup<T>.Create(options, generated, trainFile, testFile);
+        var setup = SeededSetup<T>.Create(options, generated, trainFile, testFile);
         request.Plan.CreateFolders();
         Network<T> network = setup.Network;
         network.Threads = Environment.ProcessorCount;                  // large batches: the numbers do not change

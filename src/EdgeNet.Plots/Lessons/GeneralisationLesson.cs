@@ -75,9 +75,9 @@ internal sealed class GeneralisationLesson
     /// <summary>Trains the three models, evaluates and scans.</summary>
     public static GeneralisationLesson Run()
     {
-        Model tutorial = GeneratedModel.Train(TutorialOptions, GeneratedData.Tutorial);
-        Model varied = GeneratedModel.Train(VariedOptions, VariedData);
-        Model orientation = GeneratedModel.Train(VariedOptions, OrientationData);
+        Model tutorial = ModelTraining.Train(TutorialOptions, GeneratedData.Tutorial);
+        Model varied = ModelTraining.Train(VariedOptions, VariedData);
+        Model orientation = ModelTraining.Train(VariedOptions, OrientationData);
         (string, Model)[] models = [("tutorial-trained", tutorial), ("varied-trained", varied)];
         GeneralisationReport report = GeneralisationReport.Build(models, Seed, VariedData, VariedOptions.TrainSamples, HeldOut);
         Evaluation orientationHeldOut = Evaluation.Of(orientation.Network, HeldOutOf(OrientationData));

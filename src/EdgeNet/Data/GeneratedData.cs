@@ -48,7 +48,7 @@ public sealed class GeneratedData
     /// <summary>
     /// The test set a run with this seed and these sizes holds out: seed → <paramref name="trainSamples"/> training
     /// patches (drawn and set aside) → <paramref name="testSamples"/> test patches, the order of
-    /// <see cref="Training.TutorialSetup{T}"/>.
+    /// <see cref="Training.SeededSetup{T}"/>.
     /// </summary>
     public Dataset HeldOutTestSet(uint seed, int trainSamples, int testSamples)
     {

@@ -116,7 +116,7 @@ public static class PatchScanner
         }
         else
         {
-            PlainScan.Rows(plan, image, output, firstRow, endRow);
+            ReferenceScan.Rows(plan, image, output, firstRow, endRow);
         }
     }
 
@@ -226,5 +226,5 @@ public static class PatchScanner
     /// <summary>p = softmax(z) down the columns of z [classes × tile], in place.</summary>
     private static void Softmax<T>(Span<T> z, int classes, int tile)
         where T : unmanaged, IFloatingPointIeee754<T> =>
-        ColumnSoftmax.Apply(z, classes, tile, tile);                                       // p_j = e^(z_j − max) / Σ e^(z_k − max)
+        ScanSoftmax.Apply(z, classes, tile, tile);                                       // p_j = e^(z_j − max) / Σ e^(z_k − max)
 }

@@ -10,7 +10,7 @@ internal sealed class TrainedRun
     public TrainedRun(TrainingOptions options)
     {
         Options = options;
-        Setup = TutorialSetup<double>.Create(options);
+        Setup = SeededSetup<double>.Create(options);
         History = Trainer.Train(Setup.Network, Setup.Train, Setup.Test, options, Setup.Random);
     }
 
@@ -18,7 +18,7 @@ internal sealed class TrainedRun
 
     public TrainingOptions Options { get; }
 
-    public TutorialSetup<double> Setup { get; }
+    public SeededSetup<double> Setup { get; }
 
     public IReadOnlyList<EpochStats> History { get; }
 

@@ -132,8 +132,8 @@ public sealed class StepTraceTests
     {
         // Given the tutorial's draw order with one training patch: seed → make_data(1) → weights
         var options = new TrainingOptions { Seed = 42, TrainSamples = 1, TestSamples = 0, Epochs = 1 };
-        var forTrace = TutorialSetup<double>.Create(options);
-        var forTrainer = TutorialSetup<double>.Create(options);
+        var forTrace = SeededSetup<double>.Create(options);
+        var forTrainer = SeededSetup<double>.Create(options);
 
         // When one is stepped by StepTrace and the other trained for one epoch (one update)
         StepTrace trace = StepTrace.Record(forTrace.Network, forTrace.Train.Sample(0), forTrace.Train.Labels[0], options.LearningRate);

@@ -13,7 +13,7 @@ public sealed partial class VariedModelFileTests
         // Given a 7×7 orientation model trained one epoch on varied data
         var varied = new VariedOptions { Task = EdgeTask.Orientation, PatchSize = 7, Noise = 0.08, MinContrast = 0.25, MaxSoftness = 1 };
         var options = new TrainingOptions { TrainSamples = 50, TestSamples = 0, Epochs = 1 };
-        var setup = TutorialSetup<double>.Create(options, GeneratedData.VariedWith(varied));
+        var setup = SeededSetup<double>.Create(options, GeneratedData.VariedWith(varied));
         Trainer.Train(setup.Network, setup.Train, null, options, setup.Random);
         var model = new Model(setup.Network, setup.Train.ClassNames, new TrainingRecord(options, "varied", varied));
 
@@ -33,7 +33,7 @@ public sealed partial class VariedModelFileTests
     {
         // Given a tutorial model file as the first version-1 writer made it: no patchSize, task or noise
         var options = new TrainingOptions { Epochs = 1 };
-        var setup = TutorialSetup<double>.Create(options);
+        var setup = SeededSetup<double>.Create(options);
         string json = ModelFile.Serialize(new Model(setup.Network, setup.Train.ClassNames, new TrainingRecord(options, "tutorial")));
         string old = OptionalField().Replace(json, string.Empty);
         Assert.DoesNotContain("patchSize", old, StringComparison.Ordinal);
@@ -50,7 +50,7 @@ public sealed partial class VariedModelFileTests
     [Fact]
     public void Patch_size_that_does_not_match_the_inputs_is_refused()
     {
-        var setup = TutorialSetup<double>.Create(new TrainingOptions { Epochs = 1 });
+        var setup = SeededSetup<double>.Create(new TrainingOptions { Epochs = 1 });
         string json = ModelFile.Serialize(new Model(setup.Network, setup.Train.ClassNames, null)).Replace("\"patchSize\": 5", "\"patchSize\": 7", StringComparison.Ordinal);
 
         var error = Assert.Throws<ModelFormatException>(() => ModelFile.Deserialize(json, "m.json"));
@@ -63,7 +63,7 @@ public sealed partial class VariedModelFileTests
     {
         var varied = new VariedOptions();
         var options = new TrainingOptions { TrainSamples = 10, TestSamples = 0, Epochs = 1 };
-        var setup = TutorialSetup<double>.Create(options, GeneratedData.VariedWith(varied));
+        var setup = SeededSetup<double>.Create(options, GeneratedData.VariedWith(varied));
         string json = ModelFile.Serialize(new Model(setup.Network, setup.Train.ClassNames, new TrainingRecord(options, "varied", varied)))
             .Replace("\"task\": \"edge\"", "\"task\": \"corners\"", StringComparison.Ordinal);
 

@@ -13,8 +13,8 @@ public sealed class GeneralisationReportTests
     public void The_kinds_split_the_held_out_patches_and_add_up_to_the_overall_accuracy()
     {
         // Given: the tutorial's run and a small varied run from the same seed
-        Model tutorial = GeneratedModel.Train(new TrainingOptions { Seed = 7 }, GeneratedData.Tutorial);
-        Model varied = GeneratedModel.Train(new TrainingOptions { Seed = 7, TrainSamples = 1500, TestSamples = 0, Epochs = 5 }, Varied);
+        Model tutorial = ModelTraining.Train(new TrainingOptions { Seed = 7 }, GeneratedData.Tutorial);
+        Model varied = ModelTraining.Train(new TrainingOptions { Seed = 7, TrainSamples = 1500, TestSamples = 0, Epochs = 5 }, Varied);
 
         // When
         GeneralisationReport report = GeneralisationReport.Build([("tutorial", tutorial), ("varied", varied)], 7, Varied, 1500, 600);
@@ -39,8 +39,8 @@ public sealed class GeneralisationReportTests
     {
         // Given
         var options = new TrainingOptions { Seed = 3, TrainSamples = 400, TestSamples = 200, Epochs = 2 };
-        Model varied = GeneratedModel.Train(options, Varied);
-        var setup = TutorialSetup<double>.Create(options, Varied);
+        Model varied = ModelTraining.Train(options, Varied);
+        var setup = SeededSetup<double>.Create(options, Varied);
 
         // When
         GeneralisationReport report = GeneralisationReport.Build([("varied", varied)], 3, Varied, 400, 200);
@@ -54,7 +54,7 @@ public sealed class GeneralisationReportTests
     [Fact]
     public void Tutorial_data_is_refused_as_held_out_data()
     {
-        Model tutorial = GeneratedModel.Train(new TrainingOptions { Epochs = 1 }, GeneratedData.Tutorial);
+        Model tutorial = ModelTraining.Train(new TrainingOptions { Epochs = 1 }, GeneratedData.Tutorial);
         Assert.Throws<ArgumentException>(() => GeneralisationReport.Build([("tutorial", tutorial)], 1, GeneratedData.Tutorial, 10, 10));
     }
 }

@@ -29,7 +29,7 @@ internal static class PartEight
                     W1 -= lr * dL_dW1; W2 -= lr * dL_dW2 # update
             """);
         TrainingOptions options = Options;
-        var setup = TutorialSetup<double>.Create(options);
+        var setup = SeededSetup<double>.Create(options);
         IReadOnlyList<EpochStats> history = Trainer.Train(setup.Network, setup.Train, setup.Test, options, setup.Random);
         Network<double> network = setup.Network;
         page.Paragraph($"EdgeNet runs the tutorial's Part 8 now: seed {page.Num("part8.seed", options.Seed, "0")}, " +

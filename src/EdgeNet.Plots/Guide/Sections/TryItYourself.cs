@@ -10,7 +10,7 @@ internal static class TryItYourself
     {
         page.Section("try-it", "Try It Yourself: The Complete Edge Detector");
         var options = new TrainingOptions();
-        var setup = TutorialSetup<double>.Create(options);
+        var setup = SeededSetup<double>.Create(options);
         IReadOnlyList<EpochStats> history = Trainer.Train(setup.Network, setup.Train, setup.Test, options, setup.Random);
         Network<double> network = setup.Network;
         Evaluation test = Evaluation.Of(network, setup.Test!);

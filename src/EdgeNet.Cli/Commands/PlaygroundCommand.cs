@@ -1,0 +1,122 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using EdgeNet.Playground;
+
+namespace EdgeNet.Cli.Commands;
+
+/// <summary>
+/// <c>edgenet playground</c>: the local web page that trains, probes and steps through the network live. Prints the
+/// URL, opens the default browser when there is one, and serves until Ctrl+C.
+/// </summary>
+internal static class PlaygroundCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var port = new Option<int>("--port") { HelpName = "N", Description = "Port to listen on (default: any free port).", DefaultValueFactory = _ => 0 };
+        var host = new Option<string>("--host") { HelpName = "ADDR", Description = "Address to bind (default 127.0.0.1, this machine only; 0.0.0.0 lets anyone who can reach the port use it).", DefaultValueFactory = _ => "127.0.0.1" };
+        var noBrowser = new Option<bool>("--no-browser") { Description = "Do not open a browser; just print the URL." };
+        var command = new Command("playground", "Open the playground: train, probe and step through the network live in the browser.") { port, host, noBrowser };
+        command.SetAction(parse => EdgeNetCli.Guard(context, () =>
+        {
+            var options = new PlaygroundOptions { Host = parse.GetValue(host)!, Port = parse.GetValue(port) };
+            return Run(context, options, !parse.GetValue(noBrowser));
+        }));
+        return command;
+    }
+
+    private static int Run(CliContext context, PlaygroundOptions options, bool openBrowser)
+    {
+        using var stop = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;                                            // stop cleanly instead of dying mid-write
+            stop.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            PlaygroundServer server;
+            try
+            {
+                server = PlaygroundServer.StartAsync(options, stop.Token).GetAwaiter().GetResult();
+            }
+            catch (IOException e)
+            {
+                context.Error.WriteLine($"edgenet: cannot listen on {options.Host}:{options.Port}: {e.Message}");
+                return ExitCodes.Failure;
+            }
+            using var terminated = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
+            {
+                signal.Cancel = true;
+                stop.Cancel();
+            });
+            if (!server.IsLoopback)
+            {
+                context.Error.WriteLine($"edgenet: warning: listening on {options.Host}: anyone who can reach port {server.Url.Port} can use this playground.");
+            }
+            context.Out.WriteLine($"EdgeNet playground: {server.Url}");
+            context.Out.WriteLine("Press Ctrl+C to stop.");
+            context.Out.Flush();
+            if (openBrowser && !TryOpenBrowser(server.Url))
+            {
+                context.Out.WriteLine("(No browser to open here: open the address above in one.)");
+            }
+            try
+            {
+                server.WaitForShutdownAsync(stop.Token).GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            context.Out.WriteLine("Playground stopped.");
+            return ExitCodes.Success;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    // The default browser, when this machine has one and a display to show it on; never an error when not.
+    private static bool TryOpenBrowser(Uri url)
+    {
+        try
+        {
+            ProcessStartInfo? start = null;
+            if (OperatingSystem.IsWindows())
+            {
+                start = new ProcessStartInfo(url.AbsoluteUri) { UseShellExecute = true };
+            }
+            else if (OperatingSystem.IsMacOS())
+            {
+                start = new ProcessStartInfo("open", [url.AbsoluteUri]);
+            }
+            else if (HasDisplay() && OnPath("xdg-open") is { } xdgOpen)
+            {
+                start = new ProcessStartInfo(xdgOpen, [url.AbsoluteUri]) { RedirectStandardError = true, RedirectStandardOutput = true };
+            }
+            if (start is null)
+            {
+                return false;
+            }
+            using Process? process = Process.Start(start);
+            return process is not null;
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException or IOException)
+        {
+            return false;
+        }
+    }
+
+    private static bool HasDisplay() =>
+        !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DISPLAY")) || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("WAYLAND_DISPLAY"));
+
+    private static string? OnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(folder => Path.Combine(folder, program))
+            .FirstOrDefault(File.Exists);
+
+}

@@ -1,0 +1,322 @@
+using EdgeNet.Data;
+using EdgeNet.Inference;
+
+namespace EdgeNet.Imaging;
+
+/// <summary>
+/// Scans photos with a model the fast way: in float32 with the engine's vector kernels
+/// (<see cref="PatchScanner"/>), in bands of rows as the decoder delivers them, on every processor asked for,
+/// keeping only what the requested pictures need — a byte a pixel of photo, a byte a pixel of map, four for each
+/// colour picture, and one band of floats.
+/// </summary>
+/// <remarks>
+/// Each band is scanned with its windows' rows and one more row each side (for thinning); the windows read the
+/// photo's own rows, borders replicated, so every pixel gets the probabilities a whole-image scan gives it.
+/// The float network holds the double model's weights rounded to float: probabilities agree with the double scan
+/// within 1e-5 (the tests hold it to that; seen: 4e-7). Built once, a scanner scans any number of photos (one at a time).
+/// </remarks>
+public sealed class PhotoScanner
+{
+    private readonly Network<float> _network;
+    private readonly int _patch;
+    private readonly int _classes;
+    private readonly int _noEdge;
+    private readonly bool _oriented;
+    private readonly bool _darkToBright;
+    private readonly bool[] _acrossIsVertical;
+    private readonly float[] _palette;
+    private readonly ScanSettings _settings;
+
+    /// <summary>Prepares the float network once.</summary>
+    /// <exception cref="ArgumentException">The patch size does not fit the network, or the names the classes.</exception>
+    public PhotoScanner(Network<double> network, IReadOnlyList<string> classNames, int patchSize, ScanSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(classNames);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (classNames.Count != network.Classes)
+        {
+            throw new ArgumentException($"The network has {network.Classes} classes but {classNames.Count} names were given.", nameof(classNames));
+        }
+        if (patchSize < 1 || patchSize % 2 == 0 || patchSize * patchSize != network.Inputs)
+        {
+            throw new ArgumentException($"The network takes {network.Inputs} pixels: the patch size must be odd and its square must equal that (got {patchSize}).", nameof(patchSize));
+        }
+        if (settings.Threshold is double t && !(t is >= 0 and < 1))
+        {
+            throw new ArgumentException($"The threshold must be at least 0 and below 1 (got {t}).", nameof(settings));
+        }
+        ArgumentOutOfRangeException.ThrowIfLessThan(settings.Threads, 1);
+        _network = network.ConvertTo<float>();
+        _patch = patchSize;
+        _classes = classNames.Count;
+        ClassNames = classNames;
+        _noEdge = EdgeTasks.NoEdgeClass(classNames) ?? _classes - 1;
+        _oriented = EdgeColors.HasOrientations(classNames);
+        EdgeTask? task = EdgeTasks.FromClassNames(classNames);
+        _darkToBright = task == EdgeTask.Edge;
+        _acrossIsVertical = new bool[_classes];
+        if (task == EdgeTask.Orientation)
+        {
+            _acrossIsVertical[EdgeTasks.HorizontalDarkToBright] = true;         // a horizontal edge is crossed going down
+            _acrossIsVertical[EdgeTasks.HorizontalBrightToDark] = true;
+        }
+        _palette = new float[3 * _classes];
+        for (int k = 0; k < _classes; k++)
+        {
+            (byte r, byte g, byte b) = _oriented ? EdgeColors.Of(k, _noEdge) : EdgeColors.SingleEdge;
+            (_palette[3 * k], _palette[(3 * k) + 1], _palette[(3 * k) + 2]) = (r / 255f, g / 255f, b / 255f);
+        }
+        _settings = settings;
+    }
+
+    /// <summary>The model's class names.</summary>
+    public IReadOnlyList<string> ClassNames { get; }
+
+    /// <summary>Scans a decoded photo.</summary>
+    public ScanPictures Scan(GrayBytes image, RawMapStream? raw = null)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        return Scan(image, _ => { }, raw);
+    }
+
+    /// <summary>Scans a photo while it is being decoded: each band starts as soon as its rows are in.</summary>
+    /// <exception cref="InvalidDataException">The decoder found the file damaged.</exception>
+    public ScanPictures Scan(GrayDecoding decoding, RawMapStream? raw = null)
+    {
+        ArgumentNullException.ThrowIfNull(decoding);
+        ScanPictures pictures = Scan(decoding.Image, decoding.WaitForRows, raw);
+        decoding.Finish();
+        return pictures;
+    }
+
+    private ScanPictures Scan(GrayBytes image, Action<int> waitForRows, RawMapStream? raw)
+    {
+        int width = image.Width, height = image.Height, r = _patch / 2;
+        int bandRows = Math.Clamp(_settings.BandPixels / width, 1, height);
+        int planes = _classes > 2 || raw is not null ? _classes : 1;       // two classes: p(no edge) alone
+        var band = new Band(width, bandRows + 2 + (2 * r), planes);
+        var map = new byte[image.PixelCount];
+        byte[]? colours = _oriented ? new byte[4 * image.PixelCount] : null;
+        byte[]? overlay = _settings.Overlay ? new byte[4 * image.PixelCount] : null;
+        double[]? edges = null, sobel = null, darkToBright = null;
+        PearsonSums withSobel = default, withDarkToBright = default;
+        double strongest = 0;
+        if (_settings.Sobel)
+        {
+            (edges, sobel) = (new double[bandRows * width], new double[bandRows * width]);
+            darkToBright = _darkToBright ? new double[bandRows * width] : null;
+        }
+        var rowEdges = new int[bandRows];
+        var rowStrongest = new double[bandRows];
+        long edgeCount = 0;
+        for (int y0 = 0; y0 < height; y0 += bandRows)
+        {
+            int rows = Math.Min(bandRows, height - y0);
+            waitForRows(Math.Min(height, y0 + rows + 1 + r));
+            band.Scan(this, image, y0, rows, r);
+            var painter = new RowPainter(this, band, image, map, colours, overlay, edges, sobel, darkToBright, rowEdges, rowStrongest);
+            if (_settings.Threads > 1)
+            {
+                Parallel.For(0, rows, new ParallelOptions { MaxDegreeOfParallelism = _settings.Threads }, i => painter.Paint(y0, i));
+            }
+            else
+            {
+                for (int i = 0; i < rows; i++)
+                {
+                    painter.Paint(y0, i);
+                }
+            }
+            for (int i = 0; i < rows; i++)
+            {
+                edgeCount += rowEdges[i];
+                strongest = Math.Max(strongest, rowStrongest[i]);
+            }
+            if (edges is not null)
+            {
+                withSobel.Add(edges.AsSpan(0, rows * width), sobel.AsSpan(0, rows * width));
+                if (darkToBright is not null)
+                {
+                    withDarkToBright.Add(edges.AsSpan(0, rows * width), darkToBright.AsSpan(0, rows * width));
+                }
+            }
+            raw?.WriteRows(y0, rows, band.Planes, band.PlaneLength, band.Offset(y0, 0));
+        }
+        SobelComparison? comparison = _settings.Sobel
+            ? new SobelComparison(withSobel.R, _darkToBright ? withDarkToBright.R : null, strongest)
+            : null;
+        return new ScanPictures(image, ClassNames, _noEdge, map, colours, overlay, (double)edgeCount / image.PixelCount, comparison);
+    }
+
+    private static byte ToByte(float value) => (byte)((255f * Math.Clamp(value, 0f, 1f)) + 0.5f);
+
+    /// <summary>
+    /// One band's input rows as floats and its probabilities: rows <c>top</c> … <c>top + rows − 1</c> of the photo,
+    /// with <c>top = y0 − 1 − r</c> (rows outside the photo replicate its first or last).
+    /// </summary>
+    private sealed class Band(int width, int maxRows, int planes)
+    {
+        private static readonly float[] Levels = [.. Enumerable.Range(0, 256).Select(v => v / 255f)];
+        private readonly float[] _input = new float[(long)maxRows * width];
+
+        public float[] Planes { get; } = new float[(long)planes * maxRows * width];
+
+        public int PlaneLength { get; private set; }
+
+        public int PlaneCount => planes;
+
+        public int Top { get; private set; }
+
+        public int Width => width;
+
+        /// <summary>Index in a plane of photo pixel (x, y).</summary>
+        public int Offset(int y, int x) => ((y - Top) * width) + x;
+
+        public void Scan(PhotoScanner scanner, GrayBytes image, int y0, int rows, int r)
+        {
+            int count = rows + 2 + (2 * r);
+            Top = y0 - 1 - r;
+            PlaneLength = count * width;
+            for (int s = 0; s < count; s++)
+            {
+                ReadOnlySpan<byte> source = image.Row(Math.Clamp(Top + s, 0, image.Height - 1));
+                Span<float> target = _input.AsSpan(s * width, width);
+                for (int x = 0; x < width; x++)
+                {
+                    target[x] = Levels[source[x]];                                   // level / 255
+                }
+            }
+            ReadOnlySpan<float> input = _input.AsSpan(0, PlaneLength);
+            if (planes == 1)
+            {
+                PatchScanner.Scan(scanner._network, input, width, count, scanner._patch, scanner._noEdge, Planes.AsSpan(0, PlaneLength), scanner._settings.Threads);
+            }
+            else
+            {
+                PatchScanner.ScanAll(scanner._network, input, width, count, scanner._patch, Planes.AsSpan(0, planes * PlaneLength), scanner._settings.Threads);
+            }
+        }
+    }
+
+    /// <summary>Turns one band's probabilities into the pictures' pixels, a row at a time (rows are independent).</summary>
+    private sealed class RowPainter(
+        PhotoScanner scanner, Band band, GrayBytes image, byte[] map, byte[]? colours, byte[]? overlay,
+        double[]? edges, double[]? sobel, double[]? darkToBright, int[] rowEdges, double[] rowStrongest)
+    {
+        private readonly int _none = band.PlaneCount == 1 ? 0 : scanner._noEdge;        // two classes: the one plane is p(no edge)
+
+        public void Paint(int y0, int i)
+        {
+            int y = y0 + i, width = image.Width;
+            bool thin = scanner._settings.Thin;
+            double? threshold = scanner._settings.Threshold;
+            int count = 0;
+            double strongest = 0;
+            for (int x = 0; x < width; x++)
+            {
+                float e = Edge(x, y);                                               // 1 − p(no edge)
+                count += e > 0.5f ? 1 : 0;
+                float shown = e;
+                if (thin && !IsPeak(e, x, y))
+                {
+                    shown = 0;                                                      // not the ridge across the edge
+                }
+                if (threshold is double t)
+                {
+                    shown = shown > t ? 1 : 0;
+                }
+                long pixel = ((long)y * width) + x;
+                map[pixel] = ToByte(shown);
+                if (colours is not null || overlay is not null)
+                {
+                    Paint(x, y, pixel, e, shown);
+                }
+                if (edges is not null)
+                {
+                    (int gx, int gy) = Sobel.At(image, x, y);
+                    double magnitude = Math.Sqrt((gx * gx) + (gy * gy)) / 255;       // √(gx² + gy²), values in [0, 1]
+                    edges[(i * width) + x] = e;
+                    sobel![(i * width) + x] = magnitude;
+                    strongest = Math.Max(strongest, magnitude);
+                    if (darkToBright is not null)
+                    {
+                        darkToBright[(i * width) + x] = Math.Max(gx, 0) / 255.0;       // max(gx, 0)
+                    }
+                }
+            }
+            rowEdges[i] = count;
+            rowStrongest[i] = strongest;
+        }
+
+        private float Edge(int x, int y)
+        {
+            if ((uint)x >= (uint)image.Width || (uint)y >= (uint)image.Height)
+            {
+                return 0;                                                           // outside the photo: no edge
+            }
+            return 1f - band.Planes[(_none * band.PlaneLength) + band.Offset(y, x)];
+        }
+
+        // Non-maximum suppression across the edge: above the neighbour before, at least the one after (so a plateau
+        // two pixels wide keeps its first pixel).
+        private bool IsPeak(float e, int x, int y)
+        {
+            bool vertical = scanner._classes > 2 && scanner._acrossIsVertical[MostLikelyEdgeClass(x, y)];
+            return vertical
+                ? e > Edge(x, y - 1) && e >= Edge(x, y + 1)
+                : e > Edge(x - 1, y) && e >= Edge(x + 1, y);
+        }
+
+        private int MostLikelyEdgeClass(int x, int y)
+        {
+            int best = -1, offset = band.Offset(y, x);
+            for (int k = 0; k < scanner._classes; k++)
+            {
+                if (k != scanner._noEdge && (best < 0 || band.Planes[(k * band.PlaneLength) + offset] > band.Planes[(best * band.PlaneLength) + offset]))
+                {
+                    best = k;
+                }
+            }
+            return best;
+        }
+
+        // Colour = Σ p(k)·colour(k), scaled by shown / e; overlay = photo/2 blended with the hue at opacity shown.
+        private void Paint(int x, int y, long pixel, float e, float shown)
+        {
+            float red = 0, green = 0, blue = 0;
+            if (scanner._oriented)
+            {
+                int offset = band.Offset(y, x);
+                for (int k = 0; k < scanner._classes; k++)
+                {
+                    if (k != scanner._noEdge)
+                    {
+                        float p = band.Planes[(k * band.PlaneLength) + offset];
+                        red += p * scanner._palette[3 * k];
+                        green += p * scanner._palette[(3 * k) + 1];
+                        blue += p * scanner._palette[(3 * k) + 2];
+                    }
+                }
+            }
+            else
+            {
+                (red, green, blue) = (e * scanner._palette[0], e * scanner._palette[1], e * scanner._palette[2]);
+            }
+            float scale = e > 0 ? shown / e : 0;
+            if (colours is not null)
+            {
+                long c = 4 * pixel;
+                (colours[c], colours[c + 1], colours[c + 2], colours[c + 3]) = (ToByte(red * scale), ToByte(green * scale), ToByte(blue * scale), 255);
+            }
+            if (overlay is not null)
+            {
+                float hue = e > 0 ? 1 / e : 0, background = 0.5f * image.Pixels[pixel] / 255f;
+                long o = 4 * pixel;
+                overlay[o] = ToByte(background + (shown * ((red * hue) - background)));     // (1 − α)·photo + α·colour
+                overlay[o + 1] = ToByte(background + (shown * ((green * hue) - background)));
+                overlay[o + 2] = ToByte(background + (shown * ((blue * hue) - background)));
+                overlay[o + 3] = 255;
+            }
+        }
+    }
+}

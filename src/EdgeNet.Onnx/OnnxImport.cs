@@ -1,0 +1,108 @@
+using System.Text.Json;
+using EdgeNet.Layers;
+using EdgeNet.Models;
+using Google.Protobuf;
+using Onnx;
+
+namespace EdgeNet.Onnx;
+
+/// <summary>
+/// Reads an MLP from an ONNX file as PyTorch's <c>torch.onnx.export</c> (or EdgeNet's export) writes it: a chain of
+/// Gemm (or MatMul + Add) layers with a hidden activation between them and an optional final Softmax, float or
+/// double weights. Anything else is refused with one line naming the node and why.
+/// </summary>
+public static class OnnxImport
+{
+    /// <summary>Loads an ONNX file as a model.</summary>
+    /// <param name="path">The .onnx file.</param>
+    /// <param name="classNames">Class names to give the model; null for the file's own (EdgeNet's metadata) or "Class k".</param>
+    /// <exception cref="ModelFormatException">The file is not an MLP EdgeNet can run; the message says why in one line.</exception>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
+    /// <exception cref="ArgumentException"><paramref name="classNames"/> does not have one name per class.</exception>
+    public static Model Load(string path, IReadOnlyList<string>? classNames = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var file = new FileInfo(path);
+        if (!file.Exists)
+        {
+            throw new FileNotFoundException($"ONNX file '{file.FullName}' does not exist.", path);
+        }
+        if (file.Length > OnnxLimits.MaxFileBytes)
+        {
+            throw new ModelFormatException($"{file.Name} is {file.Length} bytes, more than the {OnnxLimits.MaxFileBytes} EdgeNet reads.");
+        }
+        return Read(File.ReadAllBytes(path), file.Name, classNames);
+    }
+
+    /// <summary>Reads the bytes of an ONNX file as a model; <paramref name="source"/> names it in messages.</summary>
+    /// <inheritdoc cref="Load" path="/param[@name='classNames']"/>
+    /// <exception cref="ModelFormatException">The bytes are not an MLP EdgeNet can run; the message says why in one line.</exception>
+    /// <exception cref="ArgumentException"><paramref name="classNames"/> does not have one name per class.</exception>
+    public static Model Read(byte[] bytes, string source, IReadOnlyList<string>? classNames = null)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        ArgumentNullException.ThrowIfNull(source);
+        if (bytes.LongLength > OnnxLimits.MaxFileBytes)
+        {
+            throw new ModelFormatException($"{source} is {bytes.LongLength} bytes, more than the {OnnxLimits.MaxFileBytes} EdgeNet reads.");
+        }
+        ModelProto proto;
+        try
+        {
+            proto = ModelProto.Parser.ParseFrom(bytes);
+        }
+        catch (InvalidProtocolBufferException e)
+        {
+            throw new ModelFormatException($"{source} is not an ONNX model: {OneLine(e.Message)}", e);
+        }
+        if (proto.Graph is null || proto.Graph.Node.Count == 0)
+        {
+            throw new ModelFormatException($"{source} is not an ONNX model: it has no graph.");
+        }
+        var matcher = new MlpMatcher(proto.Graph, source);
+        Network<double> network = matcher.Match();
+        IReadOnlyList<string> names = classNames ?? ClassNamesOf(proto, network.Classes, source);
+        if (names.Count != network.Classes)
+        {
+            throw new ArgumentException($"{names.Count} class names were given but the model has {network.Classes} classes.", nameof(classNames));
+        }
+        return new Model(network, [.. names], null);
+    }
+
+    /// <summary>One line, printable, not too long: for names and messages taken from an untrusted file.</summary>
+    internal static string OneLine(string text)
+    {
+        var chars = text.Select(c => char.IsControl(c) ? '?' : c).Take(120).ToArray();
+        return new string(chars) + (text.Length > 120 ? "…" : string.Empty);
+    }
+
+    private static IReadOnlyList<string> ClassNamesOf(ModelProto proto, int classes, string source)
+    {
+        StringStringEntryProto? entry = proto.MetadataProps.LastOrDefault(e => e.Key == OnnxMetadata.ClassNames);
+        if (entry is null)
+        {
+            return [.. Enumerable.Range(0, classes).Select(k => $"Class {k}")];
+        }
+        var names = new List<string>();
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(entry.Value);
+            if (document.RootElement.ValueKind == JsonValueKind.Array)
+            {
+                foreach (JsonElement name in document.RootElement.EnumerateArray())
+                {
+                    names.Add(name.ValueKind == JsonValueKind.String ? name.GetString()! : throw new JsonException());
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            names.Clear();
+        }
+        if (names.Count != classes || names.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ModelFormatException($"{source} cannot be imported: its metadata '{OnnxMetadata.ClassNames}' is not a JSON array of {classes} class names.");
+        }
+        return names;
+    }
+}

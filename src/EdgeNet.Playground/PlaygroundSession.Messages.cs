@@ -1,0 +1,423 @@
+using System.Globalization;
+using System.Text.Json;
+using EdgeNet.Data;
+using EdgeNet.Diagnostics;
+using EdgeNet.Imaging;
+using EdgeNet.Models;
+using EdgeNet.Text;
+using EdgeNet.Training;
+
+namespace EdgeNet.Playground;
+
+/// <summary>What each message from the page does. Every failure a user can cause becomes an "error" message.</summary>
+internal sealed partial class PlaygroundSession
+{
+    private static readonly JsonDocumentOptions ReadOptions = new() { MaxDepth = 8 };
+
+    private string? _pendingError;
+    private Dataset? _uploadTrain;
+    private Dataset? _uploadTest;
+    private string? _uploadName;
+    private double[]? _probe;
+
+    private async Task HandleAsync(Incoming message, CancellationToken cancel)
+    {
+        string? type = null;
+        try
+        {
+            if (message.Problem is not null)
+            {
+                throw new PlaygroundInputException(message.Problem);
+            }
+            using JsonDocument document = Parse(message.Text!);
+            JsonElement root = document.RootElement;
+            type = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("type", out JsonElement t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+            await DispatchAsync(type, root, cancel);
+        }
+        catch (Exception e) when (e is PlaygroundInputException or TrainingDivergedException or ArgumentException)
+        {
+            await SendErrorAsync(e.Message, type, cancel);
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or System.Net.WebSockets.WebSocketException or ObjectDisposedException))
+        {
+            await SendErrorAsync($"Internal error ({e.GetType().Name}): {e.Message}. The session goes on; please report it.", type, cancel);
+        }
+    }
+
+    private async Task DispatchAsync(string? type, JsonElement root, CancellationToken cancel)
+    {
+        switch (type)
+        {
+            case "settings":
+                NewRun(RunSettings.Parse(Property(root, "settings"), _limits));
+                await SendRunAsync(cancel);
+                break;
+            case "reset":
+                NewRun(RequireRun().Settings);
+                await SendRunAsync(cancel);
+                break;
+            case "play":
+                if (RequireRun().Finished)
+                {
+                    throw new PlaygroundInputException($"All {_run!.Options.Epochs} epochs are done: press Reset to train again, or raise Epochs.");
+                }
+                SetPlaying(true);
+                _dirty = true;
+                break;
+            case "pause":
+                SetPlaying(false);
+                _dirty = true;
+                break;
+            case "step":
+                SetPlaying(false);
+                RequireRun().Step();
+                _dirty = true;
+                break;
+            case "epoch":
+                SetPlaying(false);
+                RequireRun().Epoch();
+                _dirty = true;
+                break;
+            case "speed":
+                double speed = Number(root, "value", 0, 1000);
+                _speed = speed;
+                if (_playing)
+                {
+                    _playStarted = _clock.Elapsed;
+                    _epochsAtPlay = RequireRun().History.Count;
+                }
+                break;
+            case "csv":
+                await UploadCsvAsync(root, cancel);
+                break;
+            case "probe":
+                await ProbeAsync(root, cancel);
+                break;
+            case "neuron":
+                await NeuronAsync(root, cancel);
+                break;
+            case "trace":
+                await TraceAsync(root, apply: false, cancel);
+                break;
+            case "apply":
+                await TraceAsync(root, apply: true, cancel);
+                break;
+            case "photo":
+                await PhotoAsync(root, cancel);
+                break;
+            case "download":
+                await DownloadAsync(root, cancel);
+                break;
+            default:
+                throw new PlaygroundInputException(type is null
+                    ? "The page sent a message without a type; it was ignored."
+                    : $"The page sent a message of unknown type '{Shorten(type)}'; it was ignored.");
+        }
+    }
+
+    private void NewRun(RunSettings settings)
+    {
+        var run = new PlaygroundRun(settings, _uploadTrain, _uploadTest, _uploadName, _limits);   // throws before anything changes
+        SetPlaying(false);
+        _run = run;
+        _runVersion++;
+        _pointsSent = 0;
+        _probe = null;
+        _dirty = true;
+    }
+
+    private PlaygroundRun RequireRun() => _run ?? throw new PlaygroundInputException("Choose the settings first (the page sends them when it opens).");
+
+    private async Task UploadCsvAsync(JsonElement root, CancellationToken cancel)
+    {
+        string role = Text(root, "role", 10);
+        string name = FileName(root);
+        string text = Text(root, "text", _limits.MaxCsvBytes, $"The CSV file is over the playground's cap of {_limits.MaxCsvBytes} bytes.");
+        if (role is not ("train" or "test"))
+        {
+            throw new PlaygroundInputException("A CSV upload is for training (train) or testing (test).");
+        }
+        int maxRows = role == "train" ? _limits.MaxTrainSamples : _limits.MaxTestSamples;
+        Dataset data;
+        try
+        {
+            int? pixels = role == "test" ? _uploadTrain?.FeatureCount : null;
+            data = CsvDataset.Parse(new StringReader(text), name, Dataset.EdgeClasses, pixels);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new PlaygroundInputException(e.Message);
+        }
+        if (data.Count > maxRows)
+        {
+            throw new PlaygroundInputException($"{name} has {data.Count} patches; the playground takes at most {maxRows} for {(role == "train" ? "training" : "testing")}.");
+        }
+        if (role == "test")
+        {
+            if (_uploadTrain is null)
+            {
+                throw new PlaygroundInputException("Upload the training CSV first; the test CSV must have the same number of pixels.");
+            }
+            _uploadTest = data;
+        }
+        else
+        {
+            (Dataset? oldTrain, Dataset? oldTest, string? oldName) = (_uploadTrain, _uploadTest, _uploadName);
+            (_uploadTrain, _uploadTest, _uploadName) = (data, null, name);
+            try
+            {
+                NewRun(RequireRun().Settings with { DataKind = "csv" });
+            }
+            catch (PlaygroundInputException)
+            {
+                (_uploadTrain, _uploadTest, _uploadName) = (oldTrain, oldTest, oldName);
+                throw;
+            }
+            await SendRunAsync(cancel);
+            return;
+        }
+        if (_run?.Settings.DataKind == "csv")
+        {
+            NewRun(_run.Settings);
+            await SendRunAsync(cancel);
+        }
+    }
+
+    private double[] Pixels(JsonElement root)
+    {
+        PlaygroundRun run = RequireRun();
+        JsonElement array = Property(root, "pixels");
+        int inputs = run.Network.Inputs;
+        if (array.ValueKind != JsonValueKind.Array || array.GetArrayLength() != inputs)
+        {
+            int count = array.ValueKind == JsonValueKind.Array ? array.GetArrayLength() : 0;
+            throw new PlaygroundInputException($"A patch for this network needs {inputs} pixel values; the page sent {count}.");
+        }
+        var x = new double[inputs];
+        int i = 0;
+        foreach (JsonElement value in array.EnumerateArray())
+        {
+            if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out double v) || !double.IsFinite(v) || Math.Abs(v) > 1e6)
+            {
+                throw new PlaygroundInputException($"Pixel {i} is not a number from -1000000 to 1000000.");
+            }
+            x[i++] = v;
+        }
+        return x;
+    }
+
+    private async Task ProbeAsync(JsonElement root, CancellationToken cancel)
+    {
+        double[] x = Pixels(root);
+        PlaygroundRun run = _run!;
+        _probe = x;
+        Network<double> network = run.Network;
+        string text = ForwardTraceText.Format(network, x, run.Train.ClassNames, note: null);  // runs the forward pass
+        var message = new JsonMessage("probe");
+        message.Writer.WriteNumber("version", _runVersion);
+        message.Numbers("x", x);
+        message.Writer.WriteStartArray("layers");
+        for (int l = 0; l < network.Layers.Count; l++)
+        {
+            message.Writer.WriteStartObject();
+            message.Numbers("z", network.PreActivation(l));
+            if (l < network.Layers.Count - 1)
+            {
+                message.Numbers("h", network.Activation(l));
+            }
+            message.Writer.WriteEndObject();
+        }
+        message.Writer.WriteEndArray();
+        message.Numbers("p", network.Probabilities);
+        message.Writer.WriteNumber("predicted", SoftmaxCrossEntropy.ArgMax(network.Probabilities));
+        message.Writer.WriteString("text", text);
+        await SendAsync(message, cancel);
+    }
+
+    // z = Σ input[i]·W[i, j] + b[j] of one neuron, with the probed patch's numbers.
+    private async Task NeuronAsync(JsonElement root, CancellationToken cancel)
+    {
+        PlaygroundRun run = RequireRun();
+        double[] x = _probe ?? throw new PlaygroundInputException("Probe a patch first: the formula fills in its numbers.");
+        Network<double> network = run.Network;
+        int layerIndex = (int)Number(root, "layer", 0, network.Layers.Count - 1);
+        var layer = network.Layers[layerIndex];
+        int neuron = (int)Number(root, "index", 0, layer.Outputs - 1);
+        network.Forward(x, 1);
+        ReadOnlySpan<double> input = layerIndex == 0 ? x : network.Activation(layerIndex - 1);
+        var weights = new double[layer.Inputs];
+        for (int i = 0; i < weights.Length; i++)
+        {
+            weights[i] = layer.Weights[i * layer.Outputs + neuron];
+        }
+        var message = new JsonMessage("neuron");
+        message.Writer.WriteNumber("layer", layerIndex);
+        message.Writer.WriteNumber("index", neuron);
+        message.Writer.WriteBoolean("last", layerIndex == network.Layers.Count - 1);
+        message.Numbers("inputs", input);
+        message.Numbers("weights", weights);
+        message.Number("bias", layer.Bias[neuron]);
+        message.Number("z", network.PreActivation(layerIndex)[neuron]);
+        if (layerIndex < network.Layers.Count - 1)
+        {
+            message.Number("h", network.Activation(layerIndex)[neuron]);
+        }
+        else
+        {
+            message.Number("p", network.Probabilities[neuron]);
+        }
+        await SendAsync(message, cancel);
+    }
+
+    // The step panel: one SGD update on the probed patch, every number as 'edgenet step --full' prints it.
+    private async Task TraceAsync(JsonElement root, bool apply, CancellationToken cancel)
+    {
+        double[] x = Pixels(root);
+        PlaygroundRun run = _run!;
+        int label = (int)Number(root, "label", 0, run.Train.ClassCount - 1);
+        if (apply)
+        {
+            SetPlaying(false);
+        }
+        Network<double> network = apply ? run.Network : Copy(run.Network);
+        StepTrace trace = StepTrace.Record(network, x, label, run.Options.LearningRate);
+        string model = Invariant($"the playground's network after {run.History.Count} epochs");
+        var options = new StepTextOptions(run.Train.ClassNames, model, "the patch in the editor", Full: true);
+        var message = new JsonMessage("trace");
+        message.Writer.WriteBoolean("applied", apply);
+        message.Writer.WriteString("text", StepTraceText.Format(trace, options));
+        message.Number("loss", trace.Loss);
+        message.Number("lossAfter", trace.LossAfter);
+        message.Writer.WriteString("verdict", StepTraceText.Verdict(trace));
+        await SendAsync(message, cancel);
+        if (apply)
+        {
+            run.HandSteps++;
+            _dirty = true;
+        }
+    }
+
+    private async Task PhotoAsync(JsonElement root, CancellationToken cancel)
+    {
+        PlaygroundRun run = RequireRun();
+        string name = FileName(root);
+        string data = Text(root, "data", (int)Math.Min(int.MaxValue, 4L * _limits.MaxPhotoBytes / 3 + 4), $"The photo is over the playground's cap of {_limits.MaxPhotoBytes} bytes.");
+        byte[] bytes;
+        try
+        {
+            bytes = Convert.FromBase64String(data);
+        }
+        catch (FormatException)
+        {
+            throw new PlaygroundInputException($"{name}: the upload arrived damaged (not base64).");
+        }
+        if (run.PatchSide is not int side)
+        {
+            throw new PlaygroundInputException("This network does not take square patches, so it cannot scan a photo.");
+        }
+        GrayImage image;
+        try
+        {
+            image = ImageDecoder.Decode(bytes, name, _limits.MaxPhotoPixels);
+        }
+        catch (ImageTooLargeException e)
+        {
+            throw new PlaygroundInputException($"{name} is {e.Width}×{e.Height} = {(long)e.Width * e.Height} pixels; the playground scans up to {_limits.MaxPhotoPixels}. Scale it down first.");
+        }
+        catch (InvalidDataException e)
+        {
+            throw new PlaygroundInputException(e.Message);
+        }
+        EdgeScanResult scan = EdgeScan.Run(run.Network, run.Train.ClassNames, image, side);
+        var message = new JsonMessage("photo");
+        message.Writer.WriteString("name", name);
+        message.Writer.WriteNumber("width", image.Width);
+        message.Writer.WriteNumber("height", image.Height);
+        message.Writer.WriteString("input", "data:image/png;base64," + Convert.ToBase64String(EdgeMapImages.Gray(image.Pixels, image.Width, image.Height, 1)));
+        message.Writer.WriteString("map", "data:image/png;base64," + Convert.ToBase64String(EdgeMapImages.Probability(scan.Map)));
+        message.Number("edgeFraction", scan.EdgeFraction());
+        message.Number("correlation", scan.Correlation);
+        await SendAsync(message, cancel);
+    }
+
+    private async Task DownloadAsync(JsonElement root, CancellationToken cancel)
+    {
+        PlaygroundRun run = RequireRun();
+        string what = Text(root, "what", 20);
+        var message = new JsonMessage("download");
+        switch (what)
+        {
+            case "model":
+                var record = new TrainingRecord(run.Options with { Epochs = Math.Max(1, run.History.Count) }, run.DataName, run.Settings.DataKind == "varied" ? run.Settings.Data.Varied : null);
+                message.Writer.WriteString("name", "edgenet-model.json");
+                message.Writer.WriteString("mime", "application/json");
+                message.Writer.WriteString("text", ModelFile.Serialize(new Model(run.Network, run.Train.ClassNames, record)));
+                break;
+            case "metrics":
+                message.Writer.WriteString("name", "edgenet-metrics.csv");
+                message.Writer.WriteString("mime", "text/csv");
+                message.Writer.WriteString("text", MetricsCsv.Format(run.History));
+                break;
+            default:
+                message.Dispose();
+                throw new PlaygroundInputException("A download is of the model or the metrics.");
+        }
+        await SendAsync(message, cancel);
+    }
+
+    private static Network<double> Copy(Network<double> network)
+    {
+        var copy = Network<double>.Create(network.Inputs, network.HiddenSizes, network.Classes);
+        for (int l = 0; l < network.Layers.Count; l++)
+        {
+            network.Layers[l].Weights.CopyTo(copy.Layers[l].Weights, 0);
+            network.Layers[l].Bias.CopyTo(copy.Layers[l].Bias, 0);
+        }
+        return copy;
+    }
+
+    private static JsonDocument Parse(string text)
+    {
+        try
+        {
+            return JsonDocument.Parse(text, ReadOptions);
+        }
+        catch (JsonException)
+        {
+            throw new PlaygroundInputException("The page sent a message that is not JSON; it was ignored.");
+        }
+    }
+
+    private static JsonElement Property(JsonElement root, string name) =>
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out JsonElement value)
+            ? value
+            : throw new PlaygroundInputException($"The message lacks '{name}'; it was ignored.");
+
+    private static double Number(JsonElement root, string name, double min, double max)
+    {
+        JsonElement value = Property(root, name);
+        return value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out double v) && v >= min && v <= max
+            ? v
+            : throw new PlaygroundInputException(Invariant($"'{name}' must be a number from {min} to {max}."));
+    }
+
+    private static string Text(JsonElement root, string name, int maxLength, string? tooLong = null)
+    {
+        JsonElement value = Property(root, name);
+        string text = value.ValueKind == JsonValueKind.String ? value.GetString()! : throw new PlaygroundInputException($"'{name}' must be text.");
+        return text.Length <= maxLength ? text : throw new PlaygroundInputException(tooLong ?? $"'{name}' is too long.");
+    }
+
+    // Only for messages: the name the browser gave, never a path anywhere.
+    private static string FileName(JsonElement root)
+    {
+        string name = root.TryGetProperty("name", out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "upload";
+        name = new string([.. name.Where(c => !char.IsControl(c))]);
+        name = name[(name.LastIndexOfAny(['/', '\\']) + 1)..];
+        return name.Length == 0 ? "upload" : Shorten(name);
+    }
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,233 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Net.WebSockets;
+using System.Text;
+using System.Threading.Channels;
+using EdgeNet.Training;
+
+namespace EdgeNet.Playground;
+
+/// <summary>
+/// One tab: its own run, trained in this session's loop and nowhere else. Messages from the page are read on one
+/// task and handled in order on the loop; while playing, the loop trains in slices and sends a frame about 15
+/// times a second. When the socket closes (the tab is gone), the loop ends and training stops with it.
+/// </summary>
+internal sealed partial class PlaygroundSession
+{
+    /// <summary>Time between frames while training: 15 a second.</summary>
+    internal static readonly TimeSpan FrameInterval = TimeSpan.FromMilliseconds(66);
+
+    /// <summary>Longest training slice between two looks at the inbox.</summary>
+    private static readonly TimeSpan SliceBudget = TimeSpan.FromMilliseconds(45);
+
+    private readonly WebSocket _socket;
+    private readonly PlaygroundLimits _limits;
+    private readonly SessionRegistry _registry;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private PlaygroundRun? _run;
+    private int _runVersion;
+    private int _pointsSent;
+    private bool _playing;
+    private double _speed = 20;                       // epochs a second; 0: as fast as it goes
+    private TimeSpan _playStarted;
+    private int _epochsAtPlay;
+    private TimeSpan _lastFrame = TimeSpan.MinValue;
+    private bool _dirty;
+
+    public PlaygroundSession(WebSocket socket, PlaygroundLimits limits, SessionRegistry registry)
+    {
+        _socket = socket;
+        _limits = limits;
+        _registry = registry;
+    }
+
+    /// <summary>Runs until the page closes the socket or <paramref name="stopping"/> fires.</summary>
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        using var done = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        var inbox = Channel.CreateBounded<Incoming>(new BoundedChannelOptions(32) { SingleReader = true, SingleWriter = true });
+        Task receiving = ReceiveAsync(inbox.Writer, done.Token);
+        try
+        {
+            await SendHelloAsync(done.Token);
+            await LoopAsync(inbox.Reader, done.Token);
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException or ChannelClosedException)
+        {
+            // the tab went away or the server is stopping: nothing to tell anyone
+        }
+        finally
+        {
+            SetPlaying(false);
+            await done.CancelAsync();
+            try
+            {
+                await receiving;
+            }
+            catch (Exception e) when (e is OperationCanceledException or WebSocketException)
+            {
+            }
+            await CloseQuietlyAsync();
+        }
+    }
+
+    private async Task LoopAsync(ChannelReader<Incoming> inbox, CancellationToken cancel)
+    {
+        Task<bool>? waiting = null;
+        while (!cancel.IsCancellationRequested)
+        {
+            waiting ??= inbox.WaitToReadAsync(cancel).AsTask();
+            if (_playing)
+            {
+                TimeSpan wait = _lastFrame + FrameInterval - _clock.Elapsed;
+                if (wait > TimeSpan.Zero && !waiting.IsCompleted)
+                {
+                    await Task.WhenAny(waiting, Task.Delay(wait, cancel));
+                }
+            }
+            else
+            {
+                await waiting;
+            }
+            if (waiting.IsCompleted)
+            {
+                if (!await waiting)
+                {
+                    return;                                                  // the page closed the socket
+                }
+                waiting = null;
+                while (inbox.TryRead(out Incoming? message))
+                {
+                    await HandleAsync(message, cancel);
+                }
+            }
+            if (_playing)
+            {
+                TrainSlice();
+            }
+            if (_dirty && (!_playing || _clock.Elapsed - _lastFrame >= FrameInterval))
+            {
+                await SendFrameAsync(cancel);
+            }
+        }
+    }
+
+    // Trains as many epochs as the speed owes by now (all it can within the slice budget when flat out).
+    private void TrainSlice()
+    {
+        PlaygroundRun run = _run!;
+        TimeSpan start = _clock.Elapsed;
+        try
+        {
+            while (!run.Finished && _clock.Elapsed - start < SliceBudget)
+            {
+                if (_speed > 0)
+                {
+                    double owed = (_clock.Elapsed - _playStarted).TotalSeconds * _speed - (run.History.Count - _epochsAtPlay);
+                    if (owed < 1)
+                    {
+                        break;
+                    }
+                }
+                run.Epoch();
+                _dirty = true;
+            }
+        }
+        catch (TrainingDivergedException e)
+        {
+            SetPlaying(false);
+            _dirty = true;
+            _pendingError = e.Message;
+        }
+        if (run.Finished)
+        {
+            SetPlaying(false);
+            _dirty = true;
+        }
+    }
+
+    private void SetPlaying(bool playing)
+    {
+        if (playing == _playing)
+        {
+            return;
+        }
+        _playing = playing;
+        _registry.ChangeTraining(playing ? 1 : -1);
+        if (playing)
+        {
+            _playStarted = _clock.Elapsed;
+            _epochsAtPlay = _run!.History.Count;
+        }
+    }
+
+    private async Task ReceiveAsync(ChannelWriter<Incoming> inbox, CancellationToken cancel)
+    {
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        var message = new MemoryStream();
+        try
+        {
+            while (!cancel.IsCancellationRequested)
+            {
+                message.SetLength(0);
+                bool tooLarge = false;
+                WebSocketReceiveResult result;
+                do
+                {
+                    result = await _socket.ReceiveAsync(buffer, cancel);
+                    if (result.MessageType == WebSocketMessageType.Close)
+                    {
+                        return;
+                    }
+                    if (message.Length + result.Count > _limits.MaxMessageBytes)
+                    {
+                        tooLarge = true;                                     // read the rest, keep none of it
+                        message.SetLength(0);
+                    }
+                    else if (!tooLarge)
+                    {
+                        message.Write(buffer, 0, result.Count);
+                    }
+                }
+                while (!result.EndOfMessage);
+                Incoming incoming = tooLarge
+                    ? new Incoming(null, $"That message was over the playground's cap of {_limits.MaxMessageBytes} bytes: the file is too large (CSV up to {_limits.MaxCsvBytes} bytes, photos up to {_limits.MaxPhotoBytes} bytes).")
+                    : result.MessageType == WebSocketMessageType.Text
+                        ? new Incoming(Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length), null)
+                        : new Incoming(null, "The server takes text (JSON) messages only.");
+                await inbox.WriteAsync(incoming, cancel);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            inbox.TryComplete();
+        }
+    }
+
+    private async Task SendAsync(JsonMessage message, CancellationToken cancel)
+    {
+        using (message)
+        {
+            await _socket.SendAsync(message.Finish(), WebSocketMessageType.Text, endOfMessage: true, cancel);
+        }
+    }
+
+    private async Task CloseQuietlyAsync()
+    {
+        try
+        {
+            if (_socket.State == WebSocketState.Open)
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", timeout.Token);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException or ObjectDisposedException)
+        {
+        }
+    }
+
+    /// <summary>A message from the page, or why it could not be read.</summary>
+    private sealed record Incoming(string? Text, string? Problem);
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text.Json;
+using EdgeNet.Data;
+using EdgeNet.Training;
+
+namespace EdgeNet.Playground;
+
+/// <summary>
+/// The settings of one run as the page sends them (the query string of its URL, as a JSON object of strings),
+/// checked against <see cref="PlaygroundLimits"/> and turned into the engine's <see cref="TrainingOptions"/>.
+/// A missing field takes <c>edgenet train</c>'s default for the chosen data. A new engine option is one line in
+/// <see cref="Parse"/> and one line in the page's <c>FIELDS</c> table.
+/// </summary>
+/// <param name="DataKind">"tutorial", "varied" or "csv" (the uploaded file).</param>
+/// <param name="Options">Everything <see cref="Trainer"/> needs.</param>
+/// <param name="Data">The generator of the tutorial's or the varied patches (for "csv": the tutorial's, unused).</param>
+internal sealed record RunSettings(string DataKind, TrainingOptions Options, GeneratedData Data)
+{
+    /// <summary>Reads and checks every field; the first bad one throws <see cref="PlaygroundInputException"/> naming it.</summary>
+    public static RunSettings Parse(JsonElement values, PlaygroundLimits limits)
+    {
+        if (values.ValueKind != JsonValueKind.Object)
+        {
+            throw new PlaygroundInputException("The settings must be a set of named values.");
+        }
+        var read = new SettingsReader(values);
+        var tutorial = new TrainingOptions();
+        string data = read.Choice("data", "data", ["tutorial", "varied", "csv"], "tutorial");
+        bool varied = data == "varied";
+        GeneratedData generated = varied ? GeneratedData.VariedWith(Varied(read)) : GeneratedData.Tutorial;
+        var options = new TrainingOptions
+        {
+            Seed = read.Seed("seed", tutorial.Seed),
+            TrainSamples = read.Int("train", "training samples", varied ? VariedDefaults.TrainSamples : tutorial.TrainSamples, 1, limits.MaxTrainSamples),
+            TestSamples = read.Int("test", "test samples", varied ? VariedDefaults.TestSamples : tutorial.TestSamples, 0, limits.MaxTestSamples),
+            Hidden = read.Hidden("hidden", tutorial.Hidden, limits),
+            LearningRate = read.Double("lr", "learning rate", tutorial.LearningRate, 0, 100, minExclusive: true),
+            BatchSize = read.Int("batch", "batch size", tutorial.BatchSize, 1, limits.MaxTrainSamples),
+            Shuffle = read.Bool("shuffle", tutorial.Shuffle),
+            Epochs = read.Int("epochs", "epochs", varied ? VariedDefaults.Epochs : tutorial.Epochs, 1, limits.MaxEpochs),
+        };
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new PlaygroundInputException(e.Message);
+        }
+        return new RunSettings(data, options, generated);
+    }
+
+    /// <summary>
+    /// Refuses a network or a run too large for one session: more than <see cref="PlaygroundLimits.MaxParameters"/>
+    /// parameters, or an epoch of more than <see cref="PlaygroundLimits.MaxWorkPerEpoch"/> sample-parameters.
+    /// </summary>
+    public void CheckSize(int inputs, int classes, int trainSamples, PlaygroundLimits limits)
+    {
+        long parameters = 0;
+        int previous = inputs;
+        foreach (int size in Options.Hidden.Append(classes))
+        {
+            parameters += (previous + 1L) * size;
+            previous = size;
+        }
+        if (parameters > limits.MaxParameters)
+        {
+            throw new PlaygroundInputException(Invariant($"The network would have {parameters} parameters; the playground takes at most {limits.MaxParameters}. Use fewer or smaller hidden layers (or a smaller patch)."));
+        }
+        long work = parameters * trainSamples;
+        if (work > limits.MaxWorkPerEpoch)
+        {
+            throw new PlaygroundInputException(Invariant($"One epoch would be {trainSamples} samples × {parameters} parameters = {work} multiply-adds, over the playground's cap of {limits.MaxWorkPerEpoch}. Use fewer training samples or a smaller network."));
+        }
+    }
+
+    private static VariedOptions Varied(SettingsReader read)
+    {
+        var defaults = new VariedOptions();
+        string taskName = read.Choice("task", "task", ["edge", "orientation"], "edge");
+        var options = new VariedOptions
+        {
+            Task = EdgeTasks.Parse(taskName) ?? defaults.Task,
+            PatchSize = read.Int("patch", "patch size", defaults.PatchSize, 3, VariedOptions.MaxPatchSize),
+            Noise = read.Double("noise", "noise σ", defaults.Noise, 0, 0.5),
+            MinContrast = read.Double("contrast", "minimum contrast", defaults.MinContrast, 0, 0.9, minExclusive: true),
+            MaxSoftness = read.Double("softness", "edge softness", defaults.MaxSoftness, 0, VariedOptions.MaxPatchSize),
+        };
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new PlaygroundInputException(e.Message);
+        }
+        return options;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
