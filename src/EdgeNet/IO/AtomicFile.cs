@@ -16,30 +16,9 @@ public static class AtomicFile
     public static void Write(string path, Action<Stream> write)
     {
         ArgumentNullException.ThrowIfNull(write);
-        string target = SaveTarget.Resolve(path);
-        string directory = Path.GetDirectoryName(target)!;
-        string name = Path.GetFileName(target);
-        string temporary = Path.Combine(directory, $".{(name.Length > 100 ? name[..100] : name)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        UnixFileMode? mode = OperatingSystem.IsWindows() || !File.Exists(target) ? null : File.GetUnixFileMode(target);
-        TemporaryFiles.Add(temporary);
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                write(stream);
-                stream.Flush(flushToDisk: true);
-                if (mode is { } kept && !OperatingSystem.IsWindows())
-                {
-                    File.SetUnixFileMode(stream.SafeFileHandle, kept);   // the replaced file keeps its permissions
-                }
-            }
-            TemporaryFiles.Commit(temporary, target, () => SaveTarget.CheckStillRegular(target));
-        }
-        catch
-        {
-            TemporaryFiles.Discard(temporary);
-            throw;
-        }
+        using var pending = new PendingFile(path);
+        write(pending.Stream);
+        pending.Commit();
     }
 
     /// <summary>Writes <paramref name="text"/> as UTF-8, atomically.</summary>

@@ -87,7 +87,7 @@ public sealed class OutputPlanTests
         Directory.CreateDirectory(Path.Combine(part, "e.sobel.png"));
 
         // When
-        CliRun run = CliRun.Of("scan", image, "--model", model, "--out", Path.Combine(part, "e.png"), "--raw", Path.Combine(part, "r.npy"), "--overlay");
+        CliRun run = CliRun.Of("scan", image, "--model", model, "--out", Path.Combine(part, "e.png"), "--raw", Path.Combine(part, "r.npy"), "--overlay", "--sobel");
 
         // Then neither e.png nor r.npy was written
         run.AssertOneLineError("e.sobel.png");
