@@ -64,7 +64,9 @@ public sealed class PlaygroundServer : IAsyncDisposable
         });
         WebApplication app = builder.Build();
         var server = new PlaygroundServer(app, options.Limits, IPAddress.IsLoopback(address));
-        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(2), KeepAliveTimeout = TimeSpan.FromSeconds(6) });
+        // No keep-alive timeout: a tab whose renderer falls behind stops reading (flow control), so a pong can be late
+        // without the tab being gone. A closed tab closes its socket, which ends its session at once.
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(10), KeepAliveTimeout = Timeout.InfiniteTimeSpan });
         app.Run(server.HandleAsync);
         await app.StartAsync(cancellationToken);
         string bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -1,6 +1,8 @@
 using System.Numerics;
 using EdgeNet.Kernels;
 using EdgeNet.Layers;
+using EdgeNet.Passes;
+using EdgeNet.Reference;
 
 namespace EdgeNet;
 
@@ -17,11 +19,12 @@ public sealed class Network<T>
 {
     private readonly Dense<T>[] _layers;
     private PassBuffers<T> _activations;
+    private readonly RowLayers<T> _rowLayers;            // the layers' arrays, as the one-row kernels take them
     private PassBuffers<T>? _nextRow;                    // the per-sample pipeline's second set of one-row buffers
     private TransposedWeights<T>? _transposed;          // and its copy of Wᵀ
     private FeatureMajorBatch<T>? _columns;
     private ColumnState _columnState;
-    private readonly bool _oneRow;                       // every layer narrow enough for the one-row kernels
+    private PassPath _path;                              // the path of the last forward pass: the backward pass takes it too
 
     /// <summary>Builds a network from layers whose sizes chain (each layer's inputs = the previous outputs).</summary>
     public Network(IReadOnlyList<Dense<T>> layers)
@@ -43,7 +46,12 @@ public sealed class Network<T>
         Limits.CheckNetwork([layers[0].Inputs, .. layers.Select(l => l.Outputs)]);
         _layers = [.. layers];
         _activations = new PassBuffers<T>(_layers, 1);
-        _oneRow = SingleRow.FitsAll(_layers);
+        _rowLayers = new RowLayers<T>(
+            [_layers[0].Inputs, .. _layers.Select(l => l.Outputs)],
+            [.. _layers.Select(l => l.Weights)],
+            [.. _layers.Select(l => l.Bias)],
+            [.. _layers.Select(l => l.WeightGradient)],
+            [.. _layers.Select(l => l.BiasGradient)]);
     }
 
     /// <summary>A network of the given sizes with zero weights.</summary>
@@ -156,11 +164,20 @@ public sealed class Network<T>
     }
 
     /// <summary>
-    /// Run the plain reference loops instead of the fast kernels (for tests and teaching). Mini-batches give the same
-    /// bits either way (see <see cref="Dense{T}.ForwardReference"/>); one row at a time the fast forward pass sums in
-    /// four partial sums and agrees within rounding; float32 feature-major batches within the tolerance the README states.
+    /// Run the reference pass (<c>Reference/ReferencePass.cs</c>, the plain loops) instead of the fast kernels: for
+    /// tests, teaching and <c>edgenet train --reference</c>. The planner reads it (see <see cref="Plan"/>).
     /// </summary>
     public bool UseReferenceKernels { get; set; }
+
+    /// <summary>
+    /// The path a training step (forward with the loss, backward, update) of <paramref name="batch"/> rows takes, and
+    /// why: the planner's choice for this network, number type, batch size and processor.
+    /// </summary>
+    public PassPlan Plan(int batch)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batch, 1);
+        return PassPlanner.Explain(_layers, batch, withLoss: true, UseReferenceKernels);
+    }
 
     /// <summary>
     /// The forward pass for a batch of rows (tutorial Part 1): returns p, [batch × classes]. The span is
@@ -168,7 +185,15 @@ public sealed class Network<T>
     /// </summary>
     public ReadOnlySpan<T> Forward(ReadOnlySpan<T> x, int batch)
     {
-        PassBuffers<T> a = ForwardLayers(x, batch);
+        CheckInputs(x, batch);
+        PassBuffers<T> a = Prepare(batch);
+        PassPath path = PassPlanner.Choose(_layers, batch, withLoss: false, UseReferenceKernels);
+        if (path == PassPath.Reference)
+        {
+            ReferencePass.Forward(_layers, a, x, batch);                               // z, h, p: the plain loops
+            return a.P.AsSpan(0, batch * Classes);
+        }
+        ForwardLayers(path, x, batch);
         int classes = Classes;
         for (int n = 0; n < batch; n++)
         {
@@ -202,16 +227,24 @@ public sealed class Network<T>
     /// </summary>
     public T ForwardLoss(ReadOnlySpan<T> x, ReadOnlySpan<int> labels, out int correct)
     {
-        if (!UseReferenceKernels && FeatureMajorBatch<T>.Fits(_layers, labels.Length) && x.Length == labels.Length * Inputs)
+        int batch = labels.Length;
+        CheckInputs(x, batch);
+        PassBuffers<T> a = Prepare(batch);
+        _path = PassPlanner.Choose(_layers, batch, withLoss: true, UseReferenceKernels);
+        switch (_path)
         {
-            Prepare(labels.Length);
-            _columns = FeatureMajorBatch<T>.For(_columns, _layers, labels.Length);
-            _columnState = ColumnState.Forward;
-            return _columns.ForwardLoss(x, labels, out correct);                           // the batch across the lanes
+            case PassPath.Reference:
+                ReferencePass.Forward(_layers, a, x, batch);                           // z, h, p
+                return ReferencePass.Loss(a, labels, Classes, out correct);            // L
+            case PassPath.FeatureMajor:
+                _columns = FeatureMajorBatch<T>.For(_columns, _layers, batch);
+                _columnState = ColumnState.Forward;
+                return _columns.ForwardLoss(x, labels, out correct);                   // the batch across the lanes
+            default:
+                ForwardLayers(_path, x, batch);
+                int size = batch * Classes;
+                return SoftmaxCrossEntropy.Forward<T>(a.Z[^1].AsSpan(0, size), a.P.AsSpan(0, size), labels, Classes, out correct); // p, L
         }
-        PassBuffers<T> a = ForwardLayers(x, labels.Length);
-        int size = labels.Length * Classes;
-        return SoftmaxCrossEntropy.Forward<T>(a.Z[^1].AsSpan(0, size), a.P.AsSpan(0, size), labels, Classes, out correct); // p, L
     }
 
     /// <summary>
@@ -223,22 +256,32 @@ public sealed class Network<T>
     /// <summary>
     /// <see cref="Backward(ReadOnlySpan{T}, ReadOnlySpan{int})"/>, and with <paramref name="descend"/> the SGD update
     /// of each layer as soon as its gradients are known (same numbers as Backward, then <see cref="Optimizers.Sgd.Step{T}(Network{T}, T)"/>).
+    /// Takes the path the forward pass took.
     /// </summary>
     internal void BackwardAndDescend(ReadOnlySpan<T> x, ReadOnlySpan<int> labels, bool descend, T learningRate)
     {
-        if (_columnState != ColumnState.None && _columns is not null && _columns.Batch == labels.Length)
+        int batch = labels.Length;
+        if (_path == PassPath.FeatureMajor && _columns is not null && _columns.Batch == batch)
         {
-            _columns.Backward(descend, learningRate);                                       // the batch across the lanes
-            _columnState = ColumnState.Backward;
+            _columns.Backward(descend, learningRate);                                   // the batch across the lanes
+            _columnState = ColumnState.Backward;                                        // the row-major copies are stale now
             return;
         }
         PassBuffers<T> a = RowMajor();
-        int batch = labels.Length;
+        if (_path == PassPath.Reference)
+        {
+            ReferencePass.Backward(_layers, a, x, labels);                             // dL/dz, dW, db, dL/dh
+            if (descend)
+            {
+                ReferencePass.Update(_layers, learningRate);                           // W −= α·dW, b −= α·db
+            }
+            return;
+        }
         int last = _layers.Length - 1;
         SoftmaxCrossEntropy.Backward<T>(a.P.AsSpan(0, batch * Classes), labels, Classes, a.DZ[last]); // dL/dz = p − y
-        if (batch == 1 && _oneRow && !UseReferenceKernels)
+        if (_path == PassPath.OneRow && batch == 1)
         {
-            SingleRow.BackwardAll(_layers, a, x, descend, learningRate);                 // every layer, one row
+            SingleRow.BackwardAll(_rowLayers, a.Z, a.H, a.DZ, a.DH, x, descend, learningRate); // every layer, one row
             return;
         }
         for (int l = last; l >= 0; l--)
@@ -246,14 +289,7 @@ public sealed class Network<T>
             int size = batch * _layers[l].Outputs;
             ReadOnlySpan<T> input = l == 0 ? x : a.H[l - 1].AsSpan(0, batch * _layers[l].Inputs);
             Span<T> dInput = l == 0 ? [] : a.DH[l - 1].AsSpan(0, batch * _layers[l].Inputs);
-            if (UseReferenceKernels)
-            {
-                _layers[l].BackwardReference(input, a.DZ[l].AsSpan(0, size), dInput, batch);
-            }
-            else
-            {
-                _layers[l].Backward(input, a.DZ[l].AsSpan(0, size), dInput, batch);   // dW, db, dL/dh
-            }
+            _layers[l].Backward(input, a.DZ[l].AsSpan(0, size), dInput, batch);       // dW, db, dL/dh
             if (descend)
             {
                 VectorOps.Descend<T>(_layers[l].Weights, _layers[l].WeightGradient, learningRate); // W −= α·dL/dW
@@ -261,83 +297,65 @@ public sealed class Network<T>
             }
             if (l > 0)
             {
-                ReadOnlySpan<T> z = a.Z[l - 1].AsSpan(0, dInput.Length);
-                Span<T> dz = a.DZ[l - 1].AsSpan(0, dInput.Length);
-                if (UseReferenceKernels)
-                {
-                    Relu.Backward<T>(z, dInput, dz);
-                }
-                else
-                {
-                    VectorOps.ReluGate<T>(z, dInput, dz);                               // through ReLU
-                }
+                VectorOps.ReluGate<T>(a.Z[l - 1].AsSpan(0, dInput.Length), dInput, a.DZ[l - 1].AsSpan(0, dInput.Length)); // through ReLU
             }
         }
     }
 
-    /// <summary>Whether <see cref="Optimizers.Sgd.TrainPerSample{T}"/> runs as one pipeline (<see cref="PerSampleSgd"/>).</summary>
-    internal bool PipelinesPerSample => _oneRow && !UseReferenceKernels;
-
     /// <summary>
-    /// <see cref="Optimizers.Sgd.TrainPerSample{T}"/> as one pipeline (<see cref="PerSampleSgd"/>), when every layer
-    /// is narrow enough for the one-row kernels; false, and nothing done, otherwise. The arguments are checked.
+    /// <see cref="Optimizers.Sgd.TrainPerSample{T}"/> as one pipeline (<see cref="PerSampleSgd"/>), when the planner
+    /// puts a row on the one-row kernels; false, and nothing done, otherwise. The arguments are checked by the caller.
     /// </summary>
     internal bool TryTrainPerSample(ReadOnlySpan<T> x, ReadOnlySpan<int> labels, ReadOnlySpan<int> order, T learningRate, out Optimizers.SamplePass pass)
     {
-        if (!PipelinesPerSample)
+        if (PassPlanner.Choose(_layers, 1, withLoss: true, UseReferenceKernels) != PassPath.OneRow)
         {
             pass = default;
             return false;
         }
-        Prepare(1);
-        _nextRow ??= new PassBuffers<T>(_layers, 1);
-        _transposed ??= new TransposedWeights<T>(_layers);
-        pass = PerSampleSgd.Run(_layers, ref _activations, ref _nextRow, _transposed, x, labels, order, learningRate);
-        _activations.Batch = 1;
+        PassBuffers<T> a = Prepare(1);
+        if (_nextRow is null || _nextRow.Capacity != a.Capacity)
+        {
+            _nextRow = new PassBuffers<T>(_layers, a.Capacity);                        // the same sizes: the pipeline swaps their arrays
+        }
+        _transposed ??= new TransposedWeights<T>(_rowLayers);
+        int steps = PerSampleSgd.Run(_rowLayers, a.Z, a.H, _nextRow.Z, _nextRow.H, a.P, a.DZ, a.DH, _transposed, x, labels, order, learningRate,
+            out double lossSum, out int correct);
+        _path = PassPath.OneRow;
+        pass = new Optimizers.SamplePass(lossSum, correct, steps);
         return true;
     }
 
-    /// <summary>z and h of every layer for a batch; the softmax is left to the caller.</summary>
-    private PassBuffers<T> ForwardLayers(ReadOnlySpan<T> x, int batch)
+    /// <summary>z and h of every layer for a batch on a fast path (one-row or matrix products); the softmax is left to the caller.</summary>
+    private void ForwardLayers(PassPath path, ReadOnlySpan<T> x, int batch)
     {
-        if (x.Length != batch * Inputs)
+        PassBuffers<T> a = _activations;
+        if (path == PassPath.OneRow)
         {
-            throw new ArgumentException($"Expected {batch}×{Inputs} inputs, got {x.Length}.", nameof(x));
-        }
-        PassBuffers<T> a = Prepare(batch);
-        if (batch == 1 && _oneRow && !UseReferenceKernels)
-        {
-            SingleRow.ForwardAll(_layers, a, x);                                       // every layer, one row
-            return a;
+            SingleRow.ForwardAll(_rowLayers, a.Z, a.H, x);                             // every layer, one row
+            return;
         }
         ReadOnlySpan<T> input = x;
         for (int l = 0; l < _layers.Length; l++)
         {
             int size = batch * _layers[l].Outputs;
             Span<T> z = a.Z[l].AsSpan(0, size);
-            if (UseReferenceKernels)
-            {
-                _layers[l].ForwardReference(input, z, batch);
-            }
-            else
-            {
-                _layers[l].Forward(input, z, batch);                                   // z = x·W + b
-            }
+            _layers[l].Forward(input, z, batch);                                       // z = x·W + b
             if (l < _layers.Length - 1)
             {
                 Span<T> h = a.H[l].AsSpan(0, size);
-                if (UseReferenceKernels)
-                {
-                    Relu.Forward<T>(z, h);
-                }
-                else
-                {
-                    VectorOps.Relu<T>(z, h);                                           // h = ReLU(z)
-                }
+                VectorOps.Relu<T>(z, h);                                               // h = ReLU(z)
                 input = h;
             }
         }
-        return a;
+    }
+
+    private void CheckInputs(ReadOnlySpan<T> x, int batch)
+    {
+        if (x.Length != batch * Inputs)
+        {
+            throw new ArgumentException($"Expected {batch}×{Inputs} inputs, got {x.Length}.", nameof(x));
+        }
     }
 
     /// <summary>The row-major buffers, copied from the feature-major pass first if that ran last.</summary>

@@ -20,6 +20,37 @@ public sealed class TrainCommandTests
     }
 
     [Fact]
+    public void Train_reference_runs_the_plain_loops_and_prints_the_same_lines()
+    {
+        // When the tutorial's run goes through the reference pass and through the fast kernels
+        CliRun reference = CliRun.Of("train", "--reference");
+        CliRun fast = CliRun.Of("train");
+
+        // Then it succeeds and prints exactly what the fast run prints (the numbers shown agree)
+        Assert.Equal(0, reference.ExitCode);
+        Assert.Equal(string.Empty, reference.Error);
+        Assert.Equal(fast.Out, reference.Out);
+    }
+
+    [Fact]
+    public void Train_explain_says_which_code_runs_the_steps_and_the_evaluation()
+    {
+        // When the tutorial's run is asked to explain its plan
+        CliRun run = CliRun.Of("train", "--explain", "--epochs", "1");
+        CliRun referenceRun = CliRun.Of("train", "--explain", "--epochs", "1", "--reference");
+
+        // Then the plan comes first: one-row kernels for the per-sample steps, matrix products for the float64 test set
+        Assert.Equal(0, run.ExitCode);
+        string[] lines = run.Out.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+        Assert.Equal("Plan:", lines[0]);
+        Assert.StartsWith("  training steps of 1 sample: one-row kernels, src/EdgeNet/Kernels/OneRow (", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("  test set, 20 at a time: matrix products, src/EdgeNet/Kernels/Gemm (", lines[2], StringComparison.Ordinal);
+        Assert.Contains("float32 only", lines[2], StringComparison.Ordinal);
+        Assert.Contains("Training 2-layer network: 25 -> 8 (ReLU) -> 2", lines);
+        Assert.Contains("training steps of 1 sample: reference pass, src/EdgeNet/Reference/ReferencePass.cs", referenceRun.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Metrics_csv_reproduces_the_numpy_reference_run()
     {
         using var folder = new TempFolder();

@@ -4,6 +4,7 @@ using EdgeNet.Cli.Output;
 using EdgeNet.Data;
 using EdgeNet.Diagnostics;
 using EdgeNet.Models;
+using EdgeNet.Optimizers;
 using EdgeNet.Text;
 using EdgeNet.Training;
 
@@ -15,6 +16,9 @@ namespace EdgeNet.Cli.Commands;
 /// </summary>
 internal static class StepCommand
 {
+    /// <summary>The most updates <c>--steps</c> shows (each prints a table per layer).</summary>
+    public const int MaxSteps = 100;
+
     public static Command Create(CliContext context)
     {
         var model = ModelOption.Create(required: false);
@@ -26,17 +30,28 @@ internal static class StepCommand
         var learningRate = new Option<double>("--lr") { HelpName = "X", Description = "Learning rate α in W ← W − α·dL/dW.", DefaultValueFactory = _ => 0.1 };
         var full = new Option<bool>("--full") { Description = "Show every value of every matrix (all 200 of W1), not just the first rows and columns." };
         var save = new Option<FileInfo?>("--save-updated") { HelpName = "FILE", Description = "Save the network after the update to this model file." };
-        var command = new Command("step", "Show one SGD update on one example: every number next to its formula and the tutorial part that explains it.")
+        var optimizer = new OptimizerOptions();
+        var steps = new Option<int?>("--steps") { HelpName = "N", Description = "With an optimizer: N updates in a row on the example, the optimizer's state before and after each (default 1)." };
+        var command = new Command("step", "Show one SGD update on one example: every number next to its formula and the tutorial part that explains it; with --optimizer, the optimizer's state before and after each update.")
         {
-            model, seed, hidden, patch, label, randomPatch, learningRate, full, save,
+            model, seed, hidden, patch, label, randomPatch, learningRate, full, save, steps,
         };
+        optimizer.AddTo(command);
         command.SetAction(parse => EdgeNetCli.Guard(context, () =>
         {
             var plan = new OutputPlan();
             plan.Input(parse.GetValue(model), "--model");
             var request = new StepRequest(
                 parse.GetValue(model), parse.GetValue(seed), parse.GetValue(hidden)!, parse.GetValue(patch), parse.GetValue(label),
-                parse.GetValue(randomPatch), parse.GetValue(learningRate), parse.GetValue(full), plan.Output(parse.GetValue(save), "--save-updated"));
+                parse.GetValue(randomPatch), parse.GetValue(learningRate), parse.GetValue(full), plan.Output(parse.GetValue(save), "--save-updated"))
+            {
+                Optimizer = GeneratedDataOptions.Given(parse, optimizer.Optimizer) || parse.GetValue(steps) is not null ? optimizer.Resolve(parse) : null,
+                Steps = parse.GetValue(steps) ?? 1,
+            };
+            if (request.Optimizer is null)
+            {
+                optimizer.Resolve(parse);                                  // settings without --optimizer: the same checks (sgd uses none)
+            }
             return Run(context, request);
         }));
         return command;
@@ -49,26 +64,51 @@ internal static class StepCommand
         {
             throw new UsageException($"--lr must be a finite number above 0 (got {alpha.ToString(System.Globalization.CultureInfo.InvariantCulture)}).");
         }
+        if (request.Steps is < 1 or > MaxSteps)
+        {
+            throw new UsageException($"--steps must be between 1 and {MaxSteps} (got {request.Steps}).");
+        }
         StepSetup setup = StepSetup.Create(request);
-        StepTrace trace = StepTrace.Record(setup.Network, setup.Example, setup.Label, alpha);
         var options = new StepTextOptions(setup.ClassNames, setup.ModelDescription, setup.ExampleDescription, request.Full);
+        if (request.Optimizer is { } settings)
+        {
+            OptimizerTrace updates = OptimizerTrace.Record(setup.Network, setup.Example, setup.Label, settings, alpha, request.Steps);
+            options = options with { ExampleDescription = $"{setup.ExampleDescription}, label {setup.ClassNames[setup.Label]} ({setup.Label})" };
+            context.Out.Write(OptimizerTraceText.Format(updates, options));
+            Save(context, request, setup, lossAfter: null);
+            return ExitCodes.Success;
+        }
+        StepTrace trace = StepTrace.Record(setup.Network, setup.Example, setup.Label, alpha);
         context.Out.Write(StepTraceText.Format(trace, options));
         if (!trace.LossDecreased)
         {
             context.Error.WriteLine($"edgenet: warning: {StepTraceText.Verdict(trace)}");
         }
+        Save(context, request, setup, trace.LossAfter);
+        return ExitCodes.Success;
+    }
+
+    // A model whose weights overflowed (loss after the step not finite, or a weight not finite) is never saved.
+    private static void Save(CliContext context, StepRequest request, StepSetup setup, double? lossAfter)
+    {
         if (request.SavePath is { } path)
         {
-            if (!double.IsFinite(trace.LossAfter))
+            if (lossAfter is double loss && !double.IsFinite(loss))
             {
                 throw new InvalidDataException(FormattableString.Invariant(
-                    $"the update overflowed: the loss after the step is {trace.LossAfter}, so the updated model was not saved. Use a smaller --lr (got {alpha:G6})."));
+                    $"the update overflowed: the loss after the step is {loss}, so the updated model was not saved. Use a smaller --lr (got {request.LearningRate:G6})."));
             }
             ModelFile.Save(new Model(setup.Network, setup.ClassNames, Training: null), path);
             context.Out.WriteLine($"Updated model saved to {path}");
         }
-        return ExitCodes.Success;
     }
 
-    internal sealed record StepRequest(FileInfo? Model, uint Seed, string Hidden, string? Patch, string? Label, bool RandomPatch, double LearningRate, bool Full, string? SavePath);
+    internal sealed record StepRequest(FileInfo? Model, uint Seed, string Hidden, string? Patch, string? Label, bool RandomPatch, double LearningRate, bool Full, string? SavePath)
+    {
+        /// <summary>The rule to show, with its state; null for the classic SGD trace of every number.</summary>
+        public OptimizerSettings? Optimizer { get; init; }
+
+        /// <summary>Updates in a row (with an optimizer).</summary>
+        public int Steps { get; init; } = 1;
+    }
 }

@@ -28,12 +28,14 @@ internal static class TrainCommand
         precision.AcceptOnlyFromAmong("f32", "f64");
         var plots = new Option<DirectoryInfo?>("--plots") { HelpName = "DIR", Description = "Draw the figures into this folder as the training runs: loss, accuracy, hidden neurons, output weights, confusion matrix, test gallery." };
         var format = FigureOptions.Format();
+        var reference = new Option<bool>("--reference") { Description = "Run the reference pass (the plain loops of src/EdgeNet/Reference/ReferencePass.cs) instead of the fast kernels: the numbers every fast path is tested against; slower." };
+        var explain = new Option<bool>("--explain") { Description = "Before training, print which code runs the training steps and the test-set evaluation, and why." };
         var logEvery = new Option<int>("--log-every") { HelpName = "N", Description = "Print the loss every N epochs (0: never).", DefaultValueFactory = _ => 20 };
 
         var command = new Command("train", "Train a network; with no options, the tutorial's run (seed 42, 25→8→2, 100 epochs, lr 0.1).");
         data.AddTo(command);
         generated.AddTo(command);
-        foreach (Option option in new Option[] { hidden, epochs, learningRate, batchSize, shuffle, precision, save, metrics, plots, format, logEvery })
+        foreach (Option option in new Option[] { hidden, epochs, learningRate, batchSize, shuffle, precision, save, metrics, plots, format, logEvery, reference, explain })
         {
             command.Options.Add(option);
         }
@@ -69,6 +71,8 @@ internal static class TrainCommand
                 Format = figureFormat,
                 PlotsFolder = plan.Folder(parse.GetValue(plots), "--plots", TrainingFigures<double>.Names.Select(n => n + FigureFile.Extension(figureFormat))),
                 Plan = plan,
+                Reference = parse.GetValue(reference),
+                Explain = parse.GetValue(explain),
             };
             return parse.GetValue(precision) == "f32" ? Run<float>(context, request) : Run<double>(context, request);
         }));
@@ -95,7 +99,12 @@ internal static class TrainCommand
         request.Plan.CreateFolders();
         Network<T> network = setup.Network;
         network.Threads = Environment.ProcessorCount;                  // large batches: the numbers do not change
+        network.UseReferenceKernels = request.Reference;
         TextWriter output = context.Out;
+        if (request.Explain)
+        {
+            PlanText.Write(output, network, Math.Min(options.BatchSize, setup.Train.Count), setup.Test?.Count ?? 0);
+        }
         if (generated.Varied is not null)
         {
             output.WriteLine($"Data: {generated}, {options.TrainSamples} training and {options.TestSamples} test patches (seed {options.Seed})");
@@ -155,5 +164,9 @@ internal static class TrainCommand
         public FigureFormat Format { get; init; }
 
         public required OutputPlan Plan { get; init; }
+
+        public bool Reference { get; init; }
+
+        public bool Explain { get; init; }
     }
 }

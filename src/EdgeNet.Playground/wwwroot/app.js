@@ -78,14 +78,14 @@ function setExplicit(key, value) {
 function buildForm() {
   for (const panel of ['data', 'train']) $(panel + '-fields').replaceChildren();
   for (const f of FIELDS) {
-    const label = document.createElement('label');
-    label.dataset.key = f.key;
+    const field = document.createElement('span');
+    field.className = f.kind === 'check' ? 'field check' : 'field';
+    field.dataset.key = f.key;
     let input;
     if (f.kind === 'select') {
       input = document.createElement('select');
       for (const [value, text] of f.options) input.append(new Option(text, value));
     } else if (f.kind === 'check') {
-      label.className = 'check';
       input = document.createElement('input');
       input.type = 'checkbox';
     } else {
@@ -96,13 +96,16 @@ function buildForm() {
     }
     input.id = 'field-' + f.key;
     input.name = f.key;
-    if (f.kind === 'check') label.append(input, ' ' + f.label); else label.append(f.label, input);
+    const label = document.createElement('label');
+    label.htmlFor = input.id;
+    label.textContent = f.label;
+    if (f.kind === 'check') field.append(input, label); else field.append(label, input);
     input.addEventListener('change', () => {
       setExplicit(f.key, f.kind === 'check' ? String(input.checked) : input.value.trim());
       if (f.key === 'data') showFields();
       sendSettings();
     });
-    $(f.panel + '-fields').append(label);
+    $(f.panel + '-fields').append(field);
   }
   showFields();
 }
@@ -113,7 +116,7 @@ function showFields() {
     const input = $('field-' + f.key);
     const value = valueOf(f.key);
     if (f.kind === 'check') input.checked = value === 'true'; else input.value = value;
-    input.closest('label').hidden = f.when ? !f.when(s) : false;
+    input.closest('.field').hidden = f.when ? !f.when(s) : false;
   }
   document.querySelector('.csv-only').hidden = s.data !== 'csv';
   $('speed').value = valueOf('speed') || '20';
@@ -314,11 +317,16 @@ function weightCanvas(values, rows, columns, limit, scale) {
   canvas.height = rows;
   canvas.style.width = columns * scale + 'px';
   canvas.style.height = rows * scale + 'px';
-  const ctx = canvas.getContext('2d');
-  const img = ctx.createImageData(columns, rows);
-  for (let i = 0; i < rows * columns; i++) img.data.set([...ramp(RDBU, (values[i] / limit + 1) / 2), 255], 4 * i);
-  ctx.putImageData(img, 0, 0);
+  paintWeights(canvas, values, limit);
   return canvas;
+}
+
+// Repaints a weight canvas in place: red negative, white zero, blue positive, on a ±limit scale.
+function paintWeights(canvas, values, limit) {
+  const ctx = canvas.getContext('2d');
+  const img = ctx.createImageData(canvas.width, canvas.height);
+  for (let i = 0; i < canvas.width * canvas.height; i++) img.data.set([...ramp(RDBU, (values[i] / limit + 1) / 2), 255], 4 * i);
+  ctx.putImageData(img, 0, 0);
 }
 
 function cell(canvas, text) {
@@ -343,18 +351,27 @@ function symmetric(values) {
   return max > 0 ? max : 1;
 }
 
+// Each hidden neuron's incoming weights: patch-shaped for the first layer, a strip for deeper ones. The buttons are
+// built once per run and repainted in place on every frame.
 function drawHidden(layers) {
   const box = $('hidden');
   const run = state.run;
   const hidden = layers.slice(0, -1);
   const limit = symmetric(layers[0].w);
+  const key = state.version + ':' + hidden.map(l => l.inputs + 'x' + l.outputs).join(',');
+  const rebuild = box.dataset.key !== key;
   const items = [];
+  let k = 0;
   hidden.forEach((layer, l) => {
     const side = l === 0 ? run.patchSide : null;
     const lim = l === 0 ? limit : symmetric(layer.w);
-    for (let j = 0; j < layer.outputs; j++) {
+    for (let j = 0; j < layer.outputs; j++, k++) {
       const column = new Array(layer.inputs);
       for (let i = 0; i < layer.inputs; i++) column[i] = layer.w[i * layer.outputs + j];
+      if (!rebuild) {
+        paintWeights(box.children[k].firstChild, column, lim);
+        continue;
+      }
       const canvas = side ? weightCanvas(column, side, side, lim, Math.max(2, Math.floor(60 / side)))
         : weightCanvas(column, 1, layer.inputs, lim, Math.max(3, Math.floor(120 / layer.inputs)));
       const button = document.createElement('button');
@@ -368,24 +385,37 @@ function drawHidden(layers) {
       items.push(button);
     }
   });
-  box.replaceChildren(...items);
+  if (rebuild) {
+    box.replaceChildren(...items);
+    box.dataset.key = key;
+  }
   box.dataset.limit = String(limit);
 }
 
 function drawOutput(layers) {
   const last = layers[layers.length - 1];
+  const box = $('output-weights');
+  const key = state.version + ':' + last.inputs + 'x' + last.outputs;
+  if (box.dataset.key === key) {
+    paintWeights(box.firstChild, last.w, symmetric(last.w));
+    return;
+  }
   const classes = state.run.classNames;
   const canvas = weightCanvas(last.w, last.inputs, last.outputs, symmetric(last.w), Math.max(6, Math.floor(160 / Math.max(last.inputs, last.outputs))));
   canvas.setAttribute('aria-label', `Output weights: ${last.inputs} hidden neurons (rows) × ${last.outputs} classes (columns)`);
   const caption = document.createElement('div');
   caption.className = 'hint';
   caption.textContent = `rows: hidden neurons; columns: ${classes.join(', ')}`;
-  $('output-weights').replaceChildren(canvas, caption);
+  box.replaceChildren(canvas, caption);
+  box.dataset.key = key;
 }
 
 function drawConfusion(m) {
   const box = $('confusion');
   if (!m.confusion) { box.textContent = 'No test set.'; return; }
+  const key = JSON.stringify(m.confusion);
+  if (box.dataset.key === key) return;
+  box.dataset.key = key;
   const classes = state.run.classNames;
   const max = Math.max(1, ...m.confusion.flat());
   const table = document.createElement('table');
@@ -413,6 +443,9 @@ function drawWrong(m) {
   if (!m.wrong) { box.replaceChildren(); $('wrong-count').textContent = ''; return; }
   $('wrong-count').textContent = `(${m.wrongCount} of ${m.testCount})`;
   $('wrong-count').dataset.value = String(m.wrongCount);
+  const key = state.version + ':' + m.wrong.map(w => w.index + '>' + w.predicted).join(',');
+  if (box.dataset.key === key) return;
+  box.dataset.key = key;
   if (!run.patchSide) { box.replaceChildren(); return; }
   box.replaceChildren(...m.wrong.map(w => cell(patchCanvas(w.pixels, run.patchSide, Math.max(2, Math.floor(40 / run.patchSide))),
     `#${w.index}: ${run.classNames[w.label]} → ${run.classNames[w.predicted]}`)));

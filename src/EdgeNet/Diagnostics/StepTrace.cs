@@ -149,7 +149,7 @@ public sealed class StepTrace
         return new StepTrace(TraceMatrix.Row(x), label, TraceMatrix.Row(target), learningRate, layers, p, loss, pAfter, lossAfter);
     }
 
-    private static void Validate(Network<double> network, ReadOnlySpan<double> x, int label, double learningRate)
+    internal static void Validate(Network<double> network, ReadOnlySpan<double> x, int label, double learningRate)
     {
         if (x.Length != network.Inputs)
         {

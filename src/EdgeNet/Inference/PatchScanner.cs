@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.Intrinsics;
 using EdgeNet.Kernels;
+using EdgeNet.Reference;
 
 namespace EdgeNet.Inference;
 
@@ -14,8 +15,10 @@ namespace EdgeNet.Inference;
 /// the tutorial's <c>patch.flatten()</c>. Border rule: edge-replicate padding — a window reaching past the
 /// border reads the nearest border pixel — so the output has exactly the input's size.
 /// The result does not depend on <c>threads</c>. The network is only read: do not train it during a scan.
-/// Every logit has the bits of <see cref="Network{T}.Forward"/> on the patch (the same fused sums in the same order);
-/// only the vectorised exponential of the softmax may round differently: within 1e-6 in float, 1e-14 in double.
+/// Every logit has the bits of the reference pass on the patch (<see cref="ReferencePass.DenseForward{T}"/>: the same
+/// fused sums in the same order; <see cref="Network{T}.Forward"/> gives those bits for batches of two rows or more, its
+/// one-row path agrees within rounding); only the vectorised exponential of the softmax may round differently: within
+/// 1e-6 in float, 1e-14 in double.
 /// </remarks>
 public static class PatchScanner
 {

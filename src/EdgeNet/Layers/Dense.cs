@@ -56,8 +56,8 @@ public sealed class Dense<T>
     public int ParameterCount => Weights.Length + Bias.Length;
 
     /// <summary>
-    /// Forward: z = x·W + b for every row of the batch (tutorial Part 2), with the fast kernel. Gives the same
-    /// bits as <see cref="ForwardReference"/>.
+    /// Forward: z = x·W + b for every row of the batch (tutorial Part 2), with the matrix-product kernel. Gives the
+    /// same bits as the reference pass's plain loop (<c>ReferencePass.DenseForward</c>).
     /// </summary>
     public void Forward(ReadOnlySpan<T> x, Span<T> z, int batch)
     {
@@ -67,7 +67,7 @@ public sealed class Dense<T>
 
     /// <summary>
     /// Backward with the fast kernels: from dL/dz, the gradients of W and b, and dL/dx when <paramref name="dx"/>
-    /// is not empty. Gives the same bits as <see cref="BackwardReference"/>.
+    /// is not empty. Gives the same bits as the reference pass's plain loops (<c>ReferencePass.DenseBackward</c>).
     /// </summary>
     public void Backward(ReadOnlySpan<T> x, ReadOnlySpan<T> dz, Span<T> dx, int batch)
     {
@@ -85,72 +85,6 @@ public sealed class Dense<T>
         }
         VectorOps.Transpose<T>(Weights, Inputs, Outputs, _weightsTransposed);
         Gemm.Multiply<T>(batch, Inputs, Outputs, dz, Outputs, 1, _weightsTransposed, Inputs, dx, Inputs, GemmStart.Zero, default, threads: Threads); // dL/dx = dL/dz · Wᵀ
-    }
-
-    /// <summary>Forward as a plain loop: the reference the fast kernel is tested against.</summary>
-    public void ForwardReference(ReadOnlySpan<T> x, Span<T> z, int batch)
-    {
-        CheckShapes(x, z, batch);
-        for (int n = 0; n < batch; n++)
-        {
-            ReadOnlySpan<T> xRow = x.Slice(n * Inputs, Inputs);
-            Span<T> zRow = z.Slice(n * Outputs, Outputs);
-            Bias.CopyTo(zRow);                                      // z = b
-            for (int i = 0; i < Inputs; i++)
-            {
-                T xi = xRow[i];
-                ReadOnlySpan<T> wRow = Weights.AsSpan(i * Outputs, Outputs);
-                for (int o = 0; o < Outputs; o++)
-                {
-                    zRow[o] = T.FusedMultiplyAdd(xi, wRow[o], zRow[o]); // z += x_i · W[i, :]  (fused: one rounding)
-                }
-            }
-        }
-    }
-
-    /// <summary>Backward as a plain loop: the reference the fast kernels are tested against.</summary>
-    public void BackwardReference(ReadOnlySpan<T> x, ReadOnlySpan<T> dz, Span<T> dx, int batch)
-    {
-        CheckShapes(x, dz, batch);
-        Array.Clear(WeightGradient);
-        Array.Clear(BiasGradient);
-        for (int n = 0; n < batch; n++)
-        {
-            ReadOnlySpan<T> xRow = x.Slice(n * Inputs, Inputs);
-            ReadOnlySpan<T> dzRow = dz.Slice(n * Outputs, Outputs);
-            for (int i = 0; i < Inputs; i++)
-            {
-                T xi = xRow[i];
-                Span<T> dwRow = WeightGradient.AsSpan(i * Outputs, Outputs);
-                for (int o = 0; o < Outputs; o++)
-                {
-                    dwRow[o] = T.FusedMultiplyAdd(xi, dzRow[o], dwRow[o]); // dL/dW = xᵀ · dL/dz  (tutorial A.2)
-                }
-            }
-            for (int o = 0; o < Outputs; o++)
-            {
-                BiasGradient[o] += dzRow[o];                        // dL/db = dL/dz  (tutorial A.3)
-            }
-        }
-        if (dx.IsEmpty)
-        {
-            return;
-        }
-        for (int n = 0; n < batch; n++)
-        {
-            ReadOnlySpan<T> dzRow = dz.Slice(n * Outputs, Outputs);
-            Span<T> dxRow = dx.Slice(n * Inputs, Inputs);
-            for (int i = 0; i < Inputs; i++)
-            {
-                ReadOnlySpan<T> wRow = Weights.AsSpan(i * Outputs, Outputs);
-                T sum = T.Zero;
-                for (int o = 0; o < Outputs; o++)
-                {
-                    sum = T.FusedMultiplyAdd(dzRow[o], wRow[o], sum); // dL/dx = dL/dz · Wᵀ  (tutorial A.4)
-                }
-                dxRow[i] = sum;
-            }
-        }
     }
 
     private void CheckShapes(ReadOnlySpan<T> x, ReadOnlySpan<T> z, int batch)

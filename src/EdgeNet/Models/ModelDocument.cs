@@ -72,6 +72,37 @@ internal sealed class TrainingDocument
     /// <summary>Optional: the varied generator's widest soft edge, in pixels.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? MaxSoftness { get; set; }
+
+    /// <summary>Optional (added within version 1): "tutorial", "he" or "xavier"; missing means "tutorial".</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Init { get; set; }
+
+    /// <summary>Optional (added within version 1): the update rule and the settings it reads; missing means plain SGD.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public OptimizerDocument? Optimizer { get; set; }
+}
+
+/// <summary>The optimizer of a training run: its name and only the settings that rule reads.</summary>
+internal sealed class OptimizerDocument
+{
+    public string? Name { get; set; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? Momentum { get; set; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? RmsDecay { get; set; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? Beta1 { get; set; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? Beta2 { get; set; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? Eps { get; set; }
+
+    public double WeightDecay { get; set; }
 }
 
 internal sealed class LayerDocument

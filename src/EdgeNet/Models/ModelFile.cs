@@ -2,6 +2,7 @@ using System.Text.Json;
 using EdgeNet.Data;
 using EdgeNet.IO;
 using EdgeNet.Layers;
+using EdgeNet.Optimizers;
 using EdgeNet.Training;
 
 namespace EdgeNet.Models;
@@ -85,6 +86,8 @@ public static class ModelFile
                 Noise = varied?.Noise,
                 MinContrast = varied?.MinContrast,
                 MaxSoftness = varied?.MaxSoftness,
+                Init = WeightInits.Name(options.Init),
+                Optimizer = ToDocument(options.Optimizer),
             },
             Layers = [.. network.Layers.Select(ToDocument)],
         };
@@ -145,6 +148,17 @@ public static class ModelFile
         string where = e.LineNumber is long line ? $" at line {line + 1}" : string.Empty;
         return new ModelFormatException($"{source} is not a complete model file: invalid or truncated JSON{where}.", e);
     }
+
+    private static OptimizerDocument ToDocument(OptimizerSettings settings) => new()
+    {
+        Name = OptimizerNames.Name(settings.Kind),
+        Momentum = settings.UsesMomentum ? settings.Momentum : null,
+        RmsDecay = settings.UsesRmsDecay ? settings.RmsDecay : null,
+        Beta1 = settings.UsesBetas ? settings.Beta1 : null,
+        Beta2 = settings.UsesBetas ? settings.Beta2 : null,
+        Eps = settings.UsesEps ? settings.Eps : null,
+        WeightDecay = settings.WeightDecay,
+    };
 
     private static LayerDocument ToDocument(Dense<double> layer)
     {

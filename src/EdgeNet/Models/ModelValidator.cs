@@ -1,6 +1,7 @@
 using EdgeNet.Data;
 using EdgeNet.IO;
 using EdgeNet.Layers;
+using EdgeNet.Optimizers;
 using EdgeNet.Training;
 
 namespace EdgeNet.Models;
@@ -155,9 +156,41 @@ internal static class ModelValidator
                     BatchSize = training.BatchSize,
                     Shuffle = training.Shuffle,
                     InitScale = training.InitScale,
+                    Init = training.Init is null ? WeightInit.Tutorial : WeightInits.Parse(training.Init) ?? throw Error(source, $"its initialisation '{training.Init}' is not tutorial, he or xavier"),
+                    Optimizer = ToOptimizer(training.Optimizer, source),
                 },
                 training.Data is null ? "unknown" : UserText.Escape(training.Data),
                 ToVaried(training, architecture, classNames, source));
+    }
+
+    // The optimizer, when the file records it (an optional field of version 1): missing means the tutorial's SGD.
+    private static OptimizerSettings ToOptimizer(OptimizerDocument? document, string source)
+    {
+        if (document is null)
+        {
+            return OptimizerSettings.Tutorial;
+        }
+        OptimizerKind kind = OptimizerNames.Parse(document.Name)
+            ?? throw Error(source, $"its optimizer '{document.Name ?? "missing"}' is not one of {string.Join(", ", OptimizerNames.Names)}");
+        OptimizerSettings defaults = OptimizerSettings.For(kind);
+        var settings = defaults with
+        {
+            Momentum = document.Momentum ?? defaults.Momentum,
+            RmsDecay = document.RmsDecay ?? defaults.RmsDecay,
+            Beta1 = document.Beta1 ?? defaults.Beta1,
+            Beta2 = document.Beta2 ?? defaults.Beta2,
+            Eps = document.Eps ?? defaults.Eps,
+            WeightDecay = document.WeightDecay,
+        };
+        try
+        {
+            settings.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw Error(source, $"its optimizer settings are out of range ({e.Message.TrimEnd('.')})");
+        }
+        return settings;
     }
 
     // The varied generator's options, when the file records them (optional fields of version 1).

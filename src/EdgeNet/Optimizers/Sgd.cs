@@ -15,14 +15,8 @@ public static class Sgd
         for (int l = 0; l < layers.Count; l++)                      // for, not foreach: no enumerator to allocate
         {
             Layers.Dense<T> layer = layers[l];
-            if (!network.UseReferenceKernels)
-            {
-                VectorOps.Descend<T>(layer.Weights, layer.WeightGradient, learningRate);  // W −= α·dL/dW
-                VectorOps.Descend<T>(layer.Bias, layer.BiasGradient, learningRate);       // b −= α·dL/db
-                continue;
-            }
-            Update(layer.Weights, layer.WeightGradient, learningRate);  // W −= α·dL/dW
-            Update(layer.Bias, layer.BiasGradient, learningRate);       // b −= α·dL/db
+            VectorOps.Descend<T>(layer.Weights, layer.WeightGradient, learningRate);  // W −= α·dL/dW (the plain loop's bits)
+            VectorOps.Descend<T>(layer.Bias, layer.BiasGradient, learningRate);       // b −= α·dL/db
         }
     }
 
@@ -36,12 +30,6 @@ public static class Sgd
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(network);
-        if (network.UseReferenceKernels)
-        {
-            network.Backward(x, labels);                            // backward
-            Step(network, learningRate);                            // update
-            return;
-        }
         network.BackwardAndDescend(x, labels, descend: true, learningRate);   // backward and update, layer by layer
     }
 
@@ -93,14 +81,5 @@ public static class Sgd
             BackwardAndStep(network, row, label, learningRate);                // backward, then update
         }
         return new SamplePass(lossSum, correct, order.Length);
-    }
-
-    private static void Update<T>(Span<T> parameters, ReadOnlySpan<T> gradient, T learningRate)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        for (int i = 0; i < parameters.Length; i++)
-        {
-            parameters[i] -= learningRate * gradient[i];
-        }
     }
 }

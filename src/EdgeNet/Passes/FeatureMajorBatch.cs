@@ -4,7 +4,7 @@ using System.Runtime.Intrinsics;
 using EdgeNet.Kernels;
 using EdgeNet.Layers;
 
-namespace EdgeNet;
+namespace EdgeNet.Passes;
 
 /// <summary>
 /// One training step of a batch in the feature-major layout (<see cref="FeatureMajor"/>): for networks whose layers
@@ -41,6 +41,9 @@ internal sealed class FeatureMajorBatch<T>
         _labels = new AlignedBuffer<float>(stride);
     }
 
+    /// <summary>The smallest batch that takes this path: four vectors of rows.</summary>
+    public static int MinimumBatch => 4 * Vector512<float>.Count;
+
     /// <summary>Columns: the batch rounded up to whole vectors.</summary>
     public int Stride { get; }
 
@@ -55,7 +58,7 @@ internal sealed class FeatureMajorBatch<T>
     {
         // float only: its sums down the batch round differently from the plain loops and the path needs 512-bit
         // vectors, so float64 (the default, NumPy's numbers) stays bit-identical on every machine.
-        if (!Simd512<float>.IsAccelerated || !Lanes16.IsSupported || typeof(T) != typeof(float) || batch < 4 * Vector512<float>.Count)
+        if (!Simd512<float>.IsAccelerated || !Lanes16.IsSupported || typeof(T) != typeof(float) || batch < MinimumBatch)
         {
             return false;
         }

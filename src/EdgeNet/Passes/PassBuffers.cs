@@ -1,7 +1,7 @@
 using System.Numerics;
 using EdgeNet.Layers;
 
-namespace EdgeNet;
+namespace EdgeNet.Passes;
 
 /// <summary>The buffers of one forward and backward pass: z, h, p and their gradients, per layer.</summary>
 internal sealed class PassBuffers<T>

@@ -1,12 +1,12 @@
 using System.Numerics;
-using EdgeNet.Layers;
+using EdgeNet.Inference;
 
-namespace EdgeNet.Inference;
+namespace EdgeNet.Reference;
 
 /// <summary>
 /// The scan as a plain loop, pixel by pixel: copy the window (coordinates clamped to the image: edge-replicate),
-/// run the layers' reference loops, softmax. Used where the hardware has no vectors with FMA, and as the
-/// reference the vector scan is tested against.
+/// run the reference pass's loops (<see cref="ReferencePass"/>), softmax. Used where the hardware has no vectors
+/// with FMA, and as the reference the vector scan is tested against.
 /// </summary>
 internal static class ReferenceScan
 {
@@ -33,10 +33,13 @@ internal static class ReferenceScan
                 ReadOnlySpan<T> input = patch;
                 for (int l = 0; l < layers.Count; l++)
                 {
-                    layers[l].ForwardReference(input, z[l], 1);                    // z = x·W + b
+                    ReferencePass.DenseForward(input, layers[l].Weights, layers[l].Bias, z[l], 1, layers[l].Inputs, layers[l].Outputs); // z = x·W + b
                     if (l < layers.Count - 1)
                     {
-                        Relu.Forward<T>(z[l], z[l]);                               // h = ReLU(z)
+                        for (int j = 0; j < z[l].Length; j++)
+                        {
+                            z[l][j] = ReferencePass.Activation(z[l][j]);           // h = ReLU(z)
+                        }
                     }
                     input = z[l];
                 }

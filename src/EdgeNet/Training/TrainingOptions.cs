@@ -1,3 +1,6 @@
+using EdgeNet.Layers;
+using EdgeNet.Optimizers;
+
 namespace EdgeNet.Training;
 
 /// <summary>
@@ -32,6 +35,15 @@ public sealed record TrainingOptions
 
     /// <summary>Scale of the initial weights: W = randn(inputs, outputs) · scale.</summary>
     public double InitScale { get; init; } = 0.3;
+
+    /// <summary>The update rule and its settings (default: the tutorial's plain SGD).</summary>
+    public OptimizerSettings Optimizer { get; init; } = OptimizerSettings.Tutorial;
+
+    /// <summary>The hidden layers' activation (default: the tutorial's ReLU).</summary>
+    public HiddenActivation Activation { get; init; } = HiddenActivation.Relu;
+
+    /// <summary>How the initial weights are scaled (default: the tutorial's <see cref="InitScale"/>).</summary>
+    public WeightInit Init { get; init; } = WeightInit.Tutorial;
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first option that is out of range.</summary>
     public void Validate()
@@ -72,5 +84,11 @@ public sealed record TrainingOptions
         {
             throw new ArgumentException($"The initial weight scale must be a finite number above 0 (got {InitScale}).");
         }
+        if (!Enum.IsDefined(Activation) || !Enum.IsDefined(Init))
+        {
+            throw new ArgumentException($"Unknown activation {(int)Activation} or initialisation {(int)Init}.");
+        }
+        ArgumentNullException.ThrowIfNull(Optimizer);
+        Optimizer.Validate();
     }
 }

@@ -58,7 +58,7 @@ internal sealed class PlaygroundPage : IAsyncDisposable
                 result.Problems.Add($"page error: {error}");
             }
         };
-        await page.GotoAsync(new Uri(url, "/" + query).AbsoluteUri);
+        await page.GotoAsync(new Uri(url, "/" + query).AbsoluteUri, new() { Timeout = 90_000 });
         if (wait)
         {
             await result.WaitForFrameAsync();
@@ -69,7 +69,7 @@ internal sealed class PlaygroundPage : IAsyncDisposable
     /// <summary>Frames the page has drawn so far.</summary>
     public async Task<int> FramesAsync() => int.Parse(await Page.EvaluateAsync<string>("document.body.dataset.frames || '0'"), System.Globalization.CultureInfo.InvariantCulture);
 
-    public Task WaitForFrameAsync() => WaitAsync("Number(document.body.dataset.frames || 0) > 0", 30);
+    public Task WaitForFrameAsync() => WaitAsync("Number(document.body.dataset.frames || 0) > 0", 60);
 
     public Task WaitForEpochAsync(int epoch) =>
         WaitAsync($"Number(document.body.dataset.epoch || 0) >= {epoch} && document.body.dataset.playing === 'false'", 60);

@@ -1,4 +1,5 @@
 using System.Numerics;
+using EdgeNet.Passes;
 using EdgeNet.Optimizers;
 using EdgeNet.Training;
 
@@ -9,7 +10,9 @@ namespace EdgeNet.Tests.FastPaths;
 /// Tolerance: z of every layer and dL/dh are the same bits (same order of fused multiply-adds); p, the loss, dL/dW
 /// and dL/db may differ by rounding — the vector exponential and logarithm, and sums down the batch added lane by
 /// lane — within 1e-5 of the larger of 1 and the reference's largest magnitude. Float only: float64 never takes this
-/// path, so it stays bit-identical to the plain loops on every machine.
+/// path, so it stays bit-identical to the plain loops on every machine. The path needs AVX-512: without it each
+/// float test here is skipped with that reason (the batches then take the matrix products, tested in
+/// <see cref="FastKernelTests"/>), never silently run against another path.
 /// </summary>
 public sealed class FeatureMajorTests
 {
@@ -26,12 +29,12 @@ public sealed class FeatureMajorTests
         { 80, 1, [1], 2 },                                          // one input, one hidden unit
     };
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Shapes))]
     public void A_step_matches_the_plain_loops_float(int batch, int inputs, int[] hidden, int classes) =>
         AssertStepMatches<float>(batch, inputs, hidden, classes, 1e-5);
 
-    [Fact]
+    [SkippableFact]
     public void A_confident_network_matches_the_plain_loops_float() =>
         AssertStepMatches<float>(256, 25, [8], 2, 1e-5, scale: 5);     // gaps between z's far beyond e^−64
 
@@ -64,12 +67,13 @@ public sealed class FeatureMajorTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void Accessors_after_a_forward_pass_alone_match_the_plain_loops()
     {
         // Given two identical networks, one on the plain loops, and a ragged batch
         const int batch = 90;
         (Network<float> fast, float[] x) = Build<float>(batch, 25, [8], 2);
+        RequireFeatureMajor(fast, batch);
         (Network<float> reference, _) = Build<float>(batch, 25, [8], 2);
         reference.UseReferenceKernels = true;
         int[] labels = [.. Enumerable.Range(0, batch).Select(n => n % 2)];
@@ -87,12 +91,13 @@ public sealed class FeatureMajorTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void Ties_between_two_classes_give_one_half_and_count_the_first_class()
     {
         // Given a network whose last layer outputs the same z for both classes (zero weights, equal biases)
         const int batch = 96;
         (Network<float> fast, float[] x) = Build<float>(batch, 25, [8], 2);
+        RequireFeatureMajor(fast, batch);
         (Network<float> reference, _) = Build<float>(batch, 25, [8], 2);
         reference.UseReferenceKernels = true;
         foreach (Network<float> network in new[] { fast, reference })
@@ -114,12 +119,13 @@ public sealed class FeatureMajorTests
         Assert.Equal(labels.Count(l => l == 0), fastCorrect);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Backward_then_a_separate_step_matches_the_plain_loops()
     {
         // Given two identical networks, one on the plain loops
         const int batch = 144;
         (Network<float> fast, float[] x) = Build<float>(batch, 25, [8], 2);
+        RequireFeatureMajor(fast, batch);
         (Network<float> reference, _) = Build<float>(batch, 25, [8], 2);
         reference.UseReferenceKernels = true;
         int[] labels = [.. Enumerable.Range(0, batch).Select(n => (n / 3) % 2)];
@@ -141,12 +147,13 @@ public sealed class FeatureMajorTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void Many_steps_on_one_batch_stay_close_to_the_plain_loops()
     {
         // Given two identical networks, one on the plain loops, and the tutorial's batch shape
         const int batch = 256, steps = 200;
         (Network<float> fast, float[] x) = Build<float>(batch, 25, [8], 2);
+        RequireFeatureMajor(fast, batch);
         (Network<float> reference, _) = Build<float>(batch, 25, [8], 2);
         reference.UseReferenceKernels = true;
         int[] labels = [.. Enumerable.Range(0, batch).Select(n => (x[n * 25] > 0.5f) ? 1 : 0)];
@@ -177,7 +184,7 @@ public sealed class FeatureMajorTests
         (Network<T> reference, _) = Build<T>(batch, inputs, hidden, classes, scale);
         reference.UseReferenceKernels = true;
         int[] labels = [.. Enumerable.Range(0, batch).Select(n => (n * 7 / 3) % classes)];
-        Assert.True(FeatureMajorBatch<T>.Fits(fast.Layers, batch) || !Kernels.Simd512<T>.IsAccelerated);
+        RequireFeatureMajor(fast, batch);
         T rate = T.CreateChecked(0.1);
 
         // When each takes one SGD step
@@ -201,6 +208,15 @@ public sealed class FeatureMajorTests
             AssertClose(reference.Layers[l].Weights, fast.Layers[l].Weights, tolerance);
             AssertClose(reference.Layers[l].Bias, fast.Layers[l].Bias, tolerance);
         }
+    }
+
+    /// <summary>Skips the test, saying why, where the batch cannot take the feature-major path; else checks it does.</summary>
+    private static void RequireFeatureMajor<T>(Network<T> fast, int batch)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        PassPlan plan = fast.Plan(batch);
+        Skip.If(plan.Path != PassPath.FeatureMajor && !(Kernels.Simd512<float>.IsAccelerated && Kernels.Lanes16.IsSupported), $"needs AVX-512 for the feature-major kernels; here: {plan.Reason}");
+        Assert.Equal(PassPath.FeatureMajor, plan.Path);
     }
 
     private static (Network<T> Network, T[] X) Build<T>(int batch, int inputs, int[] hidden, int classes, double scale = 0.5)

@@ -1,3 +1,4 @@
+using EdgeNet.Reference;
 using EdgeNet.Inference;
 
 namespace EdgeNet.Tests.FastPaths;

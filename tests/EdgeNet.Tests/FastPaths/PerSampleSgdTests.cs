@@ -1,4 +1,5 @@
 using System.Numerics;
+using EdgeNet.Passes;
 using EdgeNet.Kernels;
 using EdgeNet.Optimizers;
 using EdgeNet.Training;
@@ -100,7 +101,7 @@ public sealed class PerSampleSgdTests
 
         // Then the narrow networks took the pipeline (at most two 512-bit vectors of units a layer), and the losses, the counts, every weight and bias and the last forward pass agree to the bit, and they moved
         bool narrow = hidden.Append(classes).All(units => units * System.Runtime.CompilerServices.Unsafe.SizeOf<T>() <= 128);
-        Assert.Equal(narrow, pipelined.PipelinesPerSample);
+        Assert.Equal(narrow, pipelined.Plan(1).Path == PassPath.OneRow);
         foreach ((SamplePass p, SamplePass s) in passes)
         {
             Assert.Equal(s, p);

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.Intrinsics;
+using EdgeNet.Reference;
 using EdgeNet.Kernels;
 using EdgeNet.Optimizers;
 using EdgeNet.Training;
@@ -62,7 +63,7 @@ public sealed class SingleRowTests
         network.InitializeLikeTutorial(random, 0.3);
         double[] x = [.. Enumerable.Range(0, inputs).Select(_ => random.Randn())];
         var reference = new double[outputs];
-        network.Layers[0].ForwardReference(x, reference, 1);
+        ReferencePass.DenseForward<double>(x, network.Layers[0].Weights, network.Layers[0].Bias, reference, 1, inputs, outputs);
 
         // When the one-row path runs
         network.Forward(x, 1);

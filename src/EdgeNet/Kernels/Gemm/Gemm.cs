@@ -25,7 +25,7 @@ internal enum GemmStart
 /// The fast matrix product <c>C = start + A·B</c> (optionally stored through ReLU) behind every dense layer: register tiles of 4 rows × 4 vectors,
 /// or, for tall products on 512-bit vectors, 6 rows × 4 vectors over packed panels of B (<c>GemmPacked.cs</c>, <c>GemmEdge.cs</c>);
 /// fused multiply-add, deep products cut into equal blocks of k (sums continue across blocks, in order). Each C[m, j] adds its products in the order k = 0, 1, … exactly as the plain loops in
-/// <see cref="Layers.Dense{T}"/> do, so both give the same bits.
+/// the reference pass's plain loops (<c>ReferencePass.DenseForward</c>) do, so both give the same bits.
 /// </summary>
 /// <remarks>
 /// Shapes: A is [m × k] read at <c>a[row·aRowStride + col·aColStride]</c> (so Aᵀ costs nothing), B is [k × n]

@@ -2,8 +2,6 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using EdgeNet.Layers;
-using EdgeNet.Optimizers;
 
 namespace EdgeNet.Kernels;
 
@@ -12,39 +10,43 @@ namespace EdgeNet.Kernels;
 /// softmax, the loss and dL/dz = p − y in one call (Parts 3–4, A.1), dL/dh and dL/dz down the layers from a kept copy of
 /// Wᵀ (<see cref="TransposedWeights{T}"/>, Part 7), then sweeps the layers once for the update (Part 5) <i>and</i> the
 /// next sample's forward pass (Part 2) together: each new row of W goes from the update straight into the next
-/// sample's dot products while it is still in registers, instead of out to memory and back in a second pass. The operations and their order are those of <see cref="Network{T}.ForwardLoss"/>
-/// followed by <see cref="Sgd.BackwardAndStep{T}"/>, one sample at a time: the same bits.
+/// sample's dot products while it is still in registers, instead of out to memory and back in a second pass. The
+/// operations and their order are those of <see cref="SingleRow"/>'s forward and backward passes followed by the SGD
+/// update, one sample at a time: the same bits as stepping through the samples one by one with the one-row kernels.
 /// </summary>
 internal static class PerSampleSgd
 {
     /// <summary>
     /// One SGD step per sample, samples <c>order[0]</c>, <c>order[1]</c>, … of the rows of <paramref name="x"/>.
-    /// <paramref name="current"/> and <paramref name="next"/> take turns holding a sample's forward pass; on return
-    /// <paramref name="current"/> holds the last sample's (before its update), as a step-by-step run leaves it.
-    /// Stops before the update of the first sample whose loss is not finite.
+    /// <paramref name="z"/>, <paramref name="h"/> and <paramref name="zNext"/>, <paramref name="hNext"/> take turns
+    /// holding a sample's forward pass; on return <paramref name="z"/> and <paramref name="h"/> hold the last sample's
+    /// (before its update), and <paramref name="p"/>, <paramref name="dz"/>, <paramref name="dh"/> its softmax and
+    /// gradients, as a step-by-step run leaves them. Stops before the update of the first sample whose loss is not
+    /// finite; returns the number of samples stepped through, with their summed loss and the count predicted right.
     /// </summary>
-    public static SamplePass Run<T>(Dense<T>[] layers, ref PassBuffers<T> current, ref PassBuffers<T> next, TransposedWeights<T> transposed,
-        ReadOnlySpan<T> x, ReadOnlySpan<int> labels, ReadOnlySpan<int> order, T rate)
+    public static int Run<T>(RowLayers<T> layers, T[][] z, T[][] h, T[][] zNext, T[][] hNext, T[] p, T[][] dz, T[][] dh,
+        TransposedWeights<T> transposed, ReadOnlySpan<T> x, ReadOnlySpan<int> labels, ReadOnlySpan<int> order, T rate,
+        out double lossSum, out int correct)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        lossSum = 0;
+        correct = 0;
         if (order.IsEmpty)
         {
-            return default;
+            return 0;
         }
-        int inputs = layers[0].Inputs;
-        int last = layers.Length - 1;
-        int classes = layers[last].Outputs;
-        double lossSum = 0;
-        int correct = 0;
-        PassBuffers<T> a = current, following = next;                                  // locals: no write barrier per swap
+        int inputs = layers.Inputs(0);
+        int last = layers.Count - 1;
+        int classes = layers.Outputs(last);
+        T[][] za = z, ha = h, zb = zNext, hb = hNext;                                   // locals: no write barrier per swap
         ReadOnlySpan<T> sample = x.Slice(order[0] * inputs, inputs);
-        SingleRow.ForwardAll(layers, a, sample);                                        // the first sample's forward pass
+        SingleRow.ForwardAll(layers, za, ha, sample);                                   // the first sample's forward pass
         transposed.CopyFrom(layers);                                                    // Wᵀ, for the backward passes
         int t = 0;
         for (; t < order.Length; t++)
         {
             int label = labels[order[t]];
-            T rowLoss = SoftmaxCrossEntropy.Row<T>(a.Z[last].AsSpan(0, classes), a.P, a.DZ[last], label, out bool right); // p, L, dL/dz = p − y
+            T rowLoss = SoftmaxCrossEntropy.Row<T>(za[last].AsSpan(0, classes), p, dz[last], label, out bool right); // p, L, dL/dz = p − y
             double loss = double.CreateTruncating(rowLoss);
             if (!double.IsFinite(loss))
             {
@@ -52,40 +54,49 @@ internal static class PerSampleSgd
             }
             lossSum += loss;
             correct += right ? 1 : 0;
-            transposed.Backpropagate(layers, a);                                        // dL/dh, dL/dz below, with the old W
+            transposed.Backpropagate(layers, za, dz, dh);                              // dL/dh, dL/dz below, with the old W
 
             // the next sample (the last one has none: the sweep reruns its own row, and the result is dropped)
             ReadOnlySpan<T> nextSample = t + 1 < order.Length ? x.Slice(order[t + 1] * inputs, inputs) : sample;
-            Sweep(layers, a, following, transposed, sample, nextSample, rate);          // update, and the next forward
+            Sweep(layers, ha, dz, zb, hb, transposed, sample, nextSample, rate);       // update, and the next forward
             if (t + 1 < order.Length)
             {
-                (a, following) = (following, a);
+                (za, zb) = (zb, za);
+                (ha, hb) = (hb, ha);
                 sample = nextSample;
             }
         }
-        (current, next) = (a, following);
-        return new SamplePass(lossSum, correct, t);
+        if (!ReferenceEquals(za, z))                                                    // the last sample's pass went to the other set
+        {
+            for (int l = 0; l <= last; l++)
+            {
+                (z[l], zNext[l]) = (zNext[l], z[l]);
+                (h[l], hNext[l]) = (hNext[l], h[l]);
+            }
+        }
+        return t;
     }
 
     /// <summary>
-    /// Every layer in turn: W −= α·xᵀ·dL/dz and b −= α·dL/db with this sample's x and dL/dz from <paramref name="a"/>,
-    /// and, with each new row of W as it is made, z = x'·W + b and h = ReLU(z) of the next sample x' into
-    /// <paramref name="next"/>. A layer's columns go in whole vectors, the widest first, then one by one.
+    /// Every layer in turn: W −= α·xᵀ·dL/dz and b −= α·dL/db with this sample's x (then its <paramref name="h"/>) and
+    /// <paramref name="dz"/>, and, with each new row of W as it is made, z = x'·W + b and h = ReLU(z) of the next
+    /// sample x' into <paramref name="zNext"/> and <paramref name="hNext"/>. A layer's columns go in whole vectors,
+    /// the widest first, then one by one.
     /// </summary>
-    private static void Sweep<T>(Dense<T>[] layers, PassBuffers<T> a, PassBuffers<T> next, TransposedWeights<T> transposed, ReadOnlySpan<T> x, ReadOnlySpan<T> following, T rate)
+    private static void Sweep<T>(RowLayers<T> layers, T[][] h, T[][] dz, T[][] zNext, T[][] hNext, TransposedWeights<T> transposed, ReadOnlySpan<T> x, ReadOnlySpan<T> following, T rate)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ref T input = ref MemoryMarshal.GetReference(x);
         ref T nextInput = ref MemoryMarshal.GetReference(following);
-        int last = layers.Length - 1;
+        int last = layers.Count - 1;
         for (int l = 0; l <= last; l++)
         {
-            Dense<T> layer = layers[l];
-            int outputs = layer.Outputs;
-            var s = new Step<T>(ref input, ref nextInput, ref MemoryMarshal.GetArrayDataReference(a.DZ[l]),
-                ref MemoryMarshal.GetArrayDataReference(layer.Weights), ref MemoryMarshal.GetArrayDataReference(layer.Bias),
-                ref MemoryMarshal.GetArrayDataReference(next.Z[l]), ref MemoryMarshal.GetArrayDataReference(next.H[l]),
-                layer.Inputs, outputs, rate, relu: l < last);
+            int inputs = layers.Inputs(l);
+            int outputs = layers.Outputs(l);
+            var s = new Step<T>(ref input, ref nextInput, ref MemoryMarshal.GetArrayDataReference(dz[l]),
+                ref MemoryMarshal.GetArrayDataReference(layers.Weights[l]), ref MemoryMarshal.GetArrayDataReference(layers.Biases[l]),
+                ref MemoryMarshal.GetArrayDataReference(zNext[l]), ref MemoryMarshal.GetArrayDataReference(hNext[l]),
+                inputs, outputs, rate, relu: l < last);
             int j = 0;
             if (Simd512<T>.IsAccelerated)
             {
@@ -114,10 +125,10 @@ internal static class PerSampleSgd
             }
             if (l > 0)
             {
-                transposed.Descend(l, ref input, ref s.DZ, layer.Inputs, outputs, rate);   // Wᵀ as W
+                transposed.Descend(l, ref input, ref s.DZ, inputs, outputs, rate);   // Wᵀ as W
             }
-            input = ref MemoryMarshal.GetArrayDataReference(a.H[l]);                   // this sample's h, the next layer's x
-            nextInput = ref MemoryMarshal.GetArrayDataReference(next.H[l]);           // and the next sample's
+            input = ref MemoryMarshal.GetArrayDataReference(h[l]);                     // this sample's h, the next layer's x
+            nextInput = ref MemoryMarshal.GetArrayDataReference(hNext[l]);            // and the next sample's
         }
     }
 

@@ -2,7 +2,6 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using EdgeNet.Layers;
 
 namespace EdgeNet.Kernels;
 
@@ -10,9 +9,9 @@ namespace EdgeNet.Kernels;
 /// A dense layer for one row (batch 1, the tutorial's per-sample SGD) whose outputs fit in a couple of vectors:
 /// the whole output row stays in registers while the inputs stream past, with no matrix-kernel call to pay for.
 /// The forward dot products run as four interleaved partial sums (<see cref="ForwardScalar{T}"/>): short
-/// dependency chains, and the same bits at every vector width, so on every machine. They differ from the plain
-/// loops of <see cref="Dense{T}.ForwardReference"/> only in rounding (tests hold them within 1e-12); the backward
-/// pass adds in the plain loops' order (<see cref="Dense{T}.BackwardReference"/>), the same bits.
+/// dependency chains, and the same bits at every vector width, so on every machine. They differ from the reference
+/// pass's plain loops (<c>Reference/ReferencePass.cs</c>) only in rounding (tests hold them within 1e-12); the
+/// backward pass adds in the reference's order, the same bits given the same forward values.
 /// </summary>
 internal static class SingleRow
 {
@@ -23,30 +22,39 @@ internal static class SingleRow
     public static bool Fits<T>(int outputs)
         where T : unmanaged, IFloatingPointIeee754<T> => outputs <= 2 * Vector512<T>.Count;
 
-    /// <summary>Whether every layer takes the one-row path.</summary>
-    public static bool FitsAll<T>(IReadOnlyList<Dense<T>> layers)
-        where T : unmanaged, IFloatingPointIeee754<T> => layers.All(l => Fits<T>(l.Outputs));
-
-    /// <summary>
-    /// The forward pass of one row through every layer (tutorial Part 2): z = x·W + b into <c>a.Z[l]</c> and
-    /// h = ReLU(z) into <c>a.H[l]</c>, each layer's h the next one's x. The softmax is left to the caller.
-    /// </summary>
-    public static void ForwardAll<T>(Dense<T>[] layers, PassBuffers<T> a, ReadOnlySpan<T> x)
+    /// <summary>Whether every layer takes the one-row path (<paramref name="widths"/>: inputs, then each layer's outputs).</summary>
+    public static bool FitsAll<T>(ReadOnlySpan<int> widths)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (x.Length < layers[0].Inputs || a.Capacity < 1)
+        foreach (int outputs in widths[1..])
+        {
+            if (!Fits<T>(outputs))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// The forward pass of one row through every layer (tutorial Part 2): z = x·W + b into <c>z[l]</c> and
+    /// h = ReLU(z) into <c>h[l]</c>, each layer's h the next one's x. The softmax is left to the caller.
+    /// </summary>
+    public static void ForwardAll<T>(RowLayers<T> layers, T[][] z, T[][] h, ReadOnlySpan<T> x)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (x.Length < layers.Inputs(0) || z.Length < layers.Count || h.Length < layers.Count)
         {
             throw new ArgumentException("One-row forward: shapes do not fit.");
         }
         ref T input = ref MemoryMarshal.GetReference(x);
-        int last = layers.Length - 1;
+        int last = layers.Count - 1;
         for (int l = 0; l <= last; l++)
         {
-            Dense<T> layer = layers[l];
-            ref T h = ref MemoryMarshal.GetArrayDataReference(a.H[l]);
-            var row = new Row<T>(ref input, ref MemoryMarshal.GetArrayDataReference(layer.Weights), layer.Inputs, layer.Outputs);
-            Forward(row, ref MemoryMarshal.GetArrayDataReference(layer.Bias), ref MemoryMarshal.GetArrayDataReference(a.Z[l]), ref h, relu: l < last); // z = x·W + b, h = ReLU(z)
-            input = ref h;
+            ref T hl = ref MemoryMarshal.GetArrayDataReference(h[l]);
+            var row = new Row<T>(ref input, ref MemoryMarshal.GetArrayDataReference(layers.Weights[l]), layers.Inputs(l), layers.Outputs(l));
+            Forward(row, ref MemoryMarshal.GetArrayDataReference(layers.Biases[l]), ref MemoryMarshal.GetArrayDataReference(z[l]), ref hl, relu: l < last); // z = x·W + b, h = ReLU(z)
+            input = ref hl;
         }
     }
 
@@ -152,35 +160,34 @@ internal static class SingleRow
 
     /// <summary>
     /// The backward pass of one row through every layer (tutorial Part 7 and A.2–A.4), from dL/dz of the last layer
-    /// in <c>a.DZ[last]</c>: dL/dW = xᵀ·dL/dz and dL/db = dL/dz into each layer's gradients, and below the last
-    /// layer dL/dh = dL/dz·Wᵀ into <c>a.DH</c> and, through ReLU, dL/dz = dL/dh ⊙ 1[z &gt; 0] into <c>a.DZ</c>.
+    /// in <c>dz[last]</c>: dL/dW = xᵀ·dL/dz and dL/db = dL/dz into each layer's gradients, and below the last
+    /// layer dL/dh = dL/dz·Wᵀ into <c>dh</c> and, through ReLU, dL/dz = dL/dh ⊙ 1[z &gt; 0] into <c>dz</c>.
     /// With <paramref name="descend"/>, the SGD update W −= α·dL/dW, b −= α·dL/db right after each gradient row
     /// (dL/dh has used the old W by then), the same operations as <see cref="VectorOps.Descend{T}"/>; the
     /// gradients then go straight into W and b and are not stored in dW and db.
     /// </summary>
-    public static void BackwardAll<T>(Dense<T>[] layers, PassBuffers<T> a, ReadOnlySpan<T> x, bool descend, T rate)
+    public static void BackwardAll<T>(RowLayers<T> layers, T[][] z, T[][] h, T[][] dz, T[][] dh, ReadOnlySpan<T> x, bool descend, T rate)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (x.Length < layers[0].Inputs || a.Capacity < 1)
+        if (x.Length < layers.Inputs(0) || z.Length < layers.Count || h.Length < layers.Count || dz.Length < layers.Count || dh.Length < layers.Count)
         {
             throw new ArgumentException("One-row backward: shapes do not fit.");
         }
-        for (int l = layers.Length - 1; l >= 0; l--)
+        for (int l = layers.Count - 1; l >= 0; l--)
         {
-            Dense<T> layer = layers[l];
-            int inputs = layer.Inputs;
-            int outputs = layer.Outputs;
-            ref T rdz = ref MemoryMarshal.GetArrayDataReference(a.DZ[l]);
-            ref T rw = ref MemoryMarshal.GetArrayDataReference(layer.Weights);
+            int inputs = layers.Inputs(l);
+            int outputs = layers.Outputs(l);
+            ref T rdz = ref MemoryMarshal.GetArrayDataReference(dz[l]);
+            ref T rw = ref MemoryMarshal.GetArrayDataReference(layers.Weights[l]);
             if (l > 0)
             {
-                Span<T> dh = a.DH[l - 1].AsSpan(0, inputs);
-                Backpropagate(ref rdz, ref rw, ref MemoryMarshal.GetReference(dh), inputs, outputs); // dL/dh = dL/dz · Wᵀ
-                VectorOps.ReluGate<T>(a.Z[l - 1].AsSpan(0, inputs), dh, a.DZ[l - 1]);  // through ReLU, without a branch per unit
+                Span<T> dhBelow = dh[l - 1].AsSpan(0, inputs);
+                Backpropagate(ref rdz, ref rw, ref MemoryMarshal.GetReference(dhBelow), inputs, outputs); // dL/dh = dL/dz · Wᵀ
+                VectorOps.ReluGate<T>(z[l - 1].AsSpan(0, inputs), dhBelow, dz[l - 1]);  // through ReLU, without a branch per unit
             }
-            ref T input = ref l == 0 ? ref MemoryMarshal.GetReference(x) : ref MemoryMarshal.GetArrayDataReference(a.H[l - 1]);
-            var g = new Gradient<T>(ref input, ref rw, ref MemoryMarshal.GetArrayDataReference(layer.Bias),
-                ref MemoryMarshal.GetArrayDataReference(layer.WeightGradient), ref MemoryMarshal.GetArrayDataReference(layer.BiasGradient),
+            ref T input = ref l == 0 ? ref MemoryMarshal.GetReference(x) : ref MemoryMarshal.GetArrayDataReference(h[l - 1]);
+            var g = new Gradient<T>(ref input, ref rw, ref MemoryMarshal.GetArrayDataReference(layers.Biases[l]),
+                ref MemoryMarshal.GetArrayDataReference(layers.WeightGradients[l]), ref MemoryMarshal.GetArrayDataReference(layers.BiasGradients[l]),
                 inputs, outputs, descend, rate);
             Gradients(g, ref rdz);                                                      // dW, db (and the update)
         }

@@ -2,7 +2,6 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using EdgeNet.Layers;
 
 namespace EdgeNet.Kernels;
 
@@ -18,32 +17,32 @@ internal sealed class TransposedWeights<T>
 {
     private readonly T[][] _rows;                                    // [layer][output × inputs]; layer 0 has none
 
-    public TransposedWeights(Dense<T>[] layers)
+    public TransposedWeights(RowLayers<T> layers)
     {
-        _rows = [.. layers.Select((layer, l) => l == 0 ? [] : new T[layer.Weights.Length])];
+        _rows = [.. layers.Weights.Select((w, l) => l == 0 ? [] : new T[w.Length])];
     }
 
     /// <summary>Wᵀ of every layer but the first, from W as it is now.</summary>
-    public void CopyFrom(Dense<T>[] layers)
+    public void CopyFrom(RowLayers<T> layers)
     {
-        for (int l = 1; l < layers.Length; l++)
+        for (int l = 1; l < layers.Count; l++)
         {
-            VectorOps.Transpose<T>(layers[l].Weights, layers[l].Inputs, layers[l].Outputs, _rows[l]);
+            VectorOps.Transpose<T>(layers.Weights[l], layers.Inputs(l), layers.Outputs(l), _rows[l]);
         }
     }
 
     /// <summary>
-    /// From dL/dz of the last layer in <c>a.DZ[last]</c>, down to the first: dL/dh = dL/dz·Wᵀ into <c>a.DH[l − 1]</c>
-    /// and dL/dz = dL/dh ⊙ 1[z &gt; 0] into <c>a.DZ[l − 1]</c> (tutorial Part 7, A.3–A.4), with W before the update.
+    /// From dL/dz of the last layer in <c>dz[last]</c>, down to the first: dL/dh = dL/dz·Wᵀ into <c>dh[l − 1]</c>
+    /// and dL/dz = dL/dh ⊙ 1[z &gt; 0] into <c>dz[l − 1]</c> (tutorial Part 7, A.3–A.4), with W before the update.
     /// </summary>
-    public void Backpropagate(Dense<T>[] layers, PassBuffers<T> a)
+    public void Backpropagate(RowLayers<T> layers, T[][] z, T[][] dz, T[][] dh)
     {
-        for (int l = layers.Length - 1; l > 0; l--)
+        for (int l = layers.Count - 1; l > 0; l--)
         {
-            int units = layers[l].Inputs;
-            var pass = new Pass(ref MemoryMarshal.GetArrayDataReference(_rows[l]), ref MemoryMarshal.GetArrayDataReference(a.DZ[l]),
-                ref MemoryMarshal.GetArrayDataReference(a.Z[l - 1]), ref MemoryMarshal.GetArrayDataReference(a.DH[l - 1]),
-                ref MemoryMarshal.GetArrayDataReference(a.DZ[l - 1]), units, layers[l].Outputs);
+            int units = layers.Inputs(l);
+            var pass = new Pass(ref MemoryMarshal.GetArrayDataReference(_rows[l]), ref MemoryMarshal.GetArrayDataReference(dz[l]),
+                ref MemoryMarshal.GetArrayDataReference(z[l - 1]), ref MemoryMarshal.GetArrayDataReference(dh[l - 1]),
+                ref MemoryMarshal.GetArrayDataReference(dz[l - 1]), units, layers.Outputs(l));
             int i = 0;
             if (Simd512<T>.IsAccelerated)
             {

@@ -7,7 +7,7 @@ namespace EdgeNet.Kernels;
 /// <summary>
 /// A dense layer over one tile of the scanner: activations stored transposed, [features × tile], pixels across
 /// the lanes, three vectors of pixels at a time. zᵀ[j, p] = b_j + Σ_i hᵀ[i, p]·W[i, j], each sum in the order
-/// i = 0, 1, … with one rounding per step, as <see cref="Layers.Dense{T}.ForwardReference"/>.
+/// i = 0, 1, … with one rounding per step, as the reference pass (<c>ReferencePass.DenseForward</c>).
 /// </summary>
 internal static class PixelDense
 {

@@ -15,7 +15,7 @@ namespace EdgeNet.Kernels;
 /// </summary>
 /// <remarks>
 /// Each sum starts at b and adds x_k·W[k, j] for k = 0, 1, … with one rounding per step, as
-/// <see cref="Layers.Dense{T}.ForwardReference"/> does: the same bits, lane by lane.
+/// the reference pass (<c>ReferencePass.DenseForward</c>) does: the same bits, lane by lane.
 /// </remarks>
 internal static class WindowKernel
 {

@@ -11,7 +11,7 @@ namespace EdgeNet.Kernels;
 /// </summary>
 internal static class VectorOps
 {
-    /// <summary>h = max(0, z) as <see cref="Layers.Relu.Forward{T}"/>: NaN and −0 give +0.</summary>
+    /// <summary>h = max(0, z) as <c>ReferencePass.Activation</c>: NaN and −0 give +0.</summary>
     public static void Relu<T>(ReadOnlySpan<T> z, Span<T> h)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -32,7 +32,7 @@ internal static class VectorOps
         }
     }
 
-    /// <summary>dL/dz = dL/dh ⊙ 1[z &gt; 0] as <see cref="Layers.Relu.Backward{T}"/>.</summary>
+    /// <summary>dL/dz = dL/dh ⊙ 1[z &gt; 0] as <c>ReferencePass.ActivationGradient</c>.</summary>
     public static void ReluGate<T>(ReadOnlySpan<T> z, ReadOnlySpan<T> dh, Span<T> dz)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
