@@ -53,12 +53,12 @@ hyperfine -N --warmup 1 --runs "${RUNS:-5}" --export-json "$out/12mp.json" \
 hyperfine -N --warmup 1 --runs "${RUNS_FOLDER:-3}" --export-json "$out/hd100.json" \
   -n hd100-edgenet "${commands[hd100-edgenet]}" -n hd100-opencv "${commands[hd100-opencv]}" >&2
 
-echo "Peak memory (/usr/bin/time, 3 runs each) ..." >&2
+echo "Peak memory (/usr/bin/time, ${RSS_ROUNDS:-2} runs each) ..." >&2
 : > "$out/rss.tsv"
-for round in 1 2 3; do
+for round in $(seq "${RSS_ROUNDS:-2}"); do
   for name in "${order[@]}"; do
-    kb=$( { /usr/bin/time -f '%M' ${commands[$name]} >/dev/null 2>/dev/null; } 2>&1 | tail -1 )
-    printf '%s\t%s\n' "$name" "$kb" >> "$out/rss.tsv"
+    /usr/bin/time -f '%M' -o "$out/kb.txt" ${commands[$name]} >/dev/null 2>&1
+    printf '%s\t%s\n' "$name" "$(tail -1 "$out/kb.txt")" >> "$out/rss.tsv"
   done
 done
 

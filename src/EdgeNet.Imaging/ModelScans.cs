@@ -1,3 +1,4 @@
+using EdgeNet.Inference;
 using EdgeNet.Models;
 
 namespace EdgeNet.Imaging;
@@ -17,7 +18,7 @@ public static class ModelScans
         return [.. models.Select(m => (m.Name, EdgeScan.Run(m.Model.Network, m.Model.ClassNames, image, PatchOf(m.Name, m.Model), threads)))];
     }
 
-    private static int PatchOf(string name, Model model) => model.PatchSize is int side && side % 2 == 1
+    private static int PatchOf(string name, Model model) => model.PatchSize is int side && ScanPatch.HasCentre(side)
         ? side
         : throw new ArgumentException($"The model '{name}' does not read an odd square patch, so it cannot scan an image.");
 }

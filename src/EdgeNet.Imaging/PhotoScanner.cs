@@ -38,10 +38,7 @@ public sealed class PhotoScanner
         {
             throw new ArgumentException($"The network has {network.Classes} classes but {classNames.Count} names were given.", nameof(classNames));
         }
-        if (patchSize < 1 || patchSize % 2 == 0 || patchSize * patchSize != network.Inputs)
-        {
-            throw new ArgumentException($"The network takes {network.Inputs} pixels: the patch size must be odd and its square must equal that (got {patchSize}).", nameof(patchSize));
-        }
+        ScanPatch.Check(patchSize, network.Inputs, nameof(patchSize));
         if (settings.Threshold is double t && !(t is >= 0 and < 1))
         {
             throw new ArgumentException($"The threshold must be at least 0 and below 1 (got {t}).", nameof(settings));

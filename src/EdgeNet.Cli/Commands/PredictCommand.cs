@@ -32,7 +32,7 @@ internal static class PredictCommand
             }
             else
             {
-                network = Network<double>.Create(TutorialExamples.PatchSize * TutorialExamples.PatchSize, ValueParsing.HiddenSizes(parse.GetValue(hidden)!), 2);
+                network = Network<double>.Create(TutorialPatches.Size * TutorialPatches.Size, ValueParsing.HiddenSizes(parse.GetValue(hidden)!), 2);
                 network.InitializeLikeTutorial(new NumpyRandom(parse.GetValue(seed)));
                 classes = Dataset.EdgeClasses;
             }

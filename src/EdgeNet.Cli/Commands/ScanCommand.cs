@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using EdgeNet.Inference;
 using EdgeNet.Cli.Output;
 using EdgeNet.Imaging;
 using EdgeNet.Models;
@@ -109,7 +110,7 @@ internal static class ScanCommand
     {
         int side = model.PatchSize
             ?? throw new UsageException($"The model reads {model.Network.Inputs} values, not a square patch, so it cannot scan an image.");
-        if (side % 2 == 0)
+        if (!ScanPatch.HasCentre(side))
         {
             throw new UsageException($"The model reads {side}×{side} patches; scanning needs an odd size so that each window has a centre pixel.");
         }

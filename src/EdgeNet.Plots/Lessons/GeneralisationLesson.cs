@@ -98,7 +98,7 @@ internal sealed class GeneralisationLesson
 
     /// <summary>A hard vertical step, columns 0–1 at <paramref name="dark"/>, 2–4 at <paramref name="bright"/>.</summary>
     public static double[] Step(double dark, double bright) =>
-        [.. Enumerable.Range(0, TutorialInputs.Side * TutorialInputs.Side).Select(i => i % TutorialInputs.Side < 2 ? dark : bright)];
+        [.. Enumerable.Range(0, TutorialPatches.Size * TutorialPatches.Size).Select(i => i % TutorialPatches.Size < 2 ? dark : bright)];
 
     /// <summary>
     /// The highest p(Edge) of <paramref name="map"/> at the disc's left edge: along the row through the disc's centre,

@@ -1,3 +1,5 @@
+using EdgeNet.Data;
+
 namespace EdgeNet.Plots.Lessons;
 
 /// <summary>A patch the tutorial shows, with its caption and label.</summary>
@@ -13,9 +15,6 @@ public sealed record ShownPatch(string Title, double[] Pixels, string Label, boo
 /// </summary>
 public static class TutorialInputs
 {
-    /// <summary>Side of the tutorial's patch.</summary>
-    public const int Side = 5;
-
     /// <summary>Part 1's four example patches.</summary>
     public static IReadOnlyList<ShownPatch> FourExamples { get; } =
     [
@@ -61,8 +60,8 @@ public static class TutorialInputs
     public static double[] Rows(params double[] row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var patch = new double[row.Length * Side];
-        for (int r = 0; r < Side; r++)
+        var patch = new double[row.Length * TutorialPatches.Size];
+        for (int r = 0; r < TutorialPatches.Size; r++)
         {
             row.CopyTo(patch, r * row.Length);
         }

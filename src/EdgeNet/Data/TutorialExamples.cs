@@ -3,9 +3,6 @@ namespace EdgeNet.Data;
 /// <summary>Examples the tutorial uses by name.</summary>
 public static class TutorialExamples
 {
-    /// <summary>The 5×5 patch width, as in the tutorial.</summary>
-    public const int PatchSize = 5;
-
     /// <summary>The label of <see cref="ForwardTraceEdge"/>: 0, Edge.</summary>
     public const int ForwardTraceEdgeLabel = 0;
 
@@ -19,10 +16,10 @@ public static class TutorialExamples
     public static double[] ForwardTraceEdge()
     {
         double[] row = [0.1, 0.1, 0.5, 0.9, 0.9];
-        var x = new double[PatchSize * PatchSize];
-        for (int r = 0; r < PatchSize; r++)
+        var x = new double[TutorialPatches.Size * TutorialPatches.Size];
+        for (int r = 0; r < TutorialPatches.Size; r++)
         {
-            row.CopyTo(x, r * PatchSize);                          // x = image.flatten()
+            row.CopyTo(x, r * TutorialPatches.Size);                          // x = image.flatten()
         }
         return x;
     }

@@ -27,7 +27,7 @@ public sealed record VariedOptions
     /// <summary>Throws <see cref="ArgumentException"/> naming the first option that is out of range.</summary>
     public void Validate()
     {
-        if (PatchSize < 3 || PatchSize > MaxPatchSize || PatchSize % 2 == 0)
+        if (PatchSize < 3 || PatchSize > MaxPatchSize || !Inference.ScanPatch.HasCentre(PatchSize))
         {
             throw new ArgumentException($"The patch size must be odd, from 3 to {MaxPatchSize} (got {PatchSize}).");
         }

@@ -55,10 +55,7 @@ public static class PatchScanner
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
-        if (patchSize < 1 || patchSize % 2 == 0 || patchSize * patchSize != network.Inputs)
-        {
-            throw new ArgumentException($"The network takes {network.Inputs} pixels: the patch size must be odd and its square must equal that (got {patchSize}).", nameof(patchSize));
-        }
+        ScanPatch.Check(patchSize, network.Inputs, nameof(patchSize));
         if (image.Length != (long)width * height)
         {
             throw new ArgumentException($"A {width}×{height} image has {(long)width * height} pixels, got {image.Length}.", nameof(image));

@@ -142,7 +142,7 @@ internal static class BeyondToyPatches
         return [.. Enumerable.Range(0, Shown).Select(n =>
         {
             double[] pixels = data.Sample(n).ToArray();
-            double left = pixels[0], right = pixels[TutorialInputs.Side - 1];
+            double left = pixels[0], right = pixels[TutorialPatches.Size - 1];
             string kind = left < right ? "vertical\ndark→bright step" : left > right ? "vertical\nbright→dark step" : "uniform";
             return ShowPatch(kind, Math.Min(left, right), Math.Max(left, right), pixels, data.Labels[n], data.ClassNames);
         })];
