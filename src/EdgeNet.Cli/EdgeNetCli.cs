@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using EdgeNet.Cli.Commands;
+using EdgeNet.Cli.Input;
+using EdgeNet.Cli.Output;
+using EdgeNet.IO;
 using EdgeNet.Models;
 using EdgeNet.Training;
 
@@ -9,21 +12,32 @@ namespace EdgeNet.Cli;
 /// <summary>The <c>edgenet</c> command: parses, runs one command, turns every failure into one line on stderr.</summary>
 internal static class EdgeNetCli
 {
-    /// <summary>Runs the command line and returns the exit code.</summary>
+    /// <summary>
+    /// Runs the command line and returns the exit code. Nothing escapes as a stack trace: parse errors (response files
+    /// included) and failures are one line on <paramref name="error"/>; only a bug in edgenet gives exit 70.
+    /// </summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         var context = new CliContext(output, error);
-        RootCommand root = BuildRoot(context);
-        ParseResult parsed = root.Parse(args.Length == 0 ? ["--help"] : args);
-        if (parsed.Errors.Count > 0)
+        try
         {
-            // An unknown word explains more than the "required command" error it causes.
-            ParseError first = parsed.Errors.OrderBy(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal) ? 0 : 1).First();
-            string command = parsed.CommandResult.Command is RootCommand ? string.Empty : parsed.CommandResult.Command.Name + " ";
-            error.WriteLine($"edgenet: {first.Message} (see 'edgenet {command}--help')");
-            return ExitCodes.Usage;
+            RootCommand root = BuildRoot(context);
+            var configuration = new ParserConfiguration { ResponseFileTokenReplacer = ResponseFiles.TryReplace };
+            ParseResult parsed = root.Parse(args.Length == 0 ? ["--help"] : args, configuration);
+            if (parsed.Errors.Count > 0)
+            {
+                // An unknown word explains more than the "required command" error it causes.
+                ParseError first = parsed.Errors.OrderBy(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal) ? 0 : 1).First();
+                string command = parsed.CommandResult.Command is RootCommand ? string.Empty : parsed.CommandResult.Command.Name + " ";
+                ErrorLine.Write(error, $"{first.Message} (see 'edgenet {command}--help')");
+                return ExitCodes.Usage;
+            }
+            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
-        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        catch (Exception e)
+        {
+            return Report(context, e);
+        }
     }
 
     /// <summary>All commands; each command file registers nothing itself.</summary>
@@ -42,6 +56,7 @@ internal static class EdgeNetCli
         root.Subcommands.Add(ExportCommand.Create(context));
         root.Subcommands.Add(ImportCommand.Create(context));
         root.Subcommands.Add(PlaygroundCommand.Create(context));
+        StrictNumbers.Apply(root);                                        // every number option: invariant, no separators
         return root;
     }
 
@@ -52,21 +67,29 @@ internal static class EdgeNetCli
         {
             return body();
         }
-        catch (Exception e) when (Describe(e) is { } failure)
+        catch (Exception e)
         {
-            context.Error.WriteLine($"edgenet: {failure.Message}");
-            return failure.ExitCode;
+            return Report(context, e);
         }
     }
 
-    private static (string Message, int ExitCode)? Describe(Exception e) => e switch
+    /// <summary>Prints the one line for <paramref name="e"/> and returns its exit code.</summary>
+    private static int Report(CliContext context, Exception e)
+    {
+        (string message, int code) = Describe(e);
+        ErrorLine.Write(context.Error, message);
+        return code;
+    }
+
+    private static (string Message, int ExitCode) Describe(Exception e) => e switch
     {
         UsageException => (e.Message, ExitCodes.Usage),
         ArgumentException => (e.Message, ExitCodes.Usage),
         ModelFormatException or InvalidDataException or TrainingDivergedException => (e.Message, ExitCodes.Failure),
-        FileNotFoundException or DirectoryNotFoundException => (e.Message, ExitCodes.Failure),
+        FileNotFoundException or DirectoryNotFoundException or OutputRefusedException => (e.Message, ExitCodes.Failure),
         UnauthorizedAccessException or IOException => ($"cannot read or write a file: {e.Message}", ExitCodes.Failure),
         OperationCanceledException => ("cancelled; nothing was written.", ExitCodes.Failure),
+        OutOfMemoryException => ("out of memory: the input is larger than this machine can hold (see the caps in docs/errors.md).", ExitCodes.Failure),
         _ => ($"internal error ({e.GetType().Name}): {e.Message}", ExitCodes.Internal),
     };
 }

@@ -1,3 +1,4 @@
+using EdgeNet.IO;
 using System.Runtime.InteropServices;
 using SkiaSharp;
 
@@ -29,7 +30,7 @@ public static class ImageDecoder
     /// <exception cref="InvalidDataException">The file is empty, not an image, truncated, or too small.</exception>
     /// <exception cref="ImageTooLargeException">The image has more than <paramref name="maxPixels"/> pixels.</exception>
     public static GrayImage Decode(string path, long maxPixels = DefaultMaxPixels) =>
-        Decode(ReadFile(path), Path.GetFileName(path), maxPixels);
+        Decode(ReadFile(path), UserText.Escape(Path.GetFileName(path)), maxPixels);
 
     /// <summary>Decodes encoded bytes; <paramref name="source"/> names them in messages.</summary>
     public static GrayImage Decode(byte[] bytes, string source, long maxPixels = DefaultMaxPixels)
@@ -70,7 +71,7 @@ public static class ImageDecoder
     /// decodes its rows on a worker thread: a scan can start on the first rows while later ones are decoded.
     /// </summary>
     public static GrayDecoding StartBytes(string path, long maxPixels = DefaultMaxPixels) =>
-        StartBytes(ReadFile(path), Path.GetFileName(path), maxPixels);
+        StartBytes(ReadFile(path), UserText.Escape(Path.GetFileName(path)), maxPixels);
 
     /// <summary>As <see cref="StartBytes(string, long)"/>, from encoded bytes.</summary>
     public static GrayDecoding StartBytes(byte[] bytes, string source, long maxPixels = DefaultMaxPixels)
@@ -109,11 +110,7 @@ public static class ImageDecoder
 
     private static byte[] ReadFile(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"Image file '{path}' does not exist.", path);
-        }
-        return File.ReadAllBytes(path);
+        return InputFile.ReadAllBytes(path, Limits.MaxImageFileBytes, "Image file");
     }
 
     private static Opened Open(byte[] bytes, string source, long maxPixels)
@@ -138,10 +135,10 @@ public static class ImageDecoder
             opened.Dispose();
             throw new InvalidDataException($"{source} is {width}×{height} pixels; an image to scan needs at least {MinSide}×{MinSide}.");
         }
-        if ((long)width * height > maxPixels)
+        if ((long)width * height > Math.Min(maxPixels, Limits.MaxPixels))
         {
             opened.Dispose();
-            throw new ImageTooLargeException(source, width, height, maxPixels);
+            throw new ImageTooLargeException(source, width, height, Math.Min(maxPixels, Limits.MaxPixels));
         }
         return opened;
     }

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
+using EdgeNet.IO;
 
 namespace EdgeNet.Imaging;
 
@@ -11,8 +12,7 @@ namespace EdgeNet.Imaging;
 /// </summary>
 public sealed class RawMapStream : IDisposable
 {
-    private readonly string _path;
-    private readonly string _temporary;
+    private readonly PendingFile _file;
     private readonly FileStream _stream;
     private readonly StreamWriter? _csv;
     private readonly int _width;
@@ -23,28 +23,35 @@ public sealed class RawMapStream : IDisposable
 
     private RawMapStream(string path, int width, int height, IReadOnlyList<string> classNames)
     {
-        _path = Path.GetFullPath(path);
         _width = width;
         _height = height;
         _classes = classNames.Count;
-        string extension = Path.GetExtension(_path).ToLowerInvariant();
+        string extension = Path.GetExtension(path).ToLowerInvariant();
         if (extension is not (".npy" or ".csv"))
         {
             throw new ArgumentException($"The raw output '{Path.GetFileName(path)}' must end in .npy or .csv.");
         }
-        _temporary = Path.Combine(Path.GetDirectoryName(_path)!, $".{Path.GetFileName(_path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        _stream = new FileStream(_temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
-        if (extension == ".npy")
+        _file = new PendingFile(path);                                   // AtomicFile's rules, kept open band by band
+        try
         {
-            byte[] header = RawMapFile.NpyHeader(_classes, height, width);
-            _stream.Write(header);
-            _dataStart = header.Length;
-            _stream.SetLength(_dataStart + ((long)_classes * height * width * sizeof(double)));
+            _stream = _file.Stream;
+            if (extension == ".npy")
+            {
+                byte[] header = RawMapFile.NpyHeader(_classes, height, width);
+                _stream.Write(header);
+                _dataStart = header.Length;
+                _stream.SetLength(_dataStart + ((long)_classes * height * width * sizeof(double)));
+            }
+            else
+            {
+                _csv = new StreamWriter(_stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+                _csv.WriteLine(RawMapFile.CsvHeader(classNames));
+            }
         }
-        else
+        catch
         {
-            _csv = new StreamWriter(_stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
-            _csv.WriteLine(RawMapFile.CsvHeader(classNames));
+            _file.Dispose();
+            throw;
         }
     }
 
@@ -99,9 +106,7 @@ public sealed class RawMapStream : IDisposable
     public void Commit()
     {
         _csv?.Flush();
-        _stream.Flush(flushToDisk: true);
-        _stream.Dispose();
-        File.Move(_temporary, _path, overwrite: true);
+        _file.Commit();
         _committed = true;
     }
 
@@ -113,16 +118,6 @@ public sealed class RawMapStream : IDisposable
             return;
         }
         _csv?.Dispose();
-        _stream.Dispose();
-        try
-        {
-            File.Delete(_temporary);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
+        _file.Dispose();
     }
 }

@@ -22,16 +22,9 @@ public static class OnnxImport
     public static Model Load(string path, IReadOnlyList<string>? classNames = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var file = new FileInfo(path);
-        if (!file.Exists)
-        {
-            throw new FileNotFoundException($"ONNX file '{file.FullName}' does not exist.", path);
-        }
-        if (file.Length > OnnxLimits.MaxFileBytes)
-        {
-            throw new ModelFormatException($"{file.Name} is {file.Length} bytes, more than the {OnnxLimits.MaxFileBytes} EdgeNet reads.");
-        }
-        return Read(File.ReadAllBytes(path), file.Name, classNames);
+        // A regular file (not a device, a pipe or a folder) of at most the cap, read without trusting its size.
+        byte[] bytes = EdgeNet.IO.InputFile.ReadAllBytes(path, OnnxLimits.MaxFileBytes, "ONNX file");
+        return Read(bytes, EdgeNet.IO.UserText.Escape(Path.GetFileName(path)), classNames);
     }
 
     /// <summary>Reads the bytes of an ONNX file as a model; <paramref name="source"/> names it in messages.</summary>

@@ -52,6 +52,7 @@ public sealed class Network<T>
                     nameof(layers));
             }
         }
+        Limits.CheckNetwork([layers[0].Inputs, .. layers.Select(l => l.Outputs)]);
         _layers = [.. layers];
         _activations = new PassBuffers<T>(_layers, 1);
         _rowLayers = new RowLayers<T>(
@@ -69,6 +70,7 @@ public sealed class Network<T>
         var sizes = new List<int> { inputs };
         sizes.AddRange(hidden);
         sizes.Add(classes);
+        Limits.CheckNetwork(sizes);                                       // 64-bit sizes against the caps, before allocating
         var layers = new Dense<T>[sizes.Count - 1];
         for (int l = 0; l < layers.Length; l++)
         {

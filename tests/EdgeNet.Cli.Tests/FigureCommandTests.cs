@@ -54,7 +54,7 @@ public sealed class FigureCommandTests
 
         CliRun run = CliRun.Of("train", "--epochs", "2", "--plots", file);
 
-        run.AssertOneLineError("is a file");
+        run.AssertOneLineError("is a regular file; give a folder");
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class StepCommandBadInputTests
     [InlineData("--lr must be a finite number above 0", "--lr", "-0.1")]
     [InlineData("--lr must be a finite number above 0", "--lr", "NaN")]
     [InlineData("--lr must be a finite number above 0", "--lr", "Infinity")]
-    [InlineData("cannot parse", "--lr", "fast")]
+    [InlineData("needs a number", "--lr", "fast")]
     [InlineData("does not exist", "--model", "/no/such/model.json")]
     [InlineData("leave out --patch and --label", "--random-patch", "--label", "0")]
     [InlineData("the folder", "--save-updated", "/no/such/folder/updated.json")]

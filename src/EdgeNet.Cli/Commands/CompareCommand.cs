@@ -95,9 +95,15 @@ internal static class CompareCommand
         }
         if (request.OutDir is not null && !request.OutDir.Exists)
         {
-            throw new UsageException($"--out-dir: the folder '{request.OutDir.FullName}' does not exist.");
+            throw new UsageException($"--out-dir: the folder {EdgeNet.IO.UserText.Quote(request.OutDir.FullName)} does not exist.");
         }
-        return request.OutDir?.FullName;
+        // Every file of the folder checked before the two trainings: a failure never comes after half of them.
+        var plan = new OutputPlan();
+        plan.Input(request.Image, "--image");
+        string[] files = request.Image is null
+            ? ["tutorial-model.json", "varied-model.json"]
+            : ["tutorial-model.json", "varied-model.json", "tutorial-trained.png", "tutorial-trained.overlay.png", "varied-trained.png", "varied-trained.overlay.png", "sobel.png"];
+        return plan.Folder(request.OutDir, "--out-dir", files);
     }
 
     private sealed record CompareRequest(uint Seed, int TrainSamples, int Epochs, int TestSamples, double Noise, FileInfo? Image, DirectoryInfo? OutDir, long MaxPixels);

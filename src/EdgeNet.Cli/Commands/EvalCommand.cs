@@ -41,15 +41,20 @@ internal static class EvalCommand
                     TrainSamples = parse.GetValue(trainSamples) ?? trained.TrainSamples,
                     TestSamples = parse.GetValue(testSamples) ?? (ownData && trained.TestSamples > 0 ? trained.TestSamples : DefaultTestSamples(source)),
                 };
-                if (options.TestSamples < 1 || options.TrainSamples < 0)
+                if (options.TestSamples < 1 || options.TrainSamples < 0 || options.TestSamples > Limits.MaxSamples || options.TrainSamples > Limits.MaxSamples)
                 {
-                    throw new UsageException("--test-samples must be at least 1 and --train-samples at least 0.");
+                    throw new UsageException($"--test-samples must be from 1 to {Limits.Count(Limits.MaxSamples)} and --train-samples from 0 to {Limits.Count(Limits.MaxSamples)}.");
                 }
                 dataset = source.HeldOutTestSet(options.Seed, options.TrainSamples, options.TestSamples);
                 description = $"{options.TestSamples} held-out {source} test patches (seed {options.Seed}, after {options.TrainSamples} training patches)";
             }
             loaded.Network.Threads = Environment.ProcessorCount;        // large networks: the numbers do not change
             Evaluation result = Evaluation.Of(loaded.Network, dataset);
+            if (!double.IsFinite(result.Loss))
+            {
+                throw new InvalidDataException(
+                    $"the model gives a loss of {result.Loss.ToString(System.Globalization.CultureInfo.InvariantCulture)} on {description}: its weights are so large that the numbers overflow. Retrain it with a smaller learning rate.");
+            }
             Print(context.Out, result, dataset.ClassNames, description);
             return ExitCodes.Success;
         }));

@@ -17,7 +17,7 @@ internal static class ExportCommand
         var command = new Command("export", "Write a saved model as ONNX (opset 17): input 'patch' [N, pixels], output 'probabilities' [N, classes].") { model, output, precision };
         command.SetAction(parse => EdgeNetCli.Guard(context, () =>
         {
-            string path = OutputPath.Check(parse.GetValue(output), "--out")!;
+            string path = OutputPath.Check(parse.GetValue(output), "--out", (parse.GetValue(model), "--model"))!;
             Model loaded = ModelOption.Load(parse.GetValue(model)!);
             OnnxPrecision type = parse.GetValue(precision) == "f64" ? OnnxPrecision.Float64 : OnnxPrecision.Float32;
             OnnxExport.Save(loaded, path, type);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EdgeNet.Cli.Output;
 using EdgeNet.Plots;
 
 namespace EdgeNet.Cli.Commands;
@@ -29,24 +30,13 @@ internal static class FigureOptions
 
     /// <summary>
     /// The full path of a folder for figures, created when missing (its parent must exist), or null when the
-    /// option was not given. A file in the way is a usage error.
+    /// option was not given. A file, a device or a missing parent is a usage error (see <see cref="OutputPlan.Folder"/>).
     /// </summary>
     public static string? Folder(DirectoryInfo? folder, string optionName)
     {
-        if (folder is null)
-        {
-            return null;
-        }
-        if (File.Exists(folder.FullName))
-        {
-            throw new UsageException($"{optionName}: '{folder.FullName}' is a file; give a folder.");
-        }
-        string? parent = Path.GetDirectoryName(folder.FullName.TrimEnd(Path.DirectorySeparatorChar));
-        if (parent is not null && !Directory.Exists(parent))
-        {
-            throw new UsageException($"{optionName}: the folder '{parent}' does not exist.");
-        }
-        Directory.CreateDirectory(folder.FullName);
-        return folder.FullName;
+        var plan = new OutputPlan();
+        string? full = plan.Folder(folder, optionName, []);
+        plan.CreateFolders();
+        return full;
     }
 }

@@ -18,7 +18,7 @@ internal static class ImportCommand
         var command = new Command("import", "Read an MLP from an ONNX file (e.g. exported by PyTorch) and save it as an EdgeNet model.") { onnx, output, task };
         command.SetAction(parse => EdgeNetCli.Guard(context, () =>
         {
-            string path = OutputPath.Check(parse.GetValue(output), "--out")!;
+            string path = OutputPath.Check(parse.GetValue(output), "--out", (parse.GetValue(onnx), "--onnx"))!;
             FileInfo file = parse.GetValue(onnx)!;
             IReadOnlyList<string>? names = parse.GetValue(task) is string name ? EdgeTasks.ClassNames(EdgeTasks.Parse(name)!.Value) : null;
             Model model = OnnxImport.Load(file.FullName);

@@ -65,7 +65,7 @@ internal static class ScanCommand
                     ? $"--out writes the map of one photo, but {paths.Length} paths were given; use --out-dir DIR for many."
                     : "--recursive goes with --out-dir.");
             }
-            var request = new ScanRequest(parse.GetValue(model)!, new FileInfo(paths[0]), ScanFiles.Plan(file, outputs, parse.GetValue(raw)), outputs, limit, parse.GetValue(patch));
+            var request = new ScanRequest(parse.GetValue(model)!, new FileInfo(paths[0]), ScanFiles.Plan(file, outputs, parse.GetValue(raw), new FileInfo(paths[0]), parse.GetValue(model)!), outputs, limit, parse.GetValue(patch));
             return Run(context, request);
         }));
         return command;

@@ -10,21 +10,28 @@ namespace EdgeNet.Cli.Commands;
 /// </summary>
 internal sealed record ScanFiles(string Map, string Probability, string? Sobel, string? Overlay, string? Raw)
 {
-    /// <summary>Single-image mode: the map at --out, the others named after it.</summary>
-    public static ScanFiles Plan(FileInfo output, ScanOutputs outputs, FileInfo? raw)
+    /// <summary>Single-image mode: the map at --out, the others named after it; all checked against the inputs and each other.</summary>
+    public static ScanFiles Plan(FileInfo output, ScanOutputs outputs, FileInfo? raw, FileInfo image, FileInfo model)
     {
-        string map = OutputPath.Check(output, "--out")!;
-        if (!map.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
+        if (!output.FullName.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
         {
-            throw new UsageException($"--out must name a .png file (got '{output.Name}').");
+            throw new UsageException($"--out must name a .png file (got {EdgeNet.IO.UserText.Quote(output.Name)}).");
         }
-        string? rawPath = OutputPath.Check(raw, "--raw");
-        if (rawPath is not null && !(rawPath.EndsWith(".npy", StringComparison.OrdinalIgnoreCase) || rawPath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)))
+        if (raw is not null && !(raw.FullName.EndsWith(".npy", StringComparison.OrdinalIgnoreCase) || raw.FullName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)))
         {
-            throw new UsageException($"--raw must name a .npy or .csv file (got '{raw!.Name}').");
+            throw new UsageException($"--raw must name a .npy or .csv file (got {EdgeNet.IO.UserText.Quote(raw.Name)}).");
         }
+        // Every file this scan may write, checked before the model is even loaded: none is an input, none repeats.
+        var plan = new OutputPlan();
+        plan.Input(image, "IMAGE");
+        plan.Input(model, "--model");
+        string map = plan.Output(output, "--out")!;
         string stem = map[..^".png".Length];
-        return new ScanFiles(map, stem + ".probability.png", outputs.Sobel ? stem + ".sobel.png" : null, outputs.Overlay ? stem + ".overlay.png" : null, rawPath);
+        string probability = plan.Output(stem + ".probability.png", "--out (its probability map)");
+        string? sobel = outputs.Sobel ? plan.Output(stem + ".sobel.png", "--sobel") : null;
+        string? overlayPath = outputs.Overlay ? plan.Output(stem + ".overlay.png", "--overlay") : null;
+        string? rawPath = plan.Output(raw, "--raw");
+        return new ScanFiles(map, probability, sobel, overlayPath, rawPath);
     }
 
     /// <summary>Folder mode: DIR/NAME.edges.png and DIR/NAME.probability.png, .sobel.png, .overlay.png.</summary>
@@ -94,8 +101,13 @@ internal sealed record ScanFiles(string Map, string Probability, string? Sobel, 
         }
     }
 
-    private static InvalidDataException TooLarge(ImageTooLargeException e) =>
-        new($"{e.Message} Raise the limit with --max-pixels {(long)e.Width * e.Height}.");
+    private static InvalidDataException TooLarge(ImageTooLargeException e)
+    {
+        long pixels = (long)e.Width * e.Height;
+        return new(pixels > Limits.MaxPixels
+            ? $"{e.Message} edgenet scans at most {Limits.Count(Limits.MaxPixels)} pixels: make the image smaller."
+            : $"{e.Message} Raise the limit with --max-pixels {pixels}.");
+    }
 }
 
 /// <summary>The pictures asked for besides the map, and how the map is drawn.</summary>

@@ -39,9 +39,11 @@ internal static class StepCommand
         optimizer.AddTo(command);
         command.SetAction(parse => EdgeNetCli.Guard(context, () =>
         {
+            var plan = new OutputPlan();
+            plan.Input(parse.GetValue(model), "--model");
             var request = new StepRequest(
                 parse.GetValue(model), parse.GetValue(seed), parse.GetValue(hidden)!, parse.GetValue(patch), parse.GetValue(label),
-                parse.GetValue(randomPatch), parse.GetValue(learningRate), parse.GetValue(full), OutputPath.Check(parse.GetValue(save), "--save-updated"))
+                parse.GetValue(randomPatch), parse.GetValue(learningRate), parse.GetValue(full), plan.Output(parse.GetValue(save), "--save-updated"))
             {
                 Optimizer = GeneratedDataOptions.Given(parse, optimizer.Optimizer) || parse.GetValue(steps) is not null ? optimizer.Resolve(parse) : null,
                 Steps = parse.GetValue(steps) ?? 1,
@@ -73,7 +75,7 @@ internal static class StepCommand
             OptimizerTrace updates = OptimizerTrace.Record(setup.Network, setup.Example, setup.Label, settings, alpha, request.Steps);
             options = options with { ExampleDescription = $"{setup.ExampleDescription}, label {setup.ClassNames[setup.Label]} ({setup.Label})" };
             context.Out.Write(OptimizerTraceText.Format(updates, options));
-            Save(context, request, setup);
+            Save(context, request, setup, lossAfter: null);
             return ExitCodes.Success;
         }
         StepTrace trace = StepTrace.Record(setup.Network, setup.Example, setup.Label, alpha);
@@ -82,14 +84,20 @@ internal static class StepCommand
         {
             context.Error.WriteLine($"edgenet: warning: {StepTraceText.Verdict(trace)}");
         }
-        Save(context, request, setup);
+        Save(context, request, setup, trace.LossAfter);
         return ExitCodes.Success;
     }
 
-    private static void Save(CliContext context, StepRequest request, StepSetup setup)
+    // A model whose weights overflowed (loss after the step not finite, or a weight not finite) is never saved.
+    private static void Save(CliContext context, StepRequest request, StepSetup setup, double? lossAfter)
     {
         if (request.SavePath is { } path)
         {
+            if (lossAfter is double loss && !double.IsFinite(loss))
+            {
+                throw new InvalidDataException(FormattableString.Invariant(
+                    $"the update overflowed: the loss after the step is {loss}, so the updated model was not saved. Use a smaller --lr (got {request.LearningRate:G6})."));
+            }
             ModelFile.Save(new Model(setup.Network, setup.ClassNames, Training: null), path);
             context.Out.WriteLine($"Updated model saved to {path}");
         }

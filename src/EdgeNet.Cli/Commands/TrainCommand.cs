@@ -62,17 +62,23 @@ internal static class TrainCommand
                 Activation = network.ResolveActivation(parse),
                 Init = network.ResolveInit(parse),
             };
+            // Every output checked before any work: none may be an input, none another output, none a device.
+            var plan = new OutputPlan();
+            plan.Input(parse.GetValue(data.Data), "--data");
+            plan.Input(parse.GetValue(data.TestData), "--test-data");
+            FigureFormat figureFormat = FigureOptions.Parse(parse.GetValue(format));
             var request = new TrainRequest(
                 options,
                 source,
                 parse.GetValue(data.Data),
                 parse.GetValue(data.TestData),
-                OutputPath.Check(parse.GetValue(save), "--save"),
-                OutputPath.Check(parse.GetValue(metrics), "--metrics"),
+                plan.Output(parse.GetValue(save), "--save"),
+                plan.Output(parse.GetValue(metrics), "--metrics"),
                 parse.GetValue(logEvery))
             {
-                Format = FigureOptions.Parse(parse.GetValue(format)),                // checked before the folder is made
-                PlotsFolder = FigureOptions.Folder(parse.GetValue(plots), "--plots"),
+                Format = figureFormat,
+                PlotsFolder = plan.Folder(parse.GetValue(plots), "--plots", TrainingFigures<double>.Names.Select(n => n + FigureFile.Extension(figureFormat))),
+                Plan = plan,
                 Reference = parse.GetValue(reference),
                 Explain = parse.GetValue(explain),
             };
@@ -98,6 +104,7 @@ internal static class TrainCommand
         Dataset? trainFile = DataOptions.LoadCsv(request.Data, Dataset.EdgeClasses);
         Dataset? testFile = DataOptions.LoadCsv(request.TestData, Dataset.EdgeClasses, trainFile?.FeatureCount);
         var setup = SeededSetup<T>.Create(options, generated, trainFile, testFile);
+        request.Plan.CreateFolders();
         Network<T> network = setup.Network;
         network.Threads = Environment.ProcessorCount;                  // large batches: the numbers do not change
         network.UseReferenceKernels = request.Reference;
@@ -163,6 +170,8 @@ internal static class TrainCommand
         public string? PlotsFolder { get; init; }
 
         public FigureFormat Format { get; init; }
+
+        public required OutputPlan Plan { get; init; }
 
         public bool Reference { get; init; }
 

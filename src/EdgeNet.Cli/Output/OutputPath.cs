@@ -1,23 +1,19 @@
 namespace EdgeNet.Cli.Output;
 
-/// <summary>Checks, before any work is done, that an output file can be written where the user asked.</summary>
+/// <summary>The check of a command's only output file: an <see cref="OutputPlan"/> of one.</summary>
 internal static class OutputPath
 {
-    public static string? Check(FileInfo? file, string optionName)
+    /// <summary>
+    /// Checks <paramref name="file"/> as <see cref="OutputPlan.Output(FileInfo?, string)"/> does, and that it is none of
+    /// <paramref name="inputs"/>; null when not given.
+    /// </summary>
+    public static string? Check(FileInfo? file, string optionName, params (FileInfo? File, string Option)[] inputs)
     {
-        if (file is null)
+        var plan = new OutputPlan();
+        foreach ((FileInfo? input, string option) in inputs)
         {
-            return null;
+            plan.Input(input, option);
         }
-        if (Directory.Exists(file.FullName))
-        {
-            throw new UsageException($"{optionName}: '{file.FullName}' is a folder; give a file name.");
-        }
-        string? folder = file.DirectoryName;
-        if (folder is not null && !Directory.Exists(folder))
-        {
-            throw new UsageException($"{optionName}: the folder '{folder}' does not exist.");
-        }
-        return file.FullName;
+        return plan.Output(file, optionName);
     }
 }

@@ -1,19 +1,24 @@
 using System.Globalization;
+using System.Text;
+using EdgeNet.IO;
 
 namespace EdgeNet.Data;
 
 /// <summary>
 /// Patches from CSV: one sample a line, the label first, then the pixel values, separated by commas.
-/// Blank lines and lines starting with <c>#</c> are skipped.
+/// Blank lines and lines starting with <c>#</c> are skipped. Caps (see <see cref="Limits"/>): the file size, the
+/// length of a line, the pixels of a sample, the samples and the numbers of the whole set, all checked as it is read.
 /// </summary>
 public static class CsvDataset
 {
     /// <summary>Reads a CSV file; every line must hold the same number of pixels and a label below <paramref name="classNames"/>' count.</summary>
     /// <exception cref="InvalidDataException">A line is malformed; the message names the file and line.</exception>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
     public static Dataset Load(string path, IReadOnlyList<string> classNames, int? expectedPixels = null)
     {
-        using var reader = new StreamReader(path);
-        return Parse(reader, Path.GetFileName(path), classNames, expectedPixels);
+        using FileStream stream = InputFile.Open(path, Limits.MaxCsvFileBytes, "Data file");
+        using var reader = new StreamReader(stream);
+        return Parse(reader, UserText.Escape(Path.GetFileName(path)), classNames, expectedPixels);
     }
 
     /// <summary>Parses CSV text; see <see cref="Load"/>.</summary>
@@ -26,19 +31,37 @@ public static class CsvDataset
         int? pixels = expectedPixels;
         int lineNumber = 0;
         string? line;
-        while ((line = reader.ReadLine()) != null)
+        var buffer = new StringBuilder();
+        while ((line = ReadLine(reader, buffer, Limits.MaxCsvLineChars)) != null)
         {
             lineNumber++;
+            string where = $"{source} line {lineNumber}";
+            if (line.Length > Limits.MaxCsvLineChars)
+            {
+                throw new InvalidDataException($"{where} is longer than {Limits.Count(Limits.MaxCsvLineChars)} characters.");
+            }
             string trimmed = line.Trim();
             if (trimmed.Length == 0 || trimmed.StartsWith('#'))
             {
                 continue;
             }
-            string where = $"{source} line {lineNumber}";
+            int commas = trimmed.AsSpan().Count(',');
+            if (commas > Limits.MaxInputs)
+            {
+                throw new InvalidDataException($"{where}: {Limits.Count(commas)} pixel values; a sample has at most {Limits.Count(Limits.MaxInputs)}.");
+            }
+            if (labels.Count == Limits.MaxSamples)
+            {
+                throw new InvalidDataException($"{source} has more than {Limits.Count(Limits.MaxSamples)} samples, the most edgenet reads.");
+            }
+            if ((long)(labels.Count + 1) * commas > Limits.MaxDatasetValues)
+            {
+                throw new InvalidDataException($"{source} holds more than {Limits.Count(Limits.MaxDatasetValues)} pixel values, the most edgenet reads.");
+            }
             string[] cells = trimmed.Split(',');
             if (!int.TryParse(cells[0].Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int label))
             {
-                throw new InvalidDataException($"{where}: the label '{cells[0].Trim()}' is not a whole number.");
+                throw new InvalidDataException($"{where}: the label {UserText.Quote(cells[0].Trim())} is not a whole number.");
             }
             if (label < 0 || label >= classNames.Count)
             {
@@ -54,7 +77,7 @@ public static class CsvDataset
             {
                 if (!double.TryParse(cells[i].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
                 {
-                    throw new InvalidDataException($"{where}: value {i} '{cells[i].Trim()}' is not a finite number.");
+                    throw new InvalidDataException($"{where}: value {i} {UserText.Quote(cells[i].Trim())} is not a finite number.");
                 }
                 features.Add(value);
             }
@@ -65,5 +88,25 @@ public static class CsvDataset
             throw new InvalidDataException($"{source}: no samples (expected lines of: label, pixel values).");
         }
         return new Dataset([.. features], [.. labels], pixels.Value, classNames);
+    }
+
+    // One line without its end (\n or \r\n), or null at the end; a line longer than max comes back as max + 1 characters.
+    private static string? ReadLine(TextReader reader, StringBuilder line, int max)
+    {
+        line.Clear();
+        int c;
+        while ((c = reader.Read()) != -1)
+        {
+            if (c == '\n')
+            {
+                return line.Length > 0 && line[^1] == '\r' ? line.ToString(0, line.Length - 1) : line.ToString();
+            }
+            if (line.Length > max)
+            {
+                return line.ToString();
+            }
+            line.Append((char)c);
+        }
+        return line.Length == 0 ? null : line.ToString();
     }
 }

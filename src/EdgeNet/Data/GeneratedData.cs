@@ -38,9 +38,12 @@ public sealed class GeneratedData
         return new GeneratedData("varied", options);
     }
 
-    /// <summary>Draws <paramref name="count"/> samples from <paramref name="random"/>.</summary>
-    public Dataset Generate(NumpyRandom random, int count) =>
-        Varied is null ? TutorialPatches.Generate(random, count) : VariedPatches.Generate(random, count, Varied);
+    /// <summary>Draws <paramref name="count"/> samples from <paramref name="random"/> (at most <see cref="Limits.MaxSamples"/>).</summary>
+    public Dataset Generate(NumpyRandom random, int count)
+    {
+        Limits.CheckSamples(count, (long)PatchSize * PatchSize, "generated patches");
+        return Varied is null ? TutorialPatches.Generate(random, count) : VariedPatches.Generate(random, count, Varied);
+    }
 
     /// <summary>
     /// The test set a run with this seed and these sizes holds out: seed → <paramref name="trainSamples"/> training

@@ -1,36 +1,24 @@
 namespace EdgeNet.IO;
 
 /// <summary>
-/// Writes a file whole or not at all: into a temporary file beside the target, then renamed over it, so an
-/// interrupted or failed write never leaves a half-written file nor replaces a good one.
+/// The one way edgenet saves a file: whole or not at all. The target must be a regular file or absent (a symlink's
+/// final target is replaced in its own folder, the link stays; a device, pipe, socket or folder is refused, see
+/// <see cref="SaveTarget"/>). The bytes go to a temporary file beside the target, are flushed to disk, then the
+/// temporary file is renamed over the target. On failure the temporary file is deleted and the target is untouched;
+/// on Ctrl+C/SIGTERM the command line deletes it through <see cref="TemporaryFiles"/>.
 /// </summary>
 public static class AtomicFile
 {
     /// <summary>Writes <paramref name="path"/> through <paramref name="write"/>; on any failure the target is untouched.</summary>
+    /// <exception cref="OutputRefusedException">The path names something other than a regular file.</exception>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    /// <exception cref="OperationCanceledException">An interrupt came: nothing more is written.</exception>
     public static void Write(string path, Action<Stream> write)
     {
         ArgumentNullException.ThrowIfNull(write);
-        string full = Path.GetFullPath(path);
-        string directory = Path.GetDirectoryName(full)!;
-        if (!Directory.Exists(directory))
-        {
-            throw new DirectoryNotFoundException($"The folder '{directory}' does not exist.");
-        }
-        string temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                write(stream);
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temporary, full, overwrite: true);
-        }
-        catch
-        {
-            TryDelete(temporary);
-            throw;
-        }
+        using var pending = new PendingFile(path);
+        write(pending.Stream);
+        pending.Commit();
     }
 
     /// <summary>Writes <paramref name="text"/> as UTF-8, atomically.</summary>
@@ -40,18 +28,4 @@ public static class AtomicFile
             using var writer = new StreamWriter(stream, leaveOpen: true);
             writer.Write(text);
         });
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
 }

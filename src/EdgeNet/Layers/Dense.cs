@@ -16,6 +16,10 @@ public sealed class Dense<T>
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(inputs, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(outputs, 1);
+        if ((long)inputs * outputs > Limits.MaxParameters)
+        {
+            throw new ArgumentOutOfRangeException(nameof(outputs), $"A {inputs}×{outputs} layer has more than {Limits.Count(Limits.MaxParameters)} weights.");
+        }
         Inputs = inputs;
         Outputs = outputs;
         Weights = new T[inputs * outputs];

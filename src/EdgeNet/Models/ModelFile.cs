@@ -19,19 +19,33 @@ public static class ModelFile
     /// <summary>The format version this build writes and reads.</summary>
     public const int CurrentVersion = 1;
 
-    /// <summary>Saves <paramref name="model"/> to <paramref name="path"/> (temporary file, then rename).</summary>
+    /// <summary>Saves <paramref name="model"/> to <paramref name="path"/> (temporary file, then rename, see <see cref="AtomicFile"/>).</summary>
+    /// <exception cref="ModelFormatException">A weight or bias is NaN or infinite: nothing is written.</exception>
     public static void Save(Model model, string path) => AtomicFile.WriteAllText(path, Serialize(model));
 
-    /// <summary>Loads and validates a model file.</summary>
+    /// <summary>Loads and validates a model file (a regular file of at most <see cref="Limits.MaxModelFileBytes"/>).</summary>
     /// <exception cref="ModelFormatException">The file is not a valid model; the message says why.</exception>
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
+    /// <exception cref="InvalidDataException">It is not a regular file (a folder, a device) or is too large.</exception>
     public static Model Load(string path)
     {
-        if (!File.Exists(path))
+        using FileStream stream = InputFile.Open(path, Limits.MaxModelFileBytes, "Model file");
+        return Deserialize(stream, UserText.Escape(Path.GetFileName(path)));
+    }
+
+    /// <summary>Reads and validates UTF-8 JSON from <paramref name="stream"/>; <paramref name="source"/> names it in messages.</summary>
+    public static Model Deserialize(Stream stream, string source)
+    {
+        ModelDocument? document;
+        try
         {
-            throw new FileNotFoundException($"Model file '{path}' does not exist.", path);
+            document = JsonSerializer.Deserialize(stream, ModelJsonContext.Default.ModelDocument);
         }
-        return Deserialize(File.ReadAllText(path), Path.GetFileName(path));
+        catch (JsonException e)
+        {
+            throw Invalid(source, e);
+        }
+        return document is null ? throw new ModelFormatException($"{source} is empty, not a model file.") : ModelValidator.ToModel(document, source);
     }
 
     /// <summary>The JSON text of <paramref name="model"/>.</summary>
@@ -39,6 +53,7 @@ public static class ModelFile
     {
         ArgumentNullException.ThrowIfNull(model);
         Network<double> network = model.Network;
+        CheckFinite(network);
         TrainingOptions? options = model.Training?.Options;
         VariedOptions? varied = model.Training?.Varied;
         var document = new ModelDocument
@@ -89,14 +104,49 @@ public static class ModelFile
         }
         catch (JsonException e)
         {
-            string where = e.LineNumber is long line ? $" at line {line + 1}" : string.Empty;
-            throw new ModelFormatException($"{source} is not a complete model file: invalid or truncated JSON{where}.", e);
+            throw Invalid(source, e);
         }
         if (document is null)
         {
             throw new ModelFormatException($"{source} is empty, not a model file.");
         }
         return ModelValidator.ToModel(document, source);
+    }
+
+    /// <summary>Throws when a weight or bias is NaN or infinite: such a model is never saved.</summary>
+    /// <exception cref="ModelFormatException">The first non-finite number, named.</exception>
+    public static void CheckFinite(Network<double> network)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        for (int l = 0; l < network.Layers.Count; l++)
+        {
+            Dense<double> layer = network.Layers[l];
+            int bad = FirstNonFinite(layer.Weights);
+            string? what = bad >= 0 ? $"weight [{bad / layer.Outputs}, {bad % layer.Outputs}]" : FirstNonFinite(layer.Bias) is int b and >= 0 ? $"bias [{b}]" : null;
+            if (what is not null)
+            {
+                throw new ModelFormatException(
+                    $"the model's layer {l + 1} {what} is not a finite number (the weights overflowed); nothing was saved. Try a smaller learning rate.");
+            }
+        }
+    }
+
+    private static int FirstNonFinite(double[] values)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!double.IsFinite(values[i]))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static ModelFormatException Invalid(string source, JsonException e)
+    {
+        string where = e.LineNumber is long line ? $" at line {line + 1}" : string.Empty;
+        return new ModelFormatException($"{source} is not a complete model file: invalid or truncated JSON{where}.", e);
     }
 
     private static OptimizerDocument ToDocument(OptimizerSettings settings) => new()

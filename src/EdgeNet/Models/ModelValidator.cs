@@ -1,4 +1,5 @@
 using EdgeNet.Data;
+using EdgeNet.IO;
 using EdgeNet.Layers;
 using EdgeNet.Optimizers;
 using EdgeNet.Training;
@@ -12,7 +13,7 @@ internal static class ModelValidator
     {
         if (document.Format != ModelFile.FormatName)
         {
-            Fail(source, $"it is not an EdgeNet model (format is '{document.Format ?? "missing"}', expected '{ModelFile.FormatName}')");
+            Fail(source, $"it is not an EdgeNet model (format is {(document.Format is null ? "missing" : UserText.Quote(document.Format))}, expected '{ModelFile.FormatName}')");
         }
         if (document.Version != ModelFile.CurrentVersion)
         {
@@ -26,6 +27,14 @@ internal static class ModelValidator
             Fail(source, "the architecture has a size below 1 (or fewer than 2 classes)");
         }
         List<int> sizes = [architecture.Inputs, .. hidden, architecture.Classes];
+        try
+        {
+            Limits.CheckNetwork(sizes);                                   // before anything is allocated
+        }
+        catch (ArgumentException e)
+        {
+            Fail(source, e.Message.TrimEnd('.'));
+        }
         if (layers.Count != sizes.Count - 1)
         {
             Fail(source, $"the architecture needs {sizes.Count - 1} layers but the file has {layers.Count}");
@@ -38,6 +47,17 @@ internal static class ModelValidator
         if (classNames.Count != architecture.Classes)
         {
             Fail(source, $"it names {classNames.Count} classes but has {architecture.Classes}");
+        }
+        for (int k = 0; k < classNames.Count; k++)
+        {
+            CheckClassName(classNames, k, source);
+        }
+        for (int l = 0; l < layers.Count; l++)
+        {
+            if (layers[l] is null)
+            {
+                Fail(source, $"layer {l + 1} is null");
+            }
         }
 
         var dense = new Dense<double>[layers.Count];
@@ -83,10 +103,56 @@ internal static class ModelValidator
         return layer;
     }
 
-    private static TrainingRecord? ToRecord(TrainingDocument? training, List<int> hidden, ArchitectureDocument architecture, List<string> classNames, string source) =>
-        training is null
-            ? null
-            : new TrainingRecord(
+    // A class name is printed in tables and written into CSV headers: it must be short, printable and unique.
+    private static void CheckClassName(List<string> names, int k, string source)
+    {
+        string? name = names[k];
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw Error(source, $"class name {k + 1} is {(name is null ? "null" : "empty")}");
+        }
+        if (name.Length > Limits.MaxClassNameLength)
+        {
+            Fail(source, $"class name {k + 1} is {name.Length} characters long; the most is {Limits.MaxClassNameLength}");
+        }
+        if (UserText.HasControl(name) || name.Contains('"', StringComparison.Ordinal))
+        {
+            Fail(source, $"class name {k + 1} {UserText.Quote(name)} holds a control character or a double quote");
+        }
+        if (names.IndexOf(name) != k)
+        {
+            Fail(source, $"class name {UserText.Quote(name)} appears twice");
+        }
+    }
+
+    // The recorded options are used to regenerate data (eval): they are checked like options typed by a user.
+    private static void CheckRecord(TrainingDocument training, int inputs, string source)
+    {
+        if (training.TrainSamples < 0 || training.TestSamples < 0)
+        {
+            Fail(source, "it records a negative number of samples");
+        }
+        foreach ((int samples, string what) in new[] { (training.TrainSamples, "training"), (training.TestSamples, "test") })
+        {
+            if (samples > Limits.MaxSamples || (long)samples * inputs > Limits.MaxDatasetValues)
+            {
+                Fail(source, $"it records {Limits.Count(samples)} {what} samples; the most is {Limits.Count(Math.Min(Limits.MaxSamples, Limits.MaxDatasetValues / inputs))}");
+            }
+        }
+        if (training.Epochs < 0 || training.BatchSize < 0 || !double.IsFinite(training.LearningRate) || !double.IsFinite(training.InitScale))
+        {
+            Fail(source, "its training record has a negative count or a number that is not finite");
+        }
+    }
+
+    private static TrainingRecord? ToRecord(TrainingDocument? training, List<int> hidden, ArchitectureDocument architecture, List<string> classNames, string source)
+    {
+        if (training is null)
+        {
+            return null;
+        }
+        CheckRecord(training, architecture.Inputs, source);
+        return new TrainingRecord(
                 new TrainingOptions
                 {
                     Seed = training.Seed,
@@ -101,8 +167,9 @@ internal static class ModelValidator
                     Init = training.Init is null ? WeightInit.Tutorial : WeightInits.Parse(training.Init) ?? throw Error(source, $"its initialisation '{training.Init}' is not tutorial, he or xavier"),
                     Optimizer = ToOptimizer(training.Optimizer, source),
                 },
-                training.Data ?? "unknown",
+                training.Data is null ? "unknown" : UserText.Escape(training.Data),
                 ToVaried(training, architecture, classNames, source));
+    }
 
     // The optimizer, when the file records it (an optional field of version 1): missing means the tutorial's SGD.
     private static OptimizerSettings ToOptimizer(OptimizerDocument? document, string source)
@@ -171,6 +238,7 @@ internal static class ModelValidator
     private static double Finite(double value, string source, string what) =>
         double.IsFinite(value) ? value : throw Error(source, $"{what} is not a finite number");
 
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     private static void Fail(string source, string reason) => throw Error(source, reason);
 
     private static ModelFormatException Error(string source, string reason) => new($"{source} is not a valid model: {reason}.");

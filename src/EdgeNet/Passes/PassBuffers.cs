@@ -9,6 +9,7 @@ internal sealed class PassBuffers<T>
 {
     public PassBuffers(IReadOnlyList<Dense<T>> layers, int capacity)
     {
+        Limits.CheckBatch(capacity, layers.Select(l => l.Outputs));    // capacity × widths fits in memory and in an int
         Capacity = capacity;
         Z = [.. layers.Select(l => new T[capacity * l.Outputs])];
         H = [.. layers.Select(l => new T[capacity * l.Outputs])];

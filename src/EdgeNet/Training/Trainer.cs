@@ -43,6 +43,7 @@ public static class Trainer
 
         int features = network.Inputs;
         int batchSize = Math.Min(options.BatchSize, train.Count);
+        Limits.CheckBatch(batchSize, network.Layers.Select(l => l.Outputs));
         T[] x = train.FeaturesAs<T>();
         int[] labels = train.Labels.ToArray();
         T[]? testX = test?.FeaturesAs<T>();

@@ -68,6 +68,14 @@ public sealed record TrainingOptions
         {
             throw new ArgumentException($"Test samples cannot be negative (got {TestSamples}).");
         }
+        if (TrainSamples > Limits.MaxSamples || TestSamples > Limits.MaxSamples)
+        {
+            throw new ArgumentException($"Training and test samples must each be at most {Limits.Count(Limits.MaxSamples)} (got {TrainSamples} and {TestSamples}).");
+        }
+        if (Hidden.Count + 1 > Limits.MaxLayers)
+        {
+            throw new ArgumentException($"A network has at most {Limits.MaxLayers} layers (got {Hidden.Count} hidden layers).");
+        }
         if (Hidden.Any(size => size < 1))
         {
             throw new ArgumentException($"Every hidden layer needs at least 1 neuron (got {string.Join(",", Hidden)}).");

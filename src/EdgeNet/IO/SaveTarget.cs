@@ -1,0 +1,60 @@
+namespace EdgeNet.IO;
+
+/// <summary>
+/// Where a save really goes: the path itself when it is a regular file or absent, the final target of a symlink
+/// (so the link stays and its target is replaced); anything else (a device such as <c>/dev/null</c>, a named pipe,
+/// a socket, a folder) is refused.
+/// </summary>
+public static class SaveTarget
+{
+    /// <summary>The full path of the regular file (existing or not) that a save to <paramref name="path"/> replaces.</summary>
+    /// <exception cref="OutputRefusedException">The path names something other than a regular file.</exception>
+    /// <exception cref="DirectoryNotFoundException">The folder the file would go in does not exist.</exception>
+    public static string Resolve(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string full = Path.GetFullPath(path);
+        FileStatus status = FileStatus.Of(full, followLinks: false);
+        string target = full;
+        if (status.Kind == FileKind.Symlink)
+        {
+            FileSystemInfo? final = null;
+            try
+            {
+                final = File.ResolveLinkTarget(full, returnFinalTarget: true);
+            }
+            catch (IOException)
+            {
+                // a loop of links: refused below
+            }
+            if (final is null)
+            {
+                throw new OutputRefusedException($"{UserText.Quote(full)} is a symbolic link that cannot be followed (a loop?); edgenet saves only to regular files.");
+            }
+            target = Path.GetFullPath(final.FullName);
+            status = FileStatus.Of(target, followLinks: false);
+        }
+        if (status.Kind is not (FileKind.Regular or FileKind.Missing))
+        {
+            string through = target == full ? string.Empty : $" (the target of the link {UserText.Quote(full)})";
+            throw new OutputRefusedException(
+                $"{UserText.Quote(target)}{through} is {FileStatus.Describe(status.Kind)}, not a regular file; edgenet saves only to regular files.");
+        }
+        string folder = Path.GetDirectoryName(target) ?? target;
+        if (FileStatus.Of(folder).Kind != FileKind.Directory)
+        {
+            throw new DirectoryNotFoundException($"The folder {UserText.Quote(folder)} does not exist.");
+        }
+        return target;
+    }
+
+    /// <summary>Throws when what is at <paramref name="target"/> now is neither a regular file nor absent (checked again just before the rename).</summary>
+    internal static void CheckStillRegular(string target)
+    {
+        FileKind kind = FileStatus.Of(target, followLinks: false).Kind;
+        if (kind is not (FileKind.Regular or FileKind.Missing))
+        {
+            throw new OutputRefusedException($"{UserText.Quote(target)} became {FileStatus.Describe(kind)} during the save; nothing was replaced.");
+        }
+    }
+}

@@ -1,0 +1,111 @@
+namespace EdgeNet.IO;
+
+/// <summary>
+/// The temporary files being written right now (by <see cref="AtomicFile"/>), so that an interrupt can remove them:
+/// the command line's Ctrl+C/SIGTERM handler calls <see cref="DeleteAllAndClose"/> before the process ends.
+/// A process killed with SIGKILL cannot clean up; its <c>.NAME.PID.GUID.tmp</c> files stay behind (the target is
+/// never touched by an unfinished save).
+/// </summary>
+public static class TemporaryFiles
+{
+    private static readonly Lock s_gate = new();
+    private static readonly HashSet<string> s_live = new(StringComparer.Ordinal);
+    private static bool s_closed;
+
+    /// <summary>How many temporary files are being written now.</summary>
+    public static int Count
+    {
+        get
+        {
+            lock (s_gate)
+            {
+                return s_live.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Deletes every temporary file being written and refuses new ones (a save after this throws
+    /// <see cref="OperationCanceledException"/>); returns how many were deleted. Meant for the interrupt handler.
+    /// </summary>
+    public static int DeleteAllAndClose()
+    {
+        lock (s_gate)
+        {
+            s_closed = true;
+            int deleted = 0;
+            foreach (string path in s_live)
+            {
+                deleted += TryDelete(path) ? 1 : 0;
+            }
+            s_live.Clear();
+            return deleted;
+        }
+    }
+
+    /// <summary>Registers <paramref name="path"/> before it is created.</summary>
+    internal static void Add(string path)
+    {
+        lock (s_gate)
+        {
+            ThrowIfClosed();
+            s_live.Add(path);
+        }
+    }
+
+    /// <summary>Renames the finished temporary file over <paramref name="target"/>, unless an interrupt came first.</summary>
+    internal static void Commit(string temporary, string target, Action beforeRename)
+    {
+        lock (s_gate)
+        {
+            ThrowIfClosed();
+            beforeRename();
+            File.Move(temporary, target, overwrite: true);
+            s_live.Remove(temporary);
+        }
+    }
+
+    /// <summary>Deletes a temporary file that will not be committed (the save failed).</summary>
+    internal static void Discard(string temporary)
+    {
+        lock (s_gate)
+        {
+            TryDelete(temporary);
+            s_live.Remove(temporary);
+        }
+    }
+
+    /// <summary>Only for tests: accept new temporary files again after <see cref="DeleteAllAndClose"/>.</summary>
+    internal static void Reopen()
+    {
+        lock (s_gate)
+        {
+            s_closed = false;
+        }
+    }
+
+    private static void ThrowIfClosed()
+    {
+        if (s_closed)
+        {
+            throw new OperationCanceledException("interrupted: no more files are written.");
+        }
+    }
+
+    private static bool TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+}
