@@ -31,10 +31,10 @@ internal static class TestModels
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 
-    public static Model RandomModel(uint seed, int inputs, int[] hidden, int classes)
+    public static Model RandomModel(uint seed, int inputs, int[] hidden, int classes, HiddenActivation activation = HiddenActivation.Relu)
     {
         var random = new NumpyRandom(seed);
-        var network = Network<double>.Create(inputs, hidden, classes);
+        var network = Network<double>.Create(inputs, hidden, classes, activation);
         network.InitializeLikeTutorial(random, scale: 1.5);
         foreach (Dense<double> layer in network.Layers)
         {
