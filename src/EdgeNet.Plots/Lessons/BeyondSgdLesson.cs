@@ -21,7 +21,13 @@ internal sealed class BeyondSgdLesson
     /// <summary>What every run shares: varied patches, 1000 to train and 200 to test, 20 epochs of batches of 10, shuffled.</summary>
     public static TrainingOptions Common { get; } = new()
     {
-        Seed = Seed, TrainSamples = 1000, TestSamples = 200, Epochs = 20, BatchSize = 10, Shuffle = true, LearningRate = 0.1,
+        Seed = Seed,
+        TrainSamples = 1000,
+        TestSamples = 200,
+        Epochs = 20,
+        BatchSize = 10,
+        Shuffle = true,
+        LearningRate = 0.1,
     };
 
     /// <summary>The varied generator's defaults, edge task.</summary>
