@@ -71,6 +71,6 @@ public sealed class LimitsTests
         var x = new double[10 * 25];
         var labels = new int[10];
 
-        Assert.Throws<ArgumentException>(() => Diagnostics.GradientCheck.Run(network, x, labels));
+        Assert.Throws<ArgumentException>(() => EdgeNet.Diagnostics.GradientCheck.Run(network, x, labels));
     }
 }
