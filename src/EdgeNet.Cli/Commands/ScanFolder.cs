@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using EdgeNet.Cli.Output;
+using EdgeNet.IO;
 using EdgeNet.Imaging;
 using EdgeNet.Models;
 
@@ -21,17 +22,7 @@ internal static class ScanFolder
     {
         Model loaded = ModelOption.Load(request.Model);
         int patch = ScanCommand.PatchOf(loaded, request.Patch);
-        string outDir = request.OutDir.FullName;
-        if (File.Exists(outDir))
-        {
-            throw new UsageException($"--out-dir: '{outDir}' is a file; give a folder.");
-        }
-        if (!Directory.Exists(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(outDir)) ?? outDir))
-        {
-            throw new UsageException($"--out-dir: the folder above '{outDir}' does not exist.");
-        }
-        IReadOnlyList<Job> jobs = Plan(request, outDir);
-        Directory.CreateDirectory(outDir);
+        (IReadOnlyList<Job> jobs, string outDir) = Plan(request);
         var scanner = new PhotoScanner(loaded.Network, loaded.ClassNames, patch, request.Outputs.Settings(Environment.ProcessorCount));
         var report = new FolderProgress(context, jobs.Count);
         int failed = 0;
@@ -50,7 +41,6 @@ internal static class ScanFolder
                 {
                     using GrayDecoding decoding = current.Decoding!;
                     ScanPictures pictures = scanner.Scan(decoding);
-                    Directory.CreateDirectory(Path.GetDirectoryName(current.Job.Files.Map)!);
                     current.Job.Files.Write(pictures);
                     pixels = pictures.Image.PixelCount;
                 }
@@ -63,25 +53,30 @@ internal static class ScanFolder
             if (failure is not null)
             {
                 failed++;
-                context.Error.WriteLine($"edgenet: {current.Job.Source}: {failure}");
+                ErrorLine.Write(context.Error, $"{UserText.Quote(current.Job.Source)}: {failure}");
             }
             report.Done(current.Job, pixels, failure is null, clock.Elapsed);
         }
         report.Finish();
         double seconds = clock.Elapsed.TotalSeconds;
         context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Scanned {jobs.Count - failed} of {jobs.Count} photos ({megapixels / 1e6:F1} MP) into {outDir} in {seconds:F2} s: {(jobs.Count - failed) / seconds:F1} photos/s, {megapixels / 1e6 / seconds:F1} MP/s."));
+            $"Scanned {jobs.Count - failed} of {jobs.Count} photos ({megapixels / 1e6:F1} MP) into {UserText.Quote(outDir)} in {seconds:F2} s: {(jobs.Count - failed) / seconds:F1} photos/s, {megapixels / 1e6 / seconds:F1} MP/s."));
         if (failed > 0)
         {
-            context.Error.WriteLine($"edgenet: {failed} of {jobs.Count} photos could not be scanned (named above); the others were written.");
+            ErrorLine.Write(context.Error, $"{failed} of {jobs.Count} photos could not be scanned (named above); the others were written.");
             return ExitCodes.Failure;
         }
         return ExitCodes.Success;
     }
 
-    /// <summary>Every photo and its files, checked before any work: paths exist, no output replaces an input.</summary>
-    private static List<Job> Plan(Request request, string outDir)
+    /// <summary>
+    /// Every photo and its files, checked before any work through the command's <see cref="OutputPlan"/>: the paths
+    /// exist, every output can be written, none is an input (the model, a photo; by path or by identity) and none
+    /// repeats. Creates the output folders once all is checked.
+    /// </summary>
+    private static (List<Job> Jobs, string OutDir) Plan(Request request)
     {
+        string outDir = Path.TrimEndingDirectorySeparator(request.OutDir.FullName);
         var found = new List<(string Path, string Name)>();
         foreach (string given in request.Paths)
         {
@@ -101,38 +96,54 @@ internal static class ScanFolder
             }
             else
             {
-                throw new FileNotFoundException($"'{given}' is neither a file nor a folder.");
+                throw new FileNotFoundException($"{UserText.Quote(given)} is neither a file nor a folder.");
             }
         }
         found = [.. found.DistinctBy(f => f.Path)];
         if (found.Count == 0)
         {
-            throw new InvalidDataException($"No PNG or JPEG files in {string.Join(", ", request.Paths)}{(request.Recursive ? string.Empty : " (add --recursive for subfolders)")}.");
+            throw new InvalidDataException($"No PNG or JPEG files in {string.Join(", ", request.Paths.Select(p => UserText.Quote(p)))}{(request.Recursive ? string.Empty : " (add --recursive for subfolders)")}.");
+        }
+        var plan = new OutputPlan();
+        plan.Input(request.Model, "--model");
+        foreach ((string path, string name) in found)
+        {
+            plan.Input(path, $"PATH ({UserText.Quote(name)})");
         }
         // NAME is the relative path without its extension; photos that would share one keep their extension.
         var stems = found.Select(f => Path.ChangeExtension(f.Name, null)).ToList();
         var shared = stems.GroupBy(s => s, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var jobs = new List<Job>();
-        var outputs = new HashSet<string>(StringComparer.Ordinal);
-        var inputs = found.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
         for (int i = 0; i < found.Count; i++)
         {
             string name = shared.Contains(stems[i]) ? found[i].Name : stems[i];
-            ScanFiles files = ScanFiles.InFolder(outDir, name, request.Outputs);
-            foreach (string path in files.All)
-            {
-                if (inputs.Contains(path))
-                {
-                    throw new UsageException($"The output '{path}' would replace one of the photos; choose another --out-dir.");
-                }
-                if (!outputs.Add(path))
-                {
-                    throw new UsageException($"Two photos would both be written to '{path}'; scan them into different folders.");
-                }
-            }
-            jobs.Add(new Job(found[i].Path, found[i].Name, files));
+            jobs.Add(new Job(found[i].Path, found[i].Name, ScanFiles.InFolder(outDir, name, request.Outputs)));
         }
-        return jobs;
+        // Each folder of outputs (DIR, and with --recursive its subfolders), parents first, with the files it gets.
+        var planned = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var folder in jobs.SelectMany(j => j.Files.All).GroupBy(f => Path.GetDirectoryName(f)!).OrderBy(g => g.Key.Length).ThenBy(g => g.Key, StringComparer.Ordinal))
+        {
+            foreach (string parent in Parents(folder.Key, outDir).Where(planned.Add))
+            {
+                plan.Folder(new DirectoryInfo(parent), "--out-dir", []);
+            }
+            planned.Add(folder.Key);
+            plan.Folder(new DirectoryInfo(folder.Key), "--out-dir", folder.Select(f => Path.GetFileName(f)));
+        }
+        plan.CreateFolders();
+        return (jobs, outDir);
+    }
+
+    // DIR and the folders between it and a subfolder of outputs, outermost first.
+    private static IEnumerable<string> Parents(string folder, string outDir)
+    {
+        var chain = new List<string>();
+        for (string? f = Path.GetDirectoryName(folder); f is not null && (f.Length >= outDir.Length); f = Path.GetDirectoryName(f))
+        {
+            chain.Add(f);
+        }
+        chain.Reverse();
+        return chain;
     }
 
     private static bool IsInside(string file, string folder) =>
