@@ -9,8 +9,9 @@ namespace EdgeNet.Cli.Commands;
 
 /// <summary>
 /// <c>edgenet scan --out-dir DIR PATH...</c>: every photo of the paths (files, and the PNG and JPEG files of folders)
-/// into DIR/NAME.edges.png and the other pictures asked for. The next photo is decoded while this one is scanned, so
-/// at most two photos are held at once. A file that cannot be read or written is named on stderr and skipped; the
+/// into DIR/NAME.edges.png and the other pictures asked for. The next photo is decoded while this one is scanned and
+/// the one before is encoded and written, so at most three photos are held at once (a gray byte a pixel for the next,
+/// the pictures of this one and the last). A file that cannot be read or written is named on stderr and skipped; the
 /// exit code is then 1, after every other photo is done.
 /// </summary>
 internal static class ScanFolder
@@ -29,35 +30,40 @@ internal static class ScanFolder
         long megapixels = 0;
         var clock = Stopwatch.StartNew();
         Pending? next = Open(jobs[0], request.MaxPixels);
+        Saving? saving = null;
         for (int i = 0; i < jobs.Count; i++)
         {
             Pending current = next!;
             next = i + 1 < jobs.Count ? Open(jobs[i + 1], request.MaxPixels) : null;   // decoded while this one is scanned
             string? failure = current.Failure;
-            long pixels = 0;
+            ScanPictures? pictures = null;
             if (failure is null)
             {
                 try
                 {
                     using GrayDecoding decoding = current.Decoding!;
-                    ScanPictures pictures = scanner.Scan(decoding);
-                    current.Job.Files.Write(pictures);
-                    pixels = pictures.Image.PixelCount;
+                    pictures = scanner.Scan(decoding);
                 }
                 catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
                 {
                     failure = e.Message;
                 }
             }
-            megapixels += pixels;
-            if (failure is not null)
+            Finished(saving);                                                      // the one before, in order
+            saving = null;
+            if (pictures is null)
             {
-                failed++;
-                ErrorLine.Write(context.Error, $"{UserText.Quote(current.Job.Source)}: {failure}");
+                Finished(new Saving(current.Job, 0, Task.FromResult(failure)));
             }
-            report.Done(current.Job, pixels, failure is null, clock.Elapsed);
+            else
+            {
+                ScanFiles files = current.Job.Files;
+                saving = new Saving(current.Job, pictures.Image.PixelCount, Task.Run(() => Save(files, pictures)));   // encoded and written while the next is scanned
+            }
         }
+        Finished(saving);
         report.Finish();
+
         double seconds = clock.Elapsed.TotalSeconds;
         context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Scanned {jobs.Count - failed} of {jobs.Count} photos ({megapixels / 1e6:F1} MP) into {UserText.Quote(outDir)} in {seconds:F2} s: {(jobs.Count - failed) / seconds:F1} photos/s, {megapixels / 1e6 / seconds:F1} MP/s."));
@@ -67,6 +73,23 @@ internal static class ScanFolder
             return ExitCodes.Failure;
         }
         return ExitCodes.Success;
+
+        void Finished(Saving? done)
+        {
+            if (done is null)
+            {
+                return;
+            }
+            string? failure = done.Failure.GetAwaiter().GetResult();
+            long pixels = failure is null ? done.Pixels : 0;
+            megapixels += pixels;
+            if (failure is not null)
+            {
+                failed++;
+                ErrorLine.Write(context.Error, $"{UserText.Quote(done.Job.Source)}: {failure}");
+            }
+            report.Done(done.Job, pixels, failure is null, clock.Elapsed);
+        }
     }
 
     /// <summary>
@@ -149,6 +172,20 @@ internal static class ScanFolder
     private static bool IsInside(string file, string folder) =>
         file.StartsWith(Path.TrimEndingDirectorySeparator(folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
+    // Encodes and writes a photo's pictures; the message when that fails.
+    private static string? Save(ScanFiles files, ScanPictures pictures)
+    {
+        try
+        {
+            files.Write(pictures);
+            return null;
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            return e.Message;
+        }
+    }
+
     private static Pending Open(Job job, long maxPixels)
     {
         try
@@ -160,6 +197,9 @@ internal static class ScanFolder
             return new Pending(job, null, e.Message);
         }
     }
+
+    /// <summary>A photo's pictures being encoded and written; <see cref="Failure"/> gives null when all went well.</summary>
+    private sealed record Saving(Job Job, long Pixels, Task<string?> Failure);
 
     /// <summary>What the command line asked for.</summary>
     public sealed record Request(FileInfo Model, string[] Paths, DirectoryInfo OutDir, bool Recursive, ScanOutputs Outputs, long MaxPixels, int? Patch);
