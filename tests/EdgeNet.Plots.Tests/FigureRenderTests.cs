@@ -86,6 +86,7 @@ public sealed class FigureRenderTests
             ["cross-entropy-curve"] = (() => CrossEntropyCurveFigure.Create(p => -Math.Log(p), [(0.99, "Great!"), (0.5, "Uncertain")]), CrossEntropyCurveFigure.Size),
             ["quadratic-descent"] = (() => QuadraticDescentFigure.Create(DescentExamples.Quadratic(), DescentExamples.QuadraticLoss, 1), QuadraticDescentFigure.Size),
             ["forward-backward"] = (() => ForwardBackwardDiagram.Create(), ForwardBackwardDiagram.Size),
+            ["loss-curves"] = (() => LossCurvesFigure.Create("Two runs", [("tutorial", run.History), ("shorter", [.. run.History.Take(10)])], 0.1), LossCurvesFigure.Size),
         };
     }
 }

@@ -5,7 +5,8 @@ namespace EdgeNet.Plots.Tests;
 
 /// <summary>
 /// The guide opened from disk in a real headless Chromium (Debian's, installed by .ci/run): it renders without a
-/// console error, every image loads, and a screenshot of it is not blank. Without Chromium this test fails.
+/// console error, every image loads, and a screenshot of it is not blank; its "Beyond SGD" section shows both figures,
+/// a table row per optimizer and per activation, and the computed numbers. Without Chromium this test fails.
 /// </summary>
 [Collection(GuideCollection.Name)]
 public sealed class GuideBrowserTests(GuideFixture guide)
@@ -44,6 +45,11 @@ public sealed class GuideBrowserTests(GuideFixture guide)
         int broken = await page.EvaluateAsync<int>("Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0).length");
         string title = await page.TitleAsync();
         byte[] screenshot = await page.ScreenshotAsync(new() { FullPage = true });
+        int beyondSgdImages = await page.EvaluateAsync<int>("Array.from(document.querySelectorAll('#beyond-sgd img')).filter(i => i.complete && i.naturalWidth > 0).length");
+        int[] beyondSgdRows = await page.EvaluateAsync<int[]>("Array.from(document.querySelectorAll('#beyond-sgd table')).map(t => t.tBodies[0].rows.length)");
+        const string AdamLoss = "beyondSgd.optimizer.adam.finalLoss";
+        string adamLossShown = await page.InnerTextAsync($"#beyond-sgd [data-key='{AdamLoss}']");
+        byte[] beyondSgdShot = await page.Locator("#beyond-sgd").ScreenshotAsync();
 
         // Then
         Assert.NotNull(response);
@@ -54,5 +60,13 @@ public sealed class GuideBrowserTests(GuideFixture guide)
         PngImage shot = PngImage.Decode(screenshot);
         Assert.True(shot.Height > 5000, $"the full page is only {shot.Height} px tall");
         shot.AssertNotBlank("screenshot of the guide");
+
+        // and the "Beyond SGD" section: both figures loaded, a row per optimizer and per activation, the computed numbers shown
+        Assert.Equal(2, beyondSgdImages);
+        Assert.Equal([Enum.GetValues<Optimizers.OptimizerKind>().Length, Enum.GetValues<Layers.HiddenActivation>().Length], beyondSgdRows);
+        Assert.Equal(guide.Text(AdamLoss), adamLossShown);
+        PngImage section = PngImage.Decode(beyondSgdShot);
+        Assert.True(section.Height > 800, $"the Beyond SGD section is only {section.Height} px tall");
+        section.AssertNotBlank("screenshot of the Beyond SGD section");
     }
 }

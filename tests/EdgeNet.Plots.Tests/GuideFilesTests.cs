@@ -14,7 +14,7 @@ public sealed partial class GuideFilesTests(GuideFixture guide)
         "part8-loss", "part8-accuracy", "part8-hidden-weights",
         "try-loss", "try-confusion", "try-gallery", "try-hidden-weights", "try-output-weights",
         "beyond-patches", "beyond-accuracy", "beyond-scene", "beyond-scan-tutorial", "beyond-scan-varied", "beyond-scan-sobel",
-        "beyond-scan-orientation",
+        "beyond-scan-orientation", "beyond-sgd-optimizers", "beyond-sgd-activations",
     ];
 
     /// <summary>Pictures that fill their frame (no white background): the drawn scene and the edge maps.</summary>

@@ -14,7 +14,7 @@ public sealed record GuideResult(string IndexPath, IReadOnlyList<string> Figures
 
 /// <summary>
 /// Writes the visual guide: index.html following the tutorial's Parts 1–8, then "Beyond the Toy Patches" (does it
-/// generalise?) and the appendix, with every figure and number computed by the engine as it is written, and the
+/// generalise?), "Beyond SGD" (other optimizers and activations) and the appendix, with every figure and number computed by the engine as it is written, and the
 /// figures beside it. Works offline, from disk.
 /// </summary>
 public static class GuideWriter
@@ -47,6 +47,7 @@ public static class GuideWriter
         PartEight.Write(page);
         TryItYourself.Write(page);
         BeyondToyPatches.Write(page);
+        BeyondSgd.Write(page);
         Summary.Write(page);
         Appendix.Write(page, Part1Network(image.Length), image, label);
 

@@ -37,4 +37,15 @@ public static class FigureColors
 
     /// <summary>Borders of hidden neurons.</summary>
     public static Color Orange { get; } = Color.FromHex("#ffa500");
+
+    /// <summary>
+    /// Curves drawn side by side, one colour each, in matplotlib's default cycle (tab10): the first two are
+    /// <see cref="Train"/> and <see cref="Test"/>, then <see cref="Good"/> and <see cref="Bad"/>.
+    /// </summary>
+    public static IReadOnlyList<Color> Series { get; } =
+    [
+        Train, Test, Good, Bad,
+        Color.FromHex("#9467bd"), Color.FromHex("#8c564b"), Color.FromHex("#e377c2"), Color.FromHex("#7f7f7f"),
+        Color.FromHex("#bcbd22"), Color.FromHex("#17becf"),
+    ];
 }
