@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EdgeNet.Cli.Input;
+using EdgeNet.Data;
 using EdgeNet.Diagnostics;
 using EdgeNet.Training;
 
@@ -30,6 +31,9 @@ internal static class GradcheckCommand
                 throw new UsageException("--epsilon and --tolerance must be finite numbers above 0.");
             }
             var options = new TrainingOptions { Seed = parse.GetValue(seed), TrainSamples = count, TestSamples = 0, Hidden = ValueParsing.HiddenSizes(parse.GetValue(hidden)!) };
+            int[] sizes = [TutorialPatches.Size * TutorialPatches.Size, .. options.Hidden, GeneratedData.Tutorial.ClassNames.Count];
+            Limits.CheckNetwork(sizes);
+            Limits.CheckGradientCheck(Limits.Parameters(sizes), count);   // before the data and the network are made
             var setup = SeededSetup<double>.Create(options);
             IReadOnlyList<ParameterGradient> results = GradientCheck.Run(setup.Network, setup.Train.Features, setup.Train.Labels, eps);
             return Print(context, results, limit);
