@@ -61,7 +61,8 @@ public static class CsvDataset
             string[] cells = trimmed.Split(',');
             if (!int.TryParse(cells[0].Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int label))
             {
-                throw new InvalidDataException($"{where}: the label {UserText.Quote(cells[0].Trim())} is not a whole number.");
+                string separator = cells.Length == 1 && trimmed.IndexOfAny(['\t', ';']) >= 0 ? " (values are separated by commas, not tabs or semicolons)" : string.Empty;
+                throw new InvalidDataException($"{where}: the label {UserText.Quote(cells[0].Trim())} is not a whole number{separator}.");
             }
             if (label < 0 || label >= classNames.Count)
             {

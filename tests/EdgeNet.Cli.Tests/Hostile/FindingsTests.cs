@@ -121,4 +121,18 @@ public sealed class FindingsTests
         run.AssertOneLineError(expected);
         Assert.Equal(ExitCodes.Failure, run.ExitCode);
     }
+
+    [Theory]
+    [InlineData('\t')]
+    [InlineData(';')]
+    public void A_csv_separated_by_tabs_or_semicolons_says_commas_are_expected(char separator)
+    {
+        using var folder = new TempFolder();
+        string data = folder.Write("data.csv", string.Join(separator, ["1", .. Enumerable.Repeat("0.5", 25)]) + "\n");
+
+        CliRun run = CliRun.Of("train", "--data", data, "--epochs", "1");
+
+        run.AssertOneLineError("values are separated by commas, not tabs or semicolons");
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+    }
 }
