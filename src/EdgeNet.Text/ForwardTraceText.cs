@@ -60,7 +60,10 @@ public static class ForwardTraceText
             {
                 string h = Hidden(l, layers);
                 text.Append(CultureInfo.InvariantCulture, $"z{l + 1} = {Signed(z, 3)}\n");
-                text.Append(CultureInfo.InvariantCulture, $"\n{h} = ReLU(z{l + 1})  -- negative values become 0\n");
+                string activation = network.HiddenActivation == Layers.HiddenActivation.Relu
+                    ? $"{h} = ReLU(z{l + 1})  -- negative values become 0"
+                    : Diagnostics.ActivationFormulas.Forward(network.HiddenActivation, h, $"z{l + 1}");
+                text.Append('\n').Append(activation).Append('\n');
                 text.Append(CultureInfo.InvariantCulture, $"{h.PadRight(2)} = {Plain(network.Activation(l), 3)}\n");
             }
         }

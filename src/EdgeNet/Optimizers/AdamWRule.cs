@@ -7,6 +7,10 @@ namespace EdgeNet.Optimizers;
 /// <see cref="AdamRule"/> on the gradient itself (no λ·W added to it). The decay shrinks every weight by the same
 /// factor whatever its gradient, where Adam's coupled decay is divided by √v̂ like the gradient.
 /// </summary>
+/// <remarks>
+/// The vector loop does the scalar loop's operations in the same order, a lane per weight, so it gives the same bits;
+/// the scalar loop, the formula as written, does the weights left over.
+/// </remarks>
 public static class AdamWRule
 {
     /// <summary>
@@ -19,7 +23,16 @@ public static class AdamWRule
     {
         OptimizerChecks.SameLength(w.Length, g.Length, m.Length, v.Length);
         T shrink = T.CreateTruncating(1 - learningRate * weightDecay);
-        for (int i = 0; i < w.Length; i++)
+        int i = 0;
+        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
+        {
+            Vector<T> vShrink = new(shrink);
+            for (; i <= w.Length - Vector<T>.Count; i += Vector<T>.Count)
+            {
+                (new Vector<T>(w[i..]) * vShrink).CopyTo(w[i..]);
+            }
+        }
+        for (; i < w.Length; i++)
         {
             w[i] *= shrink;                                     // W ← W·(1 − α·λ)      param.mul_(1 − lr·weight_decay)
         }
