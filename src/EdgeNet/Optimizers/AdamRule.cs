@@ -28,9 +28,20 @@ public static class AdamRule
         Span<T> w, ReadOnlySpan<T> g, Span<T> m, Span<T> v, int step, double learningRate, double beta1, double beta2, double eps, double weightDecay)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        OptimizerChecks.SameLength(w.Length, g.Length, m.Length, v.Length);
         ArgumentOutOfRangeException.ThrowIfLessThan(step, 1);
         (double correction1, double correction2) = BiasCorrections(beta1, beta2, step);
+        Step(w, g, m, v, correction1, correction2, learningRate, beta1, beta2, eps, weightDecay);
+    }
+
+    /// <summary>
+    /// As <see cref="Step{T}(Span{T}, ReadOnlySpan{T}, Span{T}, Span{T}, int, double, double, double, double, double)"/> with
+    /// the bias corrections 1 − β1ᵗ and 1 − β2ᵗ already computed (<see cref="BiasCorrections"/>), once for every layer.
+    /// </summary>
+    internal static void Step<T>(
+        Span<T> w, ReadOnlySpan<T> g, Span<T> m, Span<T> v, double correction1, double correction2, double learningRate, double beta1, double beta2, double eps, double weightDecay)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        OptimizerChecks.SameLength(w.Length, g.Length, m.Length, v.Length);
         T negativeStepSize = T.CreateTruncating(-(learningRate / correction1));   // −α / (1 − β1ᵗ)
         T correction2Root = T.CreateTruncating(Math.Sqrt(correction2));          // √(1 − β2ᵗ)
         T b1 = T.CreateTruncating(beta1);

@@ -21,6 +21,16 @@ public static class AdamWRule
         Span<T> w, ReadOnlySpan<T> g, Span<T> m, Span<T> v, int step, double learningRate, double beta1, double beta2, double eps, double weightDecay)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(step, 1);
+        (double correction1, double correction2) = AdamRule.BiasCorrections(beta1, beta2, step);
+        Step(w, g, m, v, correction1, correction2, learningRate, beta1, beta2, eps, weightDecay);
+    }
+
+    /// <summary>As the public step, with the bias corrections 1 − β1ᵗ and 1 − β2ᵗ already computed, once for every layer.</summary>
+    internal static void Step<T>(
+        Span<T> w, ReadOnlySpan<T> g, Span<T> m, Span<T> v, double correction1, double correction2, double learningRate, double beta1, double beta2, double eps, double weightDecay)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
         OptimizerChecks.SameLength(w.Length, g.Length, m.Length, v.Length);
         T shrink = T.CreateTruncating(1 - learningRate * weightDecay);
         int i = 0;
@@ -36,6 +46,6 @@ public static class AdamWRule
         {
             w[i] *= shrink;                                     // W ← W·(1 − α·λ)      param.mul_(1 − lr·weight_decay)
         }
-        AdamRule.Step(w, g, m, v, step, learningRate, beta1, beta2, eps, weightDecay: 0);
+        AdamRule.Step(w, g, m, v, correction1, correction2, learningRate, beta1, beta2, eps, weightDecay: 0);
     }
 }
