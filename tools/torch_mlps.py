@@ -52,6 +52,14 @@ def cases():
         ("tanh", "Tanh", nn.Sequential(nn.Linear(25, 10), nn.Tanh(), nn.Linear(10, 2), nn.Softmax(dim=1)), (25,), torch.float64, {"opset_version": 17}, False),
         ("sigmoid", "Sigmoid", nn.Sequential(nn.Linear(16, 6), nn.Sigmoid(), nn.Linear(6, 4)), (16,), torch.float64, {"opset_version": 17}, False),
         ("leaky", "LeakyRelu", nn.Sequential(nn.Linear(25, 8), nn.LeakyReLU(), nn.Linear(8, 8), nn.LeakyReLU(), nn.Linear(8, 2), nn.Softmax(dim=1)), (25,), torch.float64, {"opset_version": 17}, False),
+        ("tanh_float_typed", "Tanh", nn.Sequential(nn.Linear(9, 6), nn.Tanh(), nn.Linear(6, 4), nn.Tanh(), nn.Linear(4, 3)), (9,), torch.float32, {"opset_version": 17}, True),
+        ("sigmoid_matmul", "Sigmoid", nn.Sequential(MatMulAdd(9, 5), nn.Sigmoid(), nn.Linear(5, 2, bias=False), nn.Softmax(dim=1)), (9,), torch.float64, {"opset_version": 17}, False),
+        ("prelu_0_01", "LeakyRelu", nn.Sequential(nn.Linear(9, 6), nn.PReLU(), nn.Linear(6, 3)), (9,), torch.float64, {"opset_version": 17}, False),
+        # Refused (the test names the line it expects): a slope other than 0.01, PReLU's default slope 0.25, and a
+        # different activation per layer.
+        ("leaky_slope_0_2", "LeakyRelu", nn.Sequential(nn.Linear(9, 5), nn.LeakyReLU(0.2), nn.Linear(5, 2)), (9,), torch.float64, {"opset_version": 17}, False),
+        ("prelu_default", "PRelu", nn.Sequential(nn.Linear(9, 5), nn.PReLU(), nn.Linear(5, 2)), (9,), torch.float64, {"opset_version": 17}, False),
+        ("mixed", "Relu", nn.Sequential(nn.Linear(9, 6), nn.Tanh(), nn.Linear(6, 5), nn.ReLU(), nn.Linear(5, 2)), (9,), torch.float64, {"opset_version": 17}, False),
     ]
 
 
@@ -63,6 +71,9 @@ def main():
     written = []
     for name, activation, module, shape, dtype, options, typed in cases():
         module = module.to(dtype).eval()
+        if name == "prelu_0_01":
+            with torch.no_grad():
+                module[1].weight.fill_(0.01)                  # EdgeNet's leaky slope, as a double
         path = os.path.join(out, name + ".onnx")
         torch.onnx.export(module, torch.zeros(1, *shape, dtype=dtype), path, input_names=["x"], output_names=["y"],
                           dynamic_axes={"x": {0: "N"}, "y": {0: "N"}}, **options)

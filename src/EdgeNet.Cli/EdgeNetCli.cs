@@ -21,6 +21,12 @@ internal static class EdgeNetCli
         var context = new CliContext(output, error);
         try
         {
+            if (Array.FindIndex(args, a => a.Contains('\0', StringComparison.Ordinal)) is var nul and >= 0)
+            {
+                // Only a program can pass one (a shell cannot); no file name or value may hold it.
+                ErrorLine.Write(error, $"argument {nul + 1} ({UserText.Quote(args[nul])}) holds a NUL character, which no file name or value may hold.");
+                return ExitCodes.Usage;
+            }
             RootCommand root = BuildRoot(context);
             var configuration = new ParserConfiguration { ResponseFileTokenReplacer = ResponseFiles.TryReplace };
             ParseResult parsed = root.Parse(args.Length == 0 ? ["--help"] : args, configuration);
@@ -57,6 +63,7 @@ internal static class EdgeNetCli
         root.Subcommands.Add(ImportCommand.Create(context));
         root.Subcommands.Add(PlaygroundCommand.Create(context));
         StrictNumbers.Apply(root);                                        // every number option: invariant, no separators
+        StrictPaths.Apply(root);                                          // every file option: no empty name
         return root;
     }
 

@@ -100,7 +100,7 @@ internal sealed class MlpMatcher(GraphProto graph, string source)
                 Activation(node, index);
                 break;
             default:
-                throw Refuse(node, index, "is not part of an MLP; EdgeNet imports Gemm or MatMul + Add layers, Relu, LeakyRelu, Tanh or Sigmoid between them and a final Softmax");
+                throw Refuse(node, index, "is not part of an MLP; EdgeNet imports Gemm or MatMul + Add layers, Relu, LeakyRelu (or PRelu), Tanh or Sigmoid between them and a final Softmax");
         }
     }
 
@@ -186,16 +186,17 @@ internal sealed class MlpMatcher(GraphProto graph, string source)
 
     private void Activation(NodeProto node, int index)
     {
-        Chain(node, index, 1);
+        bool prelu = node.OpType == "PRelu";                   // PRelu(z, slope): the slope is a constant
+        string[] inputs = Inputs(node, index, prelu ? 2 : 1);
+        OnChain(node, index, inputs[0]);
+        _current = Output(node, index);
         if (_layers.Count == 0 || _layers[^1].Activation is not null)
         {
             throw Refuse(node, index, "is not right after a layer; EdgeNet has one activation after each hidden layer");
         }
-        if (OnnxActivations.Unsupported(node) is string why)
-        {
-            throw Refuse(node, index, why);
-        }
+        HiddenActivation? kind = OnnxActivations.Read(node, () => Values(Tensor(node, index, inputs[1])), out string why);
         _layers[^1].Activation = node;
+        _layers[^1].ActivationKind = kind ?? throw Refuse(node, index, why);
         _layers[^1].ActivationIndex = index;
     }
 
@@ -235,10 +236,9 @@ internal sealed class MlpMatcher(GraphProto graph, string source)
             {
                 throw Refuse($"layer {l + 2} takes {_layers[l + 1].Inputs} inputs but layer {l + 1} gives {_layers[l].Outputs}");
             }
-            NodeProto first = _layers[0].Activation!;
-            if (_layers[l].Activation!.OpType != first.OpType)
+            if (_layers[l].ActivationKind != _layers[0].ActivationKind)
             {
-                throw Refuse(_layers[l].Activation!, _layers[l].ActivationIndex, $"differs from the first hidden activation ({first.OpType}); EdgeNet uses one activation for every hidden layer");
+                throw Refuse(_layers[l].Activation!, _layers[l].ActivationIndex, $"differs from the first hidden layer's activation ({_layers[0].Activation!.OpType}); EdgeNet uses one activation for every hidden layer");
             }
         }
         if (_layers[^1].Outputs < 2)
@@ -258,7 +258,7 @@ internal sealed class MlpMatcher(GraphProto graph, string source)
             layer.Weights.CopyTo(dense[l].Weights, 0);
             layer.Bias?.CopyTo(dense[l].Bias, 0);
         }
-        return new Network<double>(dense);
+        return new Network<double>(dense, _layers[0].ActivationKind);
     }
 
     // W as the engine keeps it, [inputs × outputs] row by row, from B = W ([K, N]) or, with transB = 1, Wᵀ ([N, K]).
@@ -385,6 +385,8 @@ internal sealed class MlpMatcher(GraphProto graph, string source)
         public bool HasBias { get; set; }
 
         public NodeProto? Activation { get; set; }
+
+        public HiddenActivation ActivationKind { get; set; }
 
         public int ActivationIndex { get; set; }
     }

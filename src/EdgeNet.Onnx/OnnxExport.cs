@@ -11,6 +11,7 @@ namespace EdgeNet.Onnx;
 /// <summary>
 /// Writes a model as ONNX (opset 17, IR version 8): input <c>patch</c> [N, inputs], output <c>probabilities</c>
 /// [N, classes] with a dynamic batch N; per layer a Gemm and (between layers) the hidden activation, then Softmax.
+/// Leaky ReLU is LeakyRelu in float32 and PRelu with a double slope in float64 (LeakyRelu's slope is a float).
 /// Class names, patch size, task and EdgeNet's version go in the metadata.
 /// </summary>
 public static class OnnxExport
@@ -66,7 +67,11 @@ public static class OnnxExport
             current = gemm.Output[0];
             if (l < network.Layers.Count - 1)
             {
-                NodeProto activation = OnnxActivations.Node(model, l, current, $"{prefix}.h", $"{prefix}/");
+                (NodeProto activation, TensorProto? slope) = OnnxActivations.Node(network.HiddenActivation, type, current, $"{prefix}.h", prefix);
+                if (slope is not null)
+                {
+                    graph.Initializer.Add(slope);
+                }
                 graph.Node.Add(activation);
                 current = activation.Output[0];
             }

@@ -5,9 +5,12 @@ using EdgeNet.Training;
 namespace EdgeNet.Playground;
 
 /// <summary>
-/// One run of one session: the data, the network and the epochs done so far. Whole epochs go through the engine's
-/// <see cref="Trainer"/> one at a time with the same generator, so N of them give <c>edgenet train</c>'s numbers for
-/// N epochs; single steps walk the same order a batch at a time (the same numbers, to the bit).
+/// One run of one session: the data, the network, the optimizer and the epochs done so far. With the tutorial's plain
+/// SGD, whole epochs go through the engine's <see cref="Trainer"/> one at a time with the same generator, so N of them
+/// give <c>edgenet train</c>'s numbers for N epochs; single steps walk the same order a batch at a time (the same
+/// numbers, to the bit). With any other rule the run owns the <see cref="Optimizer{T}"/>, so its state (velocity,
+/// moments, step count) lives as long as the run, and every update is the Trainer's: forward and loss,
+/// <see cref="Network{T}.Backward"/>, <see cref="Optimizer{T}.Step"/>.
 /// </summary>
 internal sealed class PlaygroundRun
 {
@@ -43,6 +46,7 @@ internal sealed class PlaygroundRun
         int batch = Math.Min(settings.Options.BatchSize, Train.Count);
         _xBatch = new double[batch * Train.FeatureCount];
         _yBatch = new int[batch];
+        Optimizer = settings.Options.Optimizer.IsPlainSgd ? null : new Optimizer<double>(settings.Options.Optimizer, settings.Options.LearningRate, Network.Layers);
     }
 
     public RunSettings Settings { get; }
@@ -50,6 +54,9 @@ internal sealed class PlaygroundRun
     public TrainingOptions Options => Settings.Options;
 
     public Network<double> Network { get; }
+
+    /// <summary>The rule with its state for this run; null for the tutorial's plain SGD, which keeps none.</summary>
+    public Optimizer<double>? Optimizer { get; }
 
     public Dataset Train { get; }
 
@@ -81,12 +88,13 @@ internal sealed class PlaygroundRun
         {
             return;
         }
-        if (Position > 0)
+        if (Position > 0 || Optimizer is not null)
         {
-            while (Position > 0)
+            do
             {
                 Step();
             }
+            while (Position > 0);
             return;
         }
         EpochStats stats = Trainer.Train(Network, Train, Test, Options with { Epochs = 1 }, _random)[0];
@@ -124,7 +132,15 @@ internal sealed class PlaygroundRun
         }
         _lossSum += loss;
         _correct += correct;
-        Sgd.BackwardAndStep(Network, xs, ys, Options.LearningRate);                         // backward, then update
+        if (Optimizer is null)
+        {
+            Sgd.BackwardAndStep(Network, xs, ys, Options.LearningRate);                     // backward, then update
+        }
+        else
+        {
+            Network.Backward(xs, ys);                                                       // dL/dW, dL/db into the layers
+            Optimizer.Step(Network.Layers);                                                 // the optimizer's update
+        }
         Position += batch;
         if (Position == count)
         {

@@ -1,4 +1,6 @@
 using EdgeNet.Data;
+using EdgeNet.Layers;
+using EdgeNet.Optimizers;
 using EdgeNet.Training;
 
 namespace EdgeNet.Playground;
@@ -26,6 +28,23 @@ internal sealed partial class PlaygroundSession
         w.WriteNumber("batch", tutorial.BatchSize);
         w.WriteBoolean("shuffle", tutorial.Shuffle);
         w.WriteNumber("speed", _speed);
+        w.WriteString("optimizer", OptimizerNames.Name(tutorial.Optimizer.Kind));
+        w.WriteString("activation", HiddenActivations.Name(tutorial.Activation));
+        w.WriteString("init", WeightInits.Name(tutorial.Init));
+        w.WriteStartObject("optimizers");                          // each rule's own defaults (ε, λ differ)
+        foreach (string name in OptimizerNames.Names)
+        {
+            OptimizerSettings rule = OptimizerSettings.For(OptimizerNames.Parse(name)!.Value);
+            w.WriteStartObject(name);
+            w.WriteNumber("momentum", rule.Momentum);
+            w.WriteNumber("rms-decay", rule.RmsDecay);
+            w.WriteNumber("beta1", rule.Beta1);
+            w.WriteNumber("beta2", rule.Beta2);
+            w.WriteNumber("eps", rule.Eps);
+            w.WriteNumber("weight-decay", rule.WeightDecay);
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
         w.WriteString("task", EdgeTasks.Name(varied.Task));
         w.WriteNumber("patch", varied.PatchSize);
         w.WriteNumber("noise", varied.Noise);
@@ -86,6 +105,10 @@ internal sealed partial class PlaygroundSession
         w.WriteNumber("trainCount", run.Train.Count);
         w.WriteNumber("testCount", run.Test?.Count ?? 0);
         w.WriteNumber("epochs", run.Options.Epochs);
+        w.WriteString("activation", HiddenActivations.Name(run.Network.HiddenActivation));
+        w.WriteString("optimizer", run.Options.Optimizer.ToString());
+        w.WriteString("rule", OptimizerNames.Name(run.Options.Optimizer.Kind));
+        w.WriteString("init", WeightInits.Name(run.Options.Init));
         w.WriteStartArray("samples");
         for (int i = 0; i < Math.Min(SampleStrip, run.Train.Count); i++)
         {

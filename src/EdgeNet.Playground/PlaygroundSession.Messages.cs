@@ -3,7 +3,9 @@ using System.Text.Json;
 using EdgeNet.Data;
 using EdgeNet.Diagnostics;
 using EdgeNet.Imaging;
+using EdgeNet.Layers;
 using EdgeNet.Models;
+using EdgeNet.Optimizers;
 using EdgeNet.Text;
 using EdgeNet.Training;
 
@@ -269,7 +271,10 @@ internal sealed partial class PlaygroundSession
         await SendAsync(message, cancel);
     }
 
-    // The step panel: one SGD update on the probed patch, every number as 'edgenet step --full' prints it.
+    // The step panel: one update on the probed patch. With the tutorial's SGD and ReLU, every number of the forward and
+    // backward pass as 'edgenet step --full' prints it; with another rule (or activation), the rule's update with the
+    // run's own optimizer state before and after, as 'edgenet step --optimizer NAME --full' prints it. Shown on copies;
+    // applied to the run's network and optimizer.
     private async Task TraceAsync(JsonElement root, bool apply, CancellationToken cancel)
     {
         double[] x = Pixels(root);
@@ -280,15 +285,34 @@ internal sealed partial class PlaygroundSession
             SetPlaying(false);
         }
         Network<double> network = apply ? run.Network : Copy(run.Network);
-        StepTrace trace = StepTrace.Record(network, x, label, run.Options.LearningRate);
         string model = Invariant($"the playground's network after {run.History.Count} epochs");
         var options = new StepTextOptions(run.Train.ClassNames, model, "the patch in the editor", Full: true);
         var message = new JsonMessage("trace");
         message.Writer.WriteBoolean("applied", apply);
-        message.Writer.WriteString("text", StepTraceText.Format(trace, options));
-        message.Number("loss", trace.Loss);
-        message.Number("lossAfter", trace.LossAfter);
-        message.Writer.WriteString("verdict", StepTraceText.Verdict(trace));
+        if (run.Optimizer is null && network.HiddenActivation == HiddenActivation.Relu)
+        {
+            StepTrace trace = StepTrace.Record(network, x, label, run.Options.LearningRate);
+            message.Writer.WriteString("rule", "sgd");
+            message.Writer.WriteString("text", StepTraceText.Format(trace, options));
+            message.Number("loss", trace.Loss);
+            message.Number("lossAfter", trace.LossAfter);
+            message.Writer.WriteString("verdict", StepTraceText.Verdict(trace));
+        }
+        else
+        {
+            Optimizer<double> optimizer = run.Optimizer is { } own
+                ? apply ? own : own.Copy()
+                : new Optimizer<double>(run.Options.Optimizer, run.Options.LearningRate, network.Layers);   // plain SGD keeps no state
+            OptimizerTrace trace = OptimizerTrace.Record(network, x, label, optimizer, steps: 1);
+            OptimizerStepTrace step = trace.Steps[0];
+            options = options with { ExampleDescription = $"{options.ExampleDescription}, label {run.Train.ClassNames[label]} ({label})" };
+            message.Writer.WriteString("rule", OptimizerNames.Name(optimizer.Settings.Kind));
+            message.Writer.WriteNumber("t", step.Number);
+            message.Writer.WriteString("text", OptimizerTraceText.Format(trace, options));
+            message.Number("loss", step.Loss);
+            message.Number("lossAfter", step.LossAfter);
+            message.Writer.WriteString("verdict", Verdict(step.Loss, step.LossAfter));
+        }
         await SendAsync(message, cancel);
         if (apply)
         {
@@ -296,6 +320,12 @@ internal sealed partial class PlaygroundSession
             _dirty = true;
         }
     }
+
+    private static string Verdict(double loss, double lossAfter) =>
+        !double.IsFinite(lossAfter) ? Invariant($"WARNING: the loss after the update is {lossAfter}: the step diverged; the learning rate is far too large.")
+        : lossAfter < loss ? Invariant($"the loss on this patch fell by {loss - lossAfter:G4} ({(loss > 0 ? 100 * (loss - lossAfter) / loss : 0):F1}% lower).")
+        : lossAfter == loss ? "the loss on this patch did not change."
+        : Invariant($"the loss on this patch rose by {lossAfter - loss:G4}: a step of the rule need not go downhill on one patch.");
 
     private async Task PhotoAsync(JsonElement root, CancellationToken cancel)
     {
@@ -367,7 +397,7 @@ internal sealed partial class PlaygroundSession
 
     private static Network<double> Copy(Network<double> network)
     {
-        var copy = Network<double>.Create(network.Inputs, network.HiddenSizes, network.Classes);
+        var copy = Network<double>.Create(network.Inputs, network.HiddenSizes, network.Classes, network.HiddenActivation);
         for (int l = 0; l < network.Layers.Count; l++)
         {
             network.Layers[l].Weights.CopyTo(copy.Layers[l].Weights, 0);

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using EdgeNet.Data;
+using EdgeNet.Layers;
+using EdgeNet.Optimizers;
 using EdgeNet.Training;
 
 namespace EdgeNet.Playground;
@@ -16,6 +18,9 @@ namespace EdgeNet.Playground;
 /// <param name="Data">The generator of the tutorial's or the varied patches (for "csv": the tutorial's, unused).</param>
 internal sealed record RunSettings(string DataKind, TrainingOptions Options, GeneratedData Data)
 {
+    /// <summary>The largest weight decay λ the page takes, as for the learning rate.</summary>
+    private const double MaxWeightDecay = 100;
+
     /// <summary>Reads and checks every field; the first bad one throws <see cref="PlaygroundInputException"/> naming it.</summary>
     public static RunSettings Parse(JsonElement values, PlaygroundLimits limits)
     {
@@ -38,6 +43,9 @@ internal sealed record RunSettings(string DataKind, TrainingOptions Options, Gen
             BatchSize = read.Int("batch", "batch size", tutorial.BatchSize, 1, limits.MaxTrainSamples),
             Shuffle = read.Bool("shuffle", tutorial.Shuffle),
             Epochs = read.Int("epochs", "epochs", varied ? VariedDefaults.Epochs : tutorial.Epochs, 1, limits.MaxEpochs),
+            Optimizer = Optimizer(read),
+            Activation = HiddenActivations.Parse(read.Choice("activation", "hidden activation", HiddenActivations.Names, HiddenActivations.Name(tutorial.Activation)))!.Value,
+            Init = WeightInits.Parse(read.Choice("init", "initial weights", WeightInits.Names, WeightInits.Name(tutorial.Init)))!.Value,
         };
         try
         {
@@ -72,6 +80,33 @@ internal sealed record RunSettings(string DataKind, TrainingOptions Options, Gen
         {
             throw new PlaygroundInputException(Invariant($"One epoch would be {trainSamples} samples × {parameters} parameters = {work} multiply-adds, over the playground's cap of {limits.MaxWorkPerEpoch}. Use fewer training samples or a smaller network."));
         }
+    }
+
+    /// <summary>
+    /// The update rule and the settings it reads, each with the rule's own default (<see cref="OptimizerSettings.For"/>);
+    /// a setting the rule does not read is not read (the page hides its field, and a shared link may still carry it).
+    /// </summary>
+    private static OptimizerSettings Optimizer(SettingsReader read)
+    {
+        string name = read.Choice("optimizer", "optimizer", OptimizerNames.Names, OptimizerNames.Name(OptimizerKind.Sgd));
+        OptimizerSettings s = OptimizerSettings.For(OptimizerNames.Parse(name)!.Value);
+        if (s.UsesMomentum)
+        {
+            s = s with { Momentum = read.Double("momentum", "momentum μ", s.Momentum, 0, 1) };
+        }
+        if (s.UsesRmsDecay)
+        {
+            s = s with { RmsDecay = read.Double("rms-decay", "RMSprop decay ρ", s.RmsDecay, 0, 1) };
+        }
+        if (s.UsesBetas)
+        {
+            s = s with { Beta1 = read.Double("beta1", "β1", s.Beta1, 0, 1), Beta2 = read.Double("beta2", "β2", s.Beta2, 0, 1) };
+        }
+        if (s.UsesEps)
+        {
+            s = s with { Eps = read.Double("eps", "ε", s.Eps, 0, 1, minExclusive: true) };
+        }
+        return s with { WeightDecay = read.Double("weight-decay", "weight decay λ", s.WeightDecay, 0, MaxWeightDecay) };
     }
 
     private static VariedOptions Varied(SettingsReader read)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EdgeNet.Layers;
 
 namespace EdgeNet.Text;
 
@@ -60,10 +61,7 @@ public static class ForwardTraceText
             {
                 string h = Hidden(l, layers);
                 text.Append(CultureInfo.InvariantCulture, $"z{l + 1} = {Signed(z, 3)}\n");
-                string activation = network.HiddenActivation == Layers.HiddenActivation.Relu
-                    ? $"{h} = ReLU(z{l + 1})  -- negative values become 0"
-                    : Diagnostics.ActivationFormulas.Forward(network.HiddenActivation, h, $"z{l + 1}");
-                text.Append('\n').Append(activation).Append('\n');
+                text.Append(CultureInfo.InvariantCulture, $"\n{h} = {Function(network.HiddenActivation, $"z{l + 1}")}\n");
                 text.Append(CultureInfo.InvariantCulture, $"{h.PadRight(2)} = {Plain(network.Activation(l), 3)}\n");
             }
         }
@@ -74,6 +72,18 @@ public static class ForwardTraceText
         text.Append(CultureInfo.InvariantCulture, $"\n→ Prediction: {classNames[best]} ({p[best] * 100:F1}% confident)\n");
         return text.ToString();
     }
+
+    // h = f(z) with a word on what it does: "ReLU(z1)  -- negative values become 0", "tanh(z1)  -- squashed into (-1, 1)", …
+    private static string Function(HiddenActivation activation, string z) => activation switch
+    {
+        HiddenActivation.Relu => $"ReLU({z})  -- negative values become 0",
+        HiddenActivation.LeakyRelu => Invariant($"LeakyReLU({z})  -- negative values are multiplied by {LeakyRelu.Slope}"),
+        HiddenActivation.Tanh => $"tanh({z})  -- squashed into (-1, 1)",
+        HiddenActivation.Sigmoid => $"sigmoid({z}) = 1 / (1 + e^-{z})  -- squashed into (0, 1)",
+        _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, "Unknown activation."),
+    };
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private static string Hidden(int layer, int layers) => layers == 2 ? "h" : $"h{layer + 1}";
 

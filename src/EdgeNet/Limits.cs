@@ -51,6 +51,12 @@ public static class Limits
     /// <summary>Characters of one class name in a model file.</summary>
     public const int MaxClassNameLength = 100;
 
+    /// <summary>
+    /// Work of one gradient check: parameters × parameters × samples, 5 billion (each parameter costs two forward
+    /// passes over the samples, about parameters × samples multiply-adds each: some tens of seconds at this cap).
+    /// </summary>
+    public const long MaxGradientCheckWork = 5_000_000_000;
+
     /// <summary>Weights and biases of a network with these layer sizes (inputs first, classes last), in 64-bit arithmetic.</summary>
     public static long Parameters(IReadOnlyList<int> sizes)
     {
@@ -105,6 +111,20 @@ public static class Limits
         if (samples * pixels > MaxDatasetValues)
         {
             throw new ArgumentException($"{what}: {Count(samples)} samples of {Count(pixels)} pixels are {Count(samples * pixels)} numbers; the most is {Count(MaxDatasetValues)}.");
+        }
+    }
+
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> when checking every one of <paramref name="parameters"/> gradients by
+    /// finite differences over <paramref name="samples"/> samples costs more than <see cref="MaxGradientCheckWork"/>.
+    /// </summary>
+    public static void CheckGradientCheck(long parameters, long samples)
+    {
+        Int128 work = (Int128)parameters * parameters * samples;
+        if (parameters < 0 || samples < 0 || work > MaxGradientCheckWork)
+        {
+            throw new ArgumentException(
+                $"A gradient check of {Count(parameters)} parameters over {Count(samples)} samples is too much work (parameters² × samples = {work.ToString("N0", CultureInfo.InvariantCulture)}; the most is {Count(MaxGradientCheckWork)}): use fewer --samples or smaller --hidden layers.");
         }
     }
 

@@ -83,7 +83,7 @@ public sealed class BadInputTests
             "truncated" => "truncated",
             "version" => "version 2",
             "shape" => "weights should be 25×9",
-            "nan" => "invalid or truncated JSON",
+            "nan" => "'layers[0].bias[0]' has the wrong type",
             _ => "not an EdgeNet model",
         };
         CliRun.Of("eval", "--model", model).AssertOneLineError(expected);

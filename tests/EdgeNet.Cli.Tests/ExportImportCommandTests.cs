@@ -30,6 +30,38 @@ public sealed class ExportImportCommandTests
         Assert.Equal(["back.json", "m.json", "m.onnx"], folder.Entries());
     }
 
+    [Theory]
+    [InlineData("tanh")]
+    [InlineData("leaky-relu")]
+    public void An_imported_model_with_another_activation_runs_in_eval_predict_step_and_scan(string activation)
+    {
+        // Given a model trained with that activation, exported in double and imported back
+        using var folder = new TempFolder();
+        string model = folder.File("m.json"), back = folder.File("back.json");
+        CliRun train = CliRun.Of("train", "--activation", activation, "--epochs", "20", "--save", model, "--log-every", "0");
+        Assert.True(train.ExitCode == 0, train.Error);
+        Assert.Equal(0, CliRun.Of("export", "--model", model, "--out", folder.File("m.onnx"), "--precision", "f64").ExitCode);
+        CliRun import = CliRun.Of("import", "--onnx", folder.File("m.onnx"), "--out", back);
+        Assert.True(import.ExitCode == 0, import.Error);
+
+        // Then the model file says the activation, and each command gives what it gives for the original
+        Assert.Contains($"\"activation\": \"{activation}\"", File.ReadAllText(back), StringComparison.Ordinal);
+        foreach (string[] command in new[] { new[] { "eval", "--seed", "42" }, ["predict"], ["step", "--lr", "0.5"] })
+        {
+            CliRun original = CliRun.Of([.. command, "--model", model]);
+            CliRun imported = CliRun.Of([.. command, "--model", back]);
+            Assert.True(imported.ExitCode == 0, $"{command[0]}: {imported.Error}");
+            Assert.Equal(original.Out.Replace("m.json", "back.json", StringComparison.Ordinal), imported.Out);
+        }
+        Assert.Equal(0, CliRun.Of("scene", "--out", folder.File("scene.png"), "--width", "40", "--height", "30").ExitCode);
+        foreach ((string name, string file) in new[] { ("m", model), ("back", back) })
+        {
+            CliRun scan = CliRun.Of("scan", "--model", file, folder.File("scene.png"), "--out", folder.File($"{name}.png"), "--raw", folder.File($"{name}.npy"));
+            Assert.True(scan.ExitCode == 0, scan.Error);
+        }
+        Assert.Equal(File.ReadAllBytes(folder.File("m.npy")), File.ReadAllBytes(folder.File("back.npy")));
+    }
+
     [Fact]
     public void Import_names_the_classes_of_a_task()
     {

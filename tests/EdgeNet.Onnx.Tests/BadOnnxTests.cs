@@ -1,3 +1,4 @@
+using EdgeNet.Layers;
 using EdgeNet.Models;
 using Google.Protobuf;
 using Onnx;
@@ -115,6 +116,29 @@ public sealed class BadOnnxTests
         proto.Graph.Node.RemoveAt(1);                           // layer 1's Relu
         proto.Graph.Node[1].Input[0] = "layer1.z";
         AssertRefused(proto, "layer 1 has no activation before layer 2");
+    }
+
+    [Fact]
+    public void Leaky_slopes_other_than_EdgeNets_are_refused_and_ONNXs_default_is_taken()
+    {
+        // Given a leaky ReLU model: LeakyRelu(alpha) in float, PRelu(z, slope) in double
+        Model leaky = TestModels.RandomModel(seed: 4, inputs: 9, hidden: [5], classes: 2, HiddenActivation.LeakyRelu);
+        ModelProto f32 = OnnxExport.ToProto(leaky, OnnxPrecision.Float32);
+        ModelProto f64 = OnnxExport.ToProto(leaky, OnnxPrecision.Float64);
+
+        // Then LeakyRelu without alpha is ONNX's default, 0.01: EdgeNet's leaky ReLU
+        f32.Graph.Node[1].Attribute.Clear();
+        Assert.Equal(HiddenActivation.LeakyRelu, OnnxImport.Read(f32.ToByteArray(), "m.onnx").Network.HiddenActivation);
+
+        // And another alpha, another slope or one slope per unit is refused
+        f32.Graph.Node[1].Attribute.Add(new AttributeProto { Name = "alpha", Type = AttributeProto.Types.AttributeType.Float, F = 0.1f });
+        AssertRefused(f32, "node 'layer1/LeakyRelu' (LeakyRelu) has alpha = 0.1; EdgeNet's leaky ReLU has the slope 0.01 only");
+        TensorProto slope = f64.Graph.Initializer.Single(t => t.Name == "layer1.slope");
+        slope.DoubleData[0] = 0.02;
+        AssertRefused(f64, "node 'layer1/PRelu' (PRelu) has the slope 0.02; EdgeNet's leaky ReLU has the slope 0.01 only");
+        slope.DoubleData.Add(0.01);
+        slope.Dims[0] = 2;
+        AssertRefused(f64, "node 'layer1/PRelu' (PRelu) has 2 slopes (one per unit)");
     }
 
     [Fact]

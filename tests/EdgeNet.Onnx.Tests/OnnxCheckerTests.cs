@@ -1,3 +1,4 @@
+using EdgeNet.Layers;
 using EdgeNet.Models;
 
 namespace EdgeNet.Onnx.Tests;
@@ -22,13 +23,16 @@ public sealed class OnnxCheckerTests
         string folder = Directory.CreateTempSubdirectory("edgenet-onnx-check-").FullName;
         try
         {
+            // (and a model with each hidden activation: leaky ReLU is LeakyRelu in float, PRelu in double)
+            var models = TestModels.All.Select(name => (name, TestModels.ByName(name))).Concat(
+                Enum.GetValues<HiddenActivation>().Select(a => (a.ToString(), TestModels.RandomModel(seed: 2, inputs: 9, hidden: [6, 4], classes: 3, a))));
             var paths = new List<string>();
-            foreach (string name in TestModels.All)
+            foreach ((string name, Model model) in models)
             {
                 foreach (OnnxPrecision precision in Enum.GetValues<OnnxPrecision>())
                 {
                     string path = Path.Combine(folder, $"{name}-{precision}.onnx");
-                    OnnxExport.Save(TestModels.ByName(name), path, precision);
+                    OnnxExport.Save(model, path, precision);
                     paths.Add(path);
                 }
             }

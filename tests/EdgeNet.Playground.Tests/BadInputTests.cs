@@ -7,23 +7,46 @@ namespace EdgeNet.Playground.Tests;
 [Collection(PlaygroundCollection.Name)]
 public sealed class BadInputTests(PlaygroundFixture playground)
 {
-    [Theory]
-    [InlineData("?lr=-1", "The learning rate must be above 0 and at most 100 (got -1).")]
-    [InlineData("?lr=fast", "The learning rate must be a number above 0 and at most 100 (got 'fast').")]
-    [InlineData("?epochs=99999999", "The epochs must be from 1 to 10000 (got 99999999).")]
-    [InlineData("?hidden=5000", "Hidden layer 1 must have from 1 to 128 neurons (got '5000').")]
-    [InlineData("?hidden=8,8,8,8,8", "At most 4 hidden layers (got 5).")]
-    [InlineData("?seed=-3", "The seed must be a whole number from 0 to 4294967295 (got '-3').")]
-    [InlineData("?data=images", "The data must be one of tutorial, varied, csv (got 'images').")]
-    [InlineData("?data=varied&patch=4", "The patch size must be odd, from 3 to 31 (got 4).")]
-    [InlineData("?data=csv", "Choose a CSV file to train on first")]
-    public async Task Absurd_settings_in_the_url_get_a_message(string query, string expected)
-    {
-        // Given / When
-        await using PlaygroundPage tab = await PlaygroundPage.OpenAsync(playground.Browser, playground.Url, query, wait: false);
+    private static readonly (string Query, string Expected)[] AbsurdSettings =
+    [
+        ("?lr=-1", "The learning rate must be above 0 and at most 100 (got -1)."),
+        ("?lr=fast", "The learning rate must be a number above 0 and at most 100 (got 'fast')."),
+        ("?epochs=99999999", "The epochs must be from 1 to 10000 (got 99999999)."),
+        ("?hidden=5000", "Hidden layer 1 must have from 1 to 128 neurons (got '5000')."),
+        ("?hidden=8,8,8,8,8", "At most 4 hidden layers (got 5)."),
+        ("?seed=-3", "The seed must be a whole number from 0 to 4294967295 (got '-3')."),
+        ("?data=images", "The data must be one of tutorial, varied, csv (got 'images')."),
+        ("?data=varied&patch=4", "The patch size must be odd, from 3 to 31 (got 4)."),
+        ("?data=csv", "Choose a CSV file to train on first"),
+        ("?optimizer=lbfgs", "The optimizer must be one of sgd, momentum, nesterov, adagrad, rmsprop, adam, adamw (got 'lbfgs')."),
+        ("?optimizer=momentum&momentum=1", "The momentum μ must be in [0, 1) (got 1)."),
+        ("?optimizer=adam&beta2=x", "The β2 must be a number from 0 to 1 (got 'x')."),
+        ("?optimizer=adam&eps=0", "The ε must be above 0 and at most 1 (got 0)."),
+        ("?weight-decay=-1", "The weight decay λ must be from 0 to 100 (got -1)."),
+        ("?activation=softplus", "The hidden activation must be one of relu, leaky-relu, tanh, sigmoid (got 'softplus')."),
+        ("?init=zeros", "The initial weights must be one of tutorial, he, xavier (got 'zeros')."),
+    ];
 
-        // Then: the message, and the same page still trains once the setting is fixed
-        Assert.Contains(expected, await tab.WaitForMessageAsync(), StringComparison.Ordinal);
+    [Fact]
+    public async Task Absurd_settings_in_the_url_get_a_message()
+    {
+        // Given: one tab that opens each bad link in turn (each load is a new session on the same server)
+        await using PlaygroundPage tab = await PlaygroundPage.OpenAsync(playground.Browser, playground.Url, wait: false);
+        var wrong = new List<string>();
+
+        // When / Then: each link gets its message
+        foreach ((string query, string expected) in AbsurdSettings)
+        {
+            await tab.Page.GotoAsync(new Uri(playground.Url, "/" + query).AbsoluteUri);
+            string shown = await tab.WaitForMessageAsync();
+            if (!shown.Contains(expected, StringComparison.Ordinal))
+            {
+                wrong.Add($"{query}: expected '{expected}', shown '{shown}'");
+            }
+        }
+        Assert.Empty(wrong);
+
+        // and the same page still trains once the settings are fixed
         await tab.Page.GotoAsync(new Uri(playground.Url, "/?epochs=2&speed=0").AbsoluteUri);
         await tab.WaitForFrameAsync();
         await tab.Button("Epoch").ClickAsync();
@@ -85,28 +108,44 @@ public sealed class BadInputTests(PlaygroundFixture playground)
         tab.AssertClean();
     }
 
-    [Theory]
-    [InlineData("this is not json", false, 0, "The page sent a message that is not JSON; it was ignored.")]
-    [InlineData("[1, 2, 3]", false, 0, "The page sent a message without a type; it was ignored.")]
-    [InlineData("{\"type\": \"format-disk\"}", false, 0, "The page sent a message of unknown type 'format-disk'; it was ignored.")]
-    [InlineData("{\"type\": \"probe\"}", false, 0, "Choose the settings first")]
-    [InlineData("{\"type\": \"speed\", \"value\": 1e308}", false, 0, "'value' must be a number from 0 to 1000.")]
-    [InlineData("{\"type\": \"csv\", \"role\": \"train\", \"name\": \"../../etc/passwd\", \"text\": \"x\"}", false, 0, "passwd line 1: the label 'x' is not a whole number.")]
-    [InlineData("{\"type\": \"photo\", \"name\": \"a.png\", \"data\": \"@@@\"}", false, 0, "Choose the settings first")]
-    [InlineData("", true, 0, "The server takes text (JSON) messages only.")]
-    [InlineData("", false, 8_000_000, "That message was over the playground's cap of")]
-    [InlineData("{\"type\":\"settings\",\"settings\":{\"a\":[[[[[[[[[[1]]]]]]]]]]}}", false, 0, "The page sent a message that is not JSON; it was ignored.")]
-    public async Task Malformed_socket_messages_get_a_message_and_the_session_still_answers(string text, bool binary, int size, string expected)
+    private static readonly (string Text, bool Binary, int Size, string Expected)[] MalformedMessages =
+    [
+        ("this is not json", false, 0, "The page sent a message that is not JSON; it was ignored."),
+        ("[1, 2, 3]", false, 0, "The page sent a message without a type; it was ignored."),
+        ("{\"type\": \"format-disk\"}", false, 0, "The page sent a message of unknown type 'format-disk'; it was ignored."),
+        ("{\"type\": \"probe\"}", false, 0, "Choose the settings first"),
+        ("{\"type\": \"speed\", \"value\": 1e308}", false, 0, "'value' must be a number from 0 to 1000."),
+        ("{\"type\": \"csv\", \"role\": \"train\", \"name\": \"../../etc/passwd\", \"text\": \"x\"}", false, 0, "passwd line 1: the label 'x' is not a whole number."),
+        ("{\"type\": \"photo\", \"name\": \"a.png\", \"data\": \"@@@\"}", false, 0, "Choose the settings first"),
+        ("", true, 0, "The server takes text (JSON) messages only."),
+        ("", false, 8_000_000, "That message was over the playground's cap of"),
+        ("{\"type\":\"settings\",\"settings\":{\"a\":[[[[[[[[[[1]]]]]]]]]]}}", false, 0, "The page sent a message that is not JSON; it was ignored."),
+        ("{\"type\":\"settings\",\"settings\":{\"optimizer\":\"adam\",\"beta1\":[0.9]}}", false, 0, "'beta1' must be a single value."),
+    ];
+
+    [Fact]
+    public async Task Malformed_socket_messages_get_a_message_and_the_session_still_answers()
     {
-        // Given
+        // Given: one tab; each case opens its own socket (its own session) from it
         await using PlaygroundPage tab = await PlaygroundPage.OpenAsync(playground.Browser, playground.Url);
+        var wrong = new List<string>();
 
-        // When
-        var reply = await tab.Page.EvaluateAsync<RawSocket.Reply>(RawSocket.Script, new { text, size, binary });
-
-        // Then
-        Assert.Contains(expected, reply.Error, StringComparison.Ordinal);
-        Assert.True(reply.Alive, "after the bad message, a good one was not answered");
+        // When / Then: each message gets its error, and a good message after it is still answered
+        foreach ((string text, bool binary, int size, string expected) in MalformedMessages)
+        {
+            var reply = await tab.Page.EvaluateAsync<RawSocket.Reply>(RawSocket.Script, new { text, size, binary });
+            if (!reply.Error.Contains(expected, StringComparison.Ordinal) || !reply.Alive)
+            {
+                wrong.Add($"{(size > 0 ? $"{size} bytes" : binary ? "binary" : text)}: expected '{expected}', got '{reply.Error}', answered afterwards: {reply.Alive}");
+            }
+        }
+        Assert.Empty(wrong);
+        DateTime end = DateTime.UtcNow.AddSeconds(10);
+        while ((await PlaygroundFixture.StatusAsync(playground.Url)).Sessions != 1 && DateTime.UtcNow < end)
+        {
+            await Task.Delay(100);
+        }
+        Assert.Equal(1, (await PlaygroundFixture.StatusAsync(playground.Url)).Sessions);   // every case's socket closed its session
         tab.AssertClean();
     }
 }

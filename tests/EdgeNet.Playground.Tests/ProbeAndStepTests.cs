@@ -51,25 +51,32 @@ public sealed class ProbeAndStepTests(PlaygroundFixture playground)
         tab.AssertClean();
     }
 
-    [Fact]
-    public async Task A_neuron_shows_its_formula_with_the_probed_numbers()
+    [Theory]
+    [InlineData("", "ReLU", "max(0, {0})")]
+    [InlineData("&activation=tanh", "tanh", "tanh({0})")]
+    public async Task A_neuron_shows_its_formula_with_the_probed_numbers(string query, string name, string value)
     {
         // Given
-        await using PlaygroundPage tab = await TrainedAsync(5);
+        await using PlaygroundPage tab = await TrainedAsync(5, query);
         await tab.WaitAsync("state.probe !== null");
 
         // When: hidden neuron 3's heatmap is clicked
         await tab.Button("Neuron 3 of hidden layer 1").ClickAsync();
         await tab.WaitAsync("document.getElementById('formula').dataset.index === '3'");
 
-        // Then: 25 products, the bias and the result: z1[3] as the probe computed it, then ReLU
+        // Then: 25 products, the bias and the result: z1[3] as the probe computed it, then the network's activation,
+        // which the probe's lines and predict's text name too
         string formula = await tab.Page.Locator("#formula").InnerTextAsync();
         double z = await tab.Page.EvaluateAsync<double>("state.probe.layers[0].z[3]");
         double h = await tab.Page.EvaluateAsync<double>("state.probe.layers[0].h[3]");
+        string zText = z.ToString("F4", CultureInfo.InvariantCulture);
         Assert.StartsWith("z1[3] = Σᵢ x[i]·W1[i, 3] + b1[3]", formula, StringComparison.Ordinal);
         Assert.Equal(25 + 1, formula.Split('\n')[1].Split(" + ").Length);
-        Assert.Contains($"= {z.ToString("F4", CultureInfo.InvariantCulture)}", formula, StringComparison.Ordinal);
-        Assert.Contains($"h[3] = ReLU(z1[3]) = max(0, {z.ToString("F4", CultureInfo.InvariantCulture)}) = {h.ToString("F4", CultureInfo.InvariantCulture)}", formula, StringComparison.Ordinal);
+        Assert.Contains($"= {zText}", formula, StringComparison.Ordinal);
+        Assert.Contains($"h[3] = {name}(z1[3]) = {string.Format(CultureInfo.InvariantCulture, value, zText)} = {h.ToString("F4", CultureInfo.InvariantCulture)}", formula, StringComparison.Ordinal);
+        Assert.Contains($"then {name}", await tab.Page.Locator("#forward").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains($"h = {name}(z1)", await tab.Page.Locator("#predict-text").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal(name == "ReLU", (await tab.Page.Locator("#probe-panel").TextContentAsync())!.Contains("ReLU", StringComparison.Ordinal));
         tab.AssertClean();
     }
 
@@ -108,9 +115,90 @@ public sealed class ProbeAndStepTests(PlaygroundFixture playground)
         tab.AssertClean();
     }
 
-    private async Task<PlaygroundPage> TrainedAsync(int epochs)
+    [Fact]
+    public async Task With_adam_the_step_panel_shows_edgenet_step_optimizer_adam_and_the_state_carries_over()
     {
-        PlaygroundPage tab = await PlaygroundPage.OpenAsync(playground.Browser, playground.Url, $"?epochs={epochs}&speed=0");
+        // Given: a fresh Adam run (its optimizer at t = 0, as edgenet step's), its model file, Part 1's edge labelled No Edge
+        using var folder = new TempFolder();
+        await using PlaygroundPage tab = await PlaygroundPage.OpenAsync(playground.Browser, playground.Url, "?optimizer=adam&lr=0.01&beta1=0.8&epochs=3&speed=0");
+        string model = folder.File("model.json");
+        await tab.DownloadAsync("Download model", model);
+        double[] pixels = await tab.Page.EvaluateAsync<double[]>("state.pixels");
+        await tab.Field("True class").SelectOptionAsync("1");
+
+        // When: show the step, apply it, show the next one (t = 2), apply it
+        string first = await ShowStepAsync(tab);
+        await ApplyStepAsync(tab, 1);
+        string second = await ShowStepAsync(tab);
+        await ApplyStepAsync(tab, 2);
+        string updated = folder.File("updated.json");
+        await tab.DownloadAsync("Download model", updated);
+
+        // Then: the rule and each step's every number are edgenet step's with two Adam updates in a row
+        string cliUpdated = folder.File("cli-updated.json");
+        CliRun step = CliRun.Of("step", "--model", model, "--patch", Join(pixels), "--label", "1", "--optimizer", "adam", "--lr", "0.01", "--beta1", "0.8",
+            "--steps", "2", "--full", "--save-updated", cliUpdated).Succeeded();
+        Dictionary<string, string> cli = Sections(step.Out);
+        Assert.Equal(cli["Rule"], Sections(first)["Rule"]);
+        Assert.Equal(cli["── Step 1 (t = 1)"], Sections(first)["── Step 1 (t = 1)"]);
+        Assert.Equal(cli["── Step 2 (t = 2)"], Sections(second)["── Step 2 (t = 2)"]);
+        Assert.Contains("m before", first, StringComparison.Ordinal);
+        Assert.Contains("v after", first, StringComparison.Ordinal);
+        var page = ModelFile.Load(updated).Network;
+        var expected = ModelFile.Load(cliUpdated).Network;
+        for (int l = 0; l < expected.Layers.Count; l++)
+        {
+            Assert.Equal(expected.Layers[l].Weights, page.Layers[l].Weights);
+            Assert.Equal(expected.Layers[l].Bias, page.Layers[l].Bias);
+        }
+
+        // and after a training epoch (100 updates) the next step continues the run's optimizer: t = 103
+        await tab.Button("Epoch").ClickAsync();
+        await tab.WaitAsync("document.body.dataset.epoch === '1'");
+        Assert.Contains("── Step 103 (t = 103)", await ShowStepAsync(tab), StringComparison.Ordinal);
+        tab.AssertClean();
+    }
+
+    private static async Task<string> ShowStepAsync(PlaygroundPage tab)
+    {
+        await tab.Page.EvaluateAsync("document.getElementById('step-text').textContent = ''");
+        await tab.Button("Show step").ClickAsync();
+        await tab.WaitAsync("document.getElementById('step-text').textContent.length > 0");
+        return (await tab.Page.Locator("#step-text").TextContentAsync())!;
+    }
+
+    private static async Task ApplyStepAsync(PlaygroundPage tab, int handSteps)
+    {
+        await tab.Button("Apply step").ClickAsync();
+        await tab.WaitAsync($"document.getElementById('step-summary').textContent.startsWith('Applied') && document.body.dataset.handSteps === '{handSteps}'");
+    }
+
+    // The text cut at the lines that start a part ("Rule:", "── Step N …"): each part's lines under its heading.
+    private static Dictionary<string, string> Sections(string text)
+    {
+        var sections = new Dictionary<string, string>();
+        string? heading = null;
+        foreach (string line in text.Split('\n'))
+        {
+            string? start = line.StartsWith("Rule:", StringComparison.Ordinal) ? "Rule"
+                : line.StartsWith("── Step", StringComparison.Ordinal) ? line[..line.IndexOf(':', StringComparison.Ordinal)]
+                : line.StartsWith("Loss on the example", StringComparison.Ordinal) ? "end" : null;
+            if (start is not null && start != heading)
+            {
+                heading = start;
+                sections[heading] = "";
+            }
+            if (heading is not null)
+            {
+                sections[heading] += line + "\n";
+            }
+        }
+        return sections;
+    }
+
+    private async Task<PlaygroundPage> TrainedAsync(int epochs, string query = "")
+    {
+        PlaygroundPage tab = await PlaygroundPage.OpenAsync(playground.Browser, playground.Url, $"?epochs={epochs}&speed=0{query}");
         await tab.Button("Play").ClickAsync();
         await tab.WaitForEpochAsync(epochs);
         return tab;

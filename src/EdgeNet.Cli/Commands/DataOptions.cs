@@ -33,10 +33,6 @@ internal sealed class DataOptions
         {
             return null;
         }
-        if (!file.Exists)
-        {
-            throw new FileNotFoundException($"Data file '{file.FullName}' does not exist.");
-        }
         return CsvDataset.Load(file.FullName, classNames, expectedPixels);
     }
 }

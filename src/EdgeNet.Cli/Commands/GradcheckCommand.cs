@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EdgeNet.Cli.Input;
+using EdgeNet.Data;
 using EdgeNet.Diagnostics;
 using EdgeNet.Layers;
 using EdgeNet.Training;
@@ -41,6 +42,9 @@ internal static class GradcheckCommand
                 Activation = network.ResolveActivation(parse),
                 Init = network.ResolveInit(parse),
             };
+            int[] sizes = [TutorialPatches.Size * TutorialPatches.Size, .. options.Hidden, GeneratedData.Tutorial.ClassNames.Count];
+            Limits.CheckNetwork(sizes);
+            Limits.CheckGradientCheck(Limits.Parameters(sizes), count);   // before the data and the network are made
             var setup = SeededSetup<double>.Create(options);
             IReadOnlyList<ParameterGradient> results = GradientCheck.Run(setup.Network, setup.Train.Features, setup.Train.Labels, eps);
             context.Out.WriteLine(FormattableString.Invariant(

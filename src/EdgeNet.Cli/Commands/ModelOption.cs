@@ -9,12 +9,6 @@ internal static class ModelOption
     public static Option<FileInfo?> Create(bool required) =>
         new("--model") { HelpName = "FILE", Description = "A model file saved by 'edgenet train --save'.", Required = required };
 
-    public static Model Load(FileInfo file)
-    {
-        if (!file.Exists)
-        {
-            throw new FileNotFoundException($"Model file '{file.FullName}' does not exist.");
-        }
-        return ModelFile.Load(file.FullName);
-    }
+    /// <summary>Loads and validates the model; a missing file, a folder or a device gets its own one-line message.</summary>
+    public static Model Load(FileInfo file) => ModelFile.Load(file.FullName);
 }

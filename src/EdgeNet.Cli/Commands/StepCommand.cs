@@ -57,6 +57,8 @@ internal static class StepCommand
         return command;
     }
 
+    private const string WarningPrefix = "WARNING: ";
+
     private static int Run(CliContext context, StepRequest request)
     {
         double alpha = request.LearningRate;
@@ -80,9 +82,11 @@ internal static class StepCommand
         }
         StepTrace trace = StepTrace.Record(setup.Network, setup.Example, setup.Label, alpha);
         context.Out.Write(StepTraceText.Format(trace, options));
-        if (!trace.LossDecreased)
+        bool refused = request.SavePath is not null && !double.IsFinite(trace.LossAfter);
+        if (!trace.LossDecreased && !refused)                       // a refused save says it all in its own one line
         {
-            context.Error.WriteLine($"edgenet: warning: {StepTraceText.Verdict(trace)}");
+            string verdict = StepTraceText.Verdict(trace);
+            ErrorLine.Write(context.Error, "warning: " + (verdict.StartsWith(WarningPrefix, StringComparison.Ordinal) ? verdict[WarningPrefix.Length..] : verdict));
         }
         Save(context, request, setup, trace.LossAfter);
         return ExitCodes.Success;

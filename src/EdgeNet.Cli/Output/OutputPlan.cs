@@ -71,9 +71,9 @@ internal sealed class OutputPlan
             {
                 throw new UsageException($"{option}: {e.Message}");
             }
-            catch (DirectoryNotFoundException)
+            catch (DirectoryNotFoundException e)
             {
-                throw new UsageException($"{option}: the folder {UserText.Quote(Path.GetDirectoryName(full))} does not exist.");
+                throw new UsageException($"{option}: {e.Message}");             // names the folder the save would go in
             }
             string folder = Path.GetDirectoryName(target)!;
             if (!FileStatus.CanWriteIn(folder))

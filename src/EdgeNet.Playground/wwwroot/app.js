@@ -18,7 +18,24 @@ const FIELDS = [
   { key: 'batch', label: 'Batch size', panel: 'train', kind: 'text', mode: 'numeric' },
   { key: 'epochs', label: 'Epochs', panel: 'train', kind: 'text', mode: 'numeric' },
   { key: 'shuffle', label: 'Shuffle', panel: 'train', kind: 'check' },
+  { key: 'activation', label: 'Hidden activation', panel: 'train', kind: 'select', options: [['relu', 'ReLU'], ['leaky-relu', 'leaky ReLU (slope 0.01)'], ['tanh', 'tanh'], ['sigmoid', 'sigmoid']] },
+  { key: 'init', label: 'Initial weights', panel: 'train', kind: 'select', options: [['tutorial', "tutorial's randn·0.3"], ['he', 'He: randn·√(2/fan-in)'], ['xavier', 'Xavier: randn·√(2/(fan-in + fan-out))']] },
+  { key: 'optimizer', label: 'Optimizer', panel: 'train', kind: 'select', options: [['sgd', 'SGD'], ['momentum', 'momentum'], ['nesterov', 'Nesterov momentum'], ['adagrad', 'Adagrad'], ['rmsprop', 'RMSprop'], ['adam', 'Adam'], ['adamw', 'AdamW']] },
+  { key: 'momentum', label: 'Momentum μ', panel: 'train', kind: 'text', mode: 'decimal', when: s => ['momentum', 'nesterov'].includes(s.optimizer) },
+  { key: 'rms-decay', label: 'RMSprop decay ρ', panel: 'train', kind: 'text', mode: 'decimal', when: s => s.optimizer === 'rmsprop' },
+  { key: 'beta1', label: 'β1', panel: 'train', kind: 'text', mode: 'decimal', when: s => ['adam', 'adamw'].includes(s.optimizer) },
+  { key: 'beta2', label: 'β2', panel: 'train', kind: 'text', mode: 'decimal', when: s => ['adam', 'adamw'].includes(s.optimizer) },
+  { key: 'eps', label: 'ε', panel: 'train', kind: 'text', mode: 'decimal', when: s => ['adagrad', 'rmsprop', 'adam', 'adamw'].includes(s.optimizer) },
+  { key: 'weight-decay', label: 'Weight decay λ', panel: 'train', kind: 'text', mode: 'decimal' },
 ];
+
+// h = f(z) of each hidden activation, for the probe's lines and a neuron's formula.
+const ACTIVATIONS = {
+  relu: { name: 'ReLU', value: z => `max(0, ${z})` },
+  'leaky-relu': { name: 'LeakyReLU', value: z => `max(0.01·${z}, ${z})` },
+  tanh: { name: 'tanh', value: z => `tanh(${z})` },
+  sigmoid: { name: 'sigmoid', value: z => `1 / (1 + e^−(${z}))` },
+};
 
 // matplotlib's RdBu and Blues (ColorBrewer), as the guide draws weights and counts.
 const RDBU = ['#67001f', '#b2182b', '#d6604d', '#f4a582', '#fddbc7', '#f7f7f7', '#d1e5f0', '#92c5de', '#4393c3', '#2166ac', '#053061'].map(hex);
@@ -51,6 +68,10 @@ function defaultOf(key) {
   const d = state.defaults;
   const kind = state.explicit.data === 'varied' ? d.varied : d.tutorial;
   if (key in kind) return String(kind[key]);
+  if (key !== 'optimizer') {
+    const rule = d.optimizers[valueOf('optimizer')];
+    if (rule && key in rule) return String(rule[key]);
+  }
   return d[key] === undefined ? '' : String(d[key]);
 }
 
@@ -60,6 +81,7 @@ function settings() {
   const s = {};
   for (const f of FIELDS) s[f.key] = valueOf(f.key);
   s.hidden = valueOf('hidden');
+  for (const f of FIELDS) if (f.when && !f.when(s)) delete s[f.key];   // only what this data and rule read
   return s;
 }
 
@@ -102,7 +124,7 @@ function buildForm() {
     if (f.kind === 'check') field.append(input, label); else field.append(label, input);
     input.addEventListener('change', () => {
       setExplicit(f.key, f.kind === 'check' ? String(input.checked) : input.value.trim());
-      if (f.key === 'data') showFields();
+      if (f.kind === 'select') showFields();   // the data and the rule decide which fields show
       sendSettings();
     });
     $(f.panel + '-fields').append(field);
@@ -198,7 +220,10 @@ const HANDLERS = {
     if (m.data === 'csv' && state.explicit.data !== 'csv') { setExplicit('data', 'csv'); showFields(); }
     $('message').textContent = '';
     $('data-summary').textContent = `${m.dataName}: ${m.trainCount} training and ${m.testCount} test patches, classes ${m.classNames.join(', ')}.`;
-    $('shape').textContent = `Network ${m.shape.join('→')}, ${m.parameters} parameters.`;
+    $('shape').textContent = `Network ${m.shape.join('→')}, ${m.parameters} parameters, ${ACTIVATIONS[m.activation].name} hidden units, ${m.init} initial weights; optimizer ${m.optimizer}.`;
+    $('step-hint').textContent = m.optimizer === 'sgd' && m.activation === 'relu'
+      ? 'One SGD update on the patch in the editor, every number of the forward and backward pass, as edgenet step --full prints it.'
+      : `One ${m.optimizer} update on the patch in the editor with this run's optimizer state (its velocity or moments and its step count t) before and after, as edgenet step --optimizer ${m.rule} --full prints it.`;
     drawSamples(m);
     setupEditor(m);
     resetCharts();
@@ -218,6 +243,7 @@ const HANDLERS = {
     drawWrong(m);
     document.body.dataset.epoch = String(m.epoch);
     document.body.dataset.playing = String(m.playing);
+    document.body.dataset.handSteps = String(m.handSteps);
     $('play').disabled = m.playing || m.finished;
     $('pause').disabled = !m.playing;
     if (state.pixels && performance.now() - state.probeSent > 150) probe();
@@ -549,7 +575,7 @@ function drawForward(m) {
     const input = i === 0 ? 'x' : (layers === 2 ? 'h' : `h${i}`);
     const note = document.createElement('div');
     note.className = 'hint';
-    note.textContent = `z${i + 1} = ${input}·W${i + 1} + b${i + 1}` + (l.h ? ', then ReLU' : ', then softmax');
+    note.textContent = `z${i + 1} = ${input}·W${i + 1} + b${i + 1}` + (l.h ? `, then ${ACTIVATIONS[state.run.activation].name}` : ', then softmax');
     parts.push(note, vectorLine(`z${i + 1}`, l.z, i, 4, true));
     if (l.h) parts.push(vectorLine(layers === 2 ? 'h' : `h${i + 1}`, l.h, i, 4, true));
   });
@@ -576,7 +602,8 @@ function drawFormula(m) {
   const w = `W${m.layer + 1}`;
   const terms = m.inputs.map((v, i) => `(${fmt(v, 2)})(${fmt(m.weights[i], 3)})`);
   let text = `${z} = Σᵢ ${input}[i]·${w}[i, ${m.index}] + b${m.layer + 1}[${m.index}]\n   = ${terms.join(' + ')} + (${fmt(m.bias, 3)})\n   = ${fmt(m.z, 4)}`;
-  if (!m.last) text += `\n${layers === 2 ? 'h' : 'h' + (m.layer + 1)}[${m.index}] = ReLU(${z}) = max(0, ${fmt(m.z, 4)}) = ${fmt(m.h, 4)}`;
+  const act = ACTIVATIONS[state.run.activation];
+  if (!m.last) text += `\n${layers === 2 ? 'h' : 'h' + (m.layer + 1)}[${m.index}] = ${act.name}(${z}) = ${act.value(fmt(m.z, 4))} = ${fmt(m.h, 4)}`;
   else text += `\np[${m.index}] = e^${z} / Σₖ e^z${m.layer + 1}[k] = ${fmt(m.p, 4)}  (${state.run.classNames[m.index]})`;
   const box = $('formula');
   box.textContent = text;

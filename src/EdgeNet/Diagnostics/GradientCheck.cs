@@ -19,9 +19,11 @@ public sealed record ParameterGradient(string Parameter, string Index, double An
 public static class GradientCheck
 {
     /// <summary>Checks every weight and bias of <paramref name="network"/> on one batch.</summary>
+    /// <exception cref="ArgumentException">The check would cost more than <see cref="Limits.MaxGradientCheckWork"/>.</exception>
     public static IReadOnlyList<ParameterGradient> Run(Network<double> network, ReadOnlySpan<double> x, ReadOnlySpan<int> labels, double epsilon = 1e-5)
     {
         ArgumentNullException.ThrowIfNull(network);
+        Limits.CheckGradientCheck(network.ParameterCount, labels.Length);
         network.ForwardLoss(x, labels, out _);
         network.Backward(x, labels);
         var analytic = network.Layers.Select(l => (W: l.WeightGradient.ToArray(), B: l.BiasGradient.ToArray())).ToArray();

@@ -41,8 +41,22 @@ public sealed class OptimizerTrace
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(settings);
         StepTrace.Validate(network, x, label, learningRate);
+        return Record(network, x, label, new Optimizer<double>(settings, learningRate, network.Layers), steps);
+    }
+
+    /// <summary>
+    /// As <see cref="Record(Network{double}, ReadOnlySpan{double}, int, OptimizerSettings, double, int)"/>, continuing
+    /// <paramref name="optimizer"/>'s state (a run's velocity or moments, its step count t), which the updates advance.
+    /// </summary>
+    /// <exception cref="ArgumentException">The example does not fit the network, a value is not finite, the label is out of range, the optimizer was made for other layers, or fewer than 1 step.</exception>
+    public static OptimizerTrace Record(Network<double> network, ReadOnlySpan<double> x, int label, Optimizer<double> optimizer, int steps)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(optimizer);
+        StepTrace.Validate(network, x, label, optimizer.LearningRate);
         ArgumentOutOfRangeException.ThrowIfLessThan(steps, 1);
-        var optimizer = new Optimizer<double>(settings, learningRate, network.Layers);
+        OptimizerSettings settings = optimizer.Settings;
+        double learningRate = optimizer.LearningRate;
         ReadOnlySpan<int> labels = [label];
         var records = new OptimizerStepTrace[steps];
         for (int s = 0; s < steps; s++)

@@ -43,7 +43,8 @@ public static class SaveTarget
         string folder = Path.GetDirectoryName(target) ?? target;
         if (FileStatus.Of(folder).Kind != FileKind.Directory)
         {
-            throw new DirectoryNotFoundException($"The folder {UserText.Quote(folder)} does not exist.");
+            string link = target == full ? string.Empty : $" (the link {UserText.Quote(full)} points into it)";
+            throw new DirectoryNotFoundException($"the folder {UserText.Quote(folder)} does not exist{link}.");
         }
         return target;
     }

@@ -146,6 +146,13 @@ public static class ModelFile
     private static ModelFormatException Invalid(string source, JsonException e)
     {
         string where = e.LineNumber is long line ? $" at line {line + 1}" : string.Empty;
+        if (e.InnerException is not JsonException && e.Path is { Length: > 2 } path)
+        {
+            // The JSON is well formed but a value has the wrong type (a list where a number belongs, a number too
+            // large for its field, ...). A syntax error comes from the reader, which the serializer wraps: its inner
+            // exception is the reader's JsonException.
+            return new ModelFormatException($"{source} is not a valid model: {UserText.Quote(path.TrimStart('$', '.'))} has the wrong type or is out of range{where}.", e);
+        }
         return new ModelFormatException($"{source} is not a complete model file: invalid or truncated JSON{where}.", e);
     }
 

@@ -45,6 +45,16 @@ public sealed class Optimizer<T>
         LayerShapes = [.. layers.Select(l => (l.Weights.Length, l.Bias.Length))];
     }
 
+    private Optimizer(Optimizer<T> source)
+    {
+        Settings = source.Settings;
+        LearningRate = source.LearningRate;
+        Steps = source.Steps;
+        LayerShapes = source.LayerShapes;
+        _first = [.. source._first.Select(b => b.Copy())];
+        _second = [.. source._second.Select(b => b.Copy())];
+    }
+
     /// <summary>The rule and its settings.</summary>
     public OptimizerSettings Settings { get; }
 
@@ -102,6 +112,15 @@ public sealed class Optimizer<T>
             Update(layer.Weights, layer.WeightGradient, l, bias: false, Settings.WeightDecay);   // W: with weight decay
             Update(layer.Bias, layer.BiasGradient, l, bias: true, 0);                           // b: never decayed
         }
+    }
+
+    /// <summary>
+    /// An independent copy: the same rule, settings and learning rate, the same state and step count. Stepping the copy
+    /// leaves this optimizer as it was (to show an update without making it).
+    /// </summary>
+    public Optimizer<T> Copy()
+    {
+        return new Optimizer<T>(this);
     }
 
     /// <summary>Puts the state back to zeros and the step count to 0.</summary>

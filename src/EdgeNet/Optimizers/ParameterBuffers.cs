@@ -19,4 +19,12 @@ public sealed class ParameterBuffers<T>
     public T[] Bias { get; }
 
     internal Span<T> Of(bool bias) => bias ? Bias : Weights;
+
+    internal ParameterBuffers<T> Copy()
+    {
+        var copy = new ParameterBuffers<T>(Weights.Length, Bias.Length);
+        Weights.CopyTo(copy.Weights, 0);
+        Bias.CopyTo(copy.Bias, 0);
+        return copy;
+    }
 }

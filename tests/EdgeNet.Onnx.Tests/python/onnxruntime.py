@@ -1,6 +1,6 @@
 """A NumPy stand-in for onnxruntime.InferenceSession, for running docs/use-elsewhere.md's Python snippet where the
 onnxruntime wheel cannot be installed (Debian has no package of it). It evaluates the graphs EdgeNet exports only:
-Gemm, Relu, LeakyRelu, Tanh, Sigmoid, Softmax. ONNX Runtime itself is checked by the C# tests."""
+Gemm, Relu, LeakyRelu, PRelu, Tanh, Sigmoid, Softmax. ONNX Runtime itself is checked by the C# tests."""
 import onnx
 import onnx.numpy_helper
 import numpy as np
@@ -31,6 +31,8 @@ class InferenceSession:
                 y = np.maximum(x, 0)
             elif node.op_type == "LeakyRelu":
                 y = np.where(x > 0, x, x * attributes.get("alpha", 0.01))
+            elif node.op_type == "PRelu":
+                y = np.where(x < 0, x * self._weights[node.input[1]], x)
             elif node.op_type == "Tanh":
                 y = np.tanh(x)
             elif node.op_type == "Sigmoid":

@@ -97,6 +97,45 @@ public sealed class OptimizerTraceTests
         Assert.Equal(b2.SecondAfter![1] / second.BiasCorrections.Value.Second, b2.SecondCorrected![1]);
     }
 
+    [Theory]
+    [InlineData(OptimizerKind.Momentum)]
+    [InlineData(OptimizerKind.Adam)]
+    public void A_trace_continues_a_given_optimizers_state_and_a_copy_leaves_the_original_as_it_was(OptimizerKind kind)
+    {
+        // Given three steps in one trace, and beside it one step with an optimizer of our own, then a copy of it
+        OptimizerSettings settings = OptimizerSettings.For(kind) with { WeightDecay = 0.01 };
+        double[] x = TutorialExamples.ForwardTraceEdge();
+        OptimizerTrace three = OptimizerTrace.Record(Part1(), x, 1, settings, 0.05, 3);
+        Network<double> network = Part1();
+        var optimizer = new Optimizer<double>(settings, 0.05, network.Layers);
+        OptimizerTrace.Record(network, x, 1, optimizer, 1);
+        double[] state = [.. optimizer.FirstState[0].Weights];
+        Optimizer<double> copy = optimizer.Copy();
+
+        // When the copy takes the next two steps on a copy of the network
+        Network<double> twin = Network<double>.Create(25, [8], 2);
+        for (int l = 0; l < twin.Layers.Count; l++)
+        {
+            network.Layers[l].Weights.CopyTo(twin.Layers[l].Weights, 0);
+            network.Layers[l].Bias.CopyTo(twin.Layers[l].Bias, 0);
+        }
+        OptimizerTrace rest = OptimizerTrace.Record(twin, x, 1, copy, 2);
+
+        // Then they are the three-step trace's steps 2 and 3, number for number; the original kept its state and t = 1
+        Assert.Equal([2, 3], rest.Steps.Select(s => s.Number));
+        for (int p = 0; p < rest.Steps[1].Parameters.Count; p++)
+        {
+            ParameterTrace expected = three.Steps[2].Parameters[p], actual = rest.Steps[1].Parameters[p];
+            Assert.Equal(expected.After.Values.ToArray(), actual.After.Values.ToArray());
+            Assert.Equal(expected.FirstAfter!.Values.ToArray(), actual.FirstAfter!.Values.ToArray());
+            Assert.Equal(expected.SecondAfter?.Values.ToArray(), actual.SecondAfter?.Values.ToArray());
+        }
+        Assert.Equal(three.Steps[2].LossAfter, rest.Steps[1].LossAfter);
+        Assert.Equal(1, optimizer.Steps);
+        Assert.Equal(state, optimizer.FirstState[0].Weights);
+        Assert.Equal(3, copy.Steps);
+    }
+
     [Fact]
     public void Bad_arguments_are_refused()
     {

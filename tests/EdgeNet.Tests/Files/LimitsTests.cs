@@ -47,4 +47,30 @@ public sealed class LimitsTests
     [Fact]
     public void A_batch_too_large_for_the_widths_is_refused() =>
         Assert.Throws<ArgumentException>(() => Limits.CheckBatch(1_000_000, [4096, 2]));
+
+    [Fact]
+    public void A_gradient_check_at_the_work_cap_is_accepted_and_one_sample_more_is_refused()
+    {
+        // parameters² × samples: the largest sample count that fits the cap for 226 parameters (the tutorial's)
+        long samples = Limits.MaxGradientCheckWork / (226L * 226);
+
+        Limits.CheckGradientCheck(226, samples);
+        var error = Assert.Throws<ArgumentException>(() => Limits.CheckGradientCheck(226, samples + 1));
+        Assert.Contains($"{Limits.Count(226 * 226 * (samples + 1))}; the most is {Limits.Count(Limits.MaxGradientCheckWork)}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_gradient_check_work_does_not_overflow() =>
+        Assert.Throws<ArgumentException>(() => Limits.CheckGradientCheck(Limits.MaxParameters, Limits.MaxSamples));
+
+    [Fact]
+    public void The_engine_refuses_a_gradient_check_above_the_cap_before_any_finite_difference()
+    {
+        // 25→1000→2 (28,002 parameters) over 10 samples: 7.8 billion, above the cap
+        var network = Network<double>.Create(25, [1000], 2);
+        var x = new double[10 * 25];
+        var labels = new int[10];
+
+        Assert.Throws<ArgumentException>(() => EdgeNet.Diagnostics.GradientCheck.Run(network, x, labels));
+    }
 }
