@@ -1,8 +1,15 @@
 #!/usr/bin/env bash
 # Whole-process side by side: `edgenet scan` (Native AOT) against python3 + OpenCV's Canny (imread gray -> Canny ->
 # imwrite PNG), on a 12-megapixel JPEG and on a folder of 100 JPEGs of 1920x1080 that bench/peers/make_photos.py
-# draws (seeded; nothing is downloaded). Wall time from hyperfine, peak memory from /usr/bin/time; prints the
-# ratios. Usage: bench/scan-compare.sh [out-dir]   (RUNS=10 for more runs; SKIP_BUILD=1 to reuse the binary)
+# draws (seeded; nothing is downloaded).
+#
+# Each round times every command of a workload once with hyperfine (--runs 1), the order turning round by round,
+# each command under /usr/bin/time for its peak memory; the load average is recorded before each round. The table
+# gives, per command, the median wall time, the median CPU time (user + sys), the median of the per-round ratios to
+# OpenCV (runs next to each other share the machine's load), the peak RSS and bytes a pixel, and the issue's target.
+#
+# Usage: bench/scan-compare.sh [out-dir]   (ROUNDS=7 rounds for the 12 MP workload, ROUNDS_FOLDER=3 for the folder;
+#        SKIP_BUILD=1 to reuse the binary)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="$(realpath -m "${1:-bench/results/scan}")"
@@ -34,7 +41,8 @@ echo "Drawing the photos ..." >&2
 big="$out/photos/photo-12mp.jpg"
 hd="$out/photos/hd"
 maps="$out/maps"
-rm -rf "$maps" && mkdir -p "$maps/hd-edgenet" "$maps/hd-opencv"
+runs="$out/runs"
+rm -rf "$maps" "$runs" && mkdir -p "$maps/hd-edgenet" "$maps/hd-opencv" "$runs"
 canny="/usr/bin/python3 bench/peers/opencv_canny.py"
 declare -A commands=(
   [12mp-edgenet]="$edgenet scan --model $out/edge.json $big --out $maps/edges.png"
@@ -44,22 +52,26 @@ declare -A commands=(
   [hd100-edgenet]="$edgenet scan --model $out/edge.json $hd --out-dir $maps/hd-edgenet"
   [hd100-opencv]="$canny $maps/hd-opencv $hd"
 )
-order=(12mp-edgenet 12mp-opencv 12mp-thin 12mp-overlay hd100-edgenet hd100-opencv)
 
-echo "Timing (hyperfine, ${RUNS:-5} runs each, interleaved by workload) ..." >&2
-hyperfine -N --warmup 1 --runs "${RUNS:-5}" --export-json "$out/12mp.json" \
-  -n 12mp-edgenet "${commands[12mp-edgenet]}" -n 12mp-opencv "${commands[12mp-opencv]}" \
-  -n 12mp-thin "${commands[12mp-thin]}" -n 12mp-overlay "${commands[12mp-overlay]}" >&2
-hyperfine -N --warmup 1 --runs "${RUNS_FOLDER:-3}" --export-json "$out/hd100.json" \
-  -n hd100-edgenet "${commands[hd100-edgenet]}" -n hd100-opencv "${commands[hd100-opencv]}" >&2
-
-echo "Peak memory (/usr/bin/time, ${RSS_ROUNDS:-2} runs each) ..." >&2
-: > "$out/rss.tsv"
-for round in $(seq "${RSS_ROUNDS:-2}"); do
-  for name in "${order[@]}"; do
-    /usr/bin/time -f '%M' -o "$out/kb.txt" ${commands[$name]} >/dev/null 2>&1
-    printf '%s\t%s\n' "$name" "$(tail -1 "$out/kb.txt")" >> "$out/rss.tsv"
+# rounds WORKLOAD COUNT NAME...: COUNT rounds of hyperfine over the NAMEs, the order turned by one each round.
+rounds() {
+  local workload=$1 count=$2; shift 2
+  local names=("$@") n=$#
+  for name in "${names[@]}"; do ${commands[$name]} >/dev/null 2>&1; done      # warm the file cache once
+  for round in $(seq "$count"); do
+    local args=() k
+    for k in $(seq 0 $((n - 1))); do
+      local name=${names[$(((k + round) % n))]}
+      args+=(-n "$name" "/usr/bin/time -f %M -o $runs/$name.$round.kb ${commands[$name]}")
+    done
+    printf '%s\t%s\t%s\n' "$workload" "$round" "$(cut -d' ' -f1-3 /proc/loadavg)" >> "$runs/load.tsv"
+    echo "  $workload round $round/$count (load $(cut -d' ' -f1 /proc/loadavg))" >&2
+    hyperfine -N --runs 1 --style none --export-json "$runs/$workload.$round.json" "${args[@]}" >/dev/null
   done
-done
+}
 
-/usr/bin/python3 bench/peers/scan_table.py "$out/12mp.json" "$out/hd100.json" "$out/rss.tsv" | tee "$out/table.md"
+echo "Timing: ${ROUNDS:-7} rounds of the 12 MP workload, ${ROUNDS_FOLDER:-3} of the folder ..." >&2
+rounds 12mp "${ROUNDS:-7}" 12mp-edgenet 12mp-opencv 12mp-thin 12mp-overlay
+rounds hd100 "${ROUNDS_FOLDER:-3}" hd100-edgenet hd100-opencv
+
+/usr/bin/python3 bench/peers/scan_table.py "$runs" | tee "$out/table.md"

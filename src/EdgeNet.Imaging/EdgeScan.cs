@@ -25,14 +25,28 @@ public sealed record EdgeScanResult(GrayImage Image, ProbabilityMap Map, double[
 /// <summary>Scans an image with a network and Sobel side by side.</summary>
 public static class EdgeScan
 {
+    /// <summary>Largest difference allowed between a probability of <see cref="Run"/> and the float64 scan's.</summary>
+    public const double Tolerance = 1e-5;
+
     /// <summary>
     /// Runs <paramref name="network"/> over every window of <paramref name="image"/> and Sobel over every pixel; the
-    /// numbers do not depend on <paramref name="threads"/>.
+    /// numbers do not depend on <paramref name="threads"/>. The network runs in float32 with the scan kernels of
+    /// <see cref="PhotoScanner"/> (the product path): probabilities within <see cref="Tolerance"/> of
+    /// <see cref="ProbabilityMap.Scan"/> in float64.
     /// </summary>
     public static EdgeScanResult Run(Network<double> network, IReadOnlyList<string> classNames, GrayImage image, int patchSize, int threads = 1)
     {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(classNames);
         ArgumentNullException.ThrowIfNull(image);
-        ProbabilityMap map = ProbabilityMap.Scan(network, classNames, image.Pixels, image.Width, image.Height, patchSize, threads);
+        if (classNames.Count != network.Classes)
+        {
+            throw new ArgumentException($"The network has {network.Classes} classes but {classNames.Count} names were given.", nameof(classNames));
+        }
+        float[] pixels = [.. image.Pixels.Select(v => (float)v)];
+        var planes = new float[(long)image.Width * image.Height * network.Classes];
+        PatchScanner.ScanAll(network.ConvertTo<float>(), pixels, image.Width, image.Height, patchSize, planes, threads);
+        var map = new ProbabilityMap(image.Width, image.Height, classNames, [.. planes.Select(p => (double)p)]);
         double[] sobel = Imaging.Sobel.Magnitude(image);
         double[] edges = map.EdgeProbabilities();
         double r = Imaging.Correlation.Pearson(edges, sobel);

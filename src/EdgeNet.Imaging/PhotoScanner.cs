@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Numerics;
 using EdgeNet.Data;
 using EdgeNet.Inference;
 
@@ -145,8 +147,6 @@ public sealed class PhotoScanner
         return new ScanPictures(image, ClassNames, _noEdge, map, colours, overlay, (double)edgeCount / image.PixelCount, comparison);
     }
 
-    private static byte ToByte(float value) => (byte)((255f * Math.Clamp(value, 0f, 1f)) + 0.5f);
-
     /// <summary>
     /// One band's input rows as floats and its probabilities: rows <c>top</c> … <c>top + rows − 1</c> of the photo,
     /// with <c>top = y0 − 1 − r</c> (rows outside the photo replicate its first or last).
@@ -207,61 +207,97 @@ public sealed class PhotoScanner
             int y = y0 + i, width = image.Width;
             bool thin = scanner._settings.Thin;
             double? threshold = scanner._settings.Threshold;
-            int count = 0;
-            double strongest = 0;
-            for (int x = 0; x < width; x++)
+            float[] scratch = ArrayPool<float>.Shared.Rent(5 * width);
+            try
             {
-                float e = Edge(x, y);                                               // 1 − p(no edge)
-                count += e > 0.5f ? 1 : 0;
-                float shown = e;
-                if (thin && !IsPeak(e, x, y))
+                Span<float> e = scratch.AsSpan(0, width), shown = e;
+                EdgeRow(y, e);                                                      // 1 − p(no edge)
+                rowEdges[i] = CountAbove(e, 0.5f);
+                if (thin || threshold is not null)
                 {
-                    shown = 0;                                                      // not the ridge across the edge
-                }
-                if (threshold is double t)
-                {
-                    shown = shown > t ? 1 : 0;
-                }
-                long pixel = ((long)y * width) + x;
-                map[pixel] = ToByte(shown);
-                if (colours is not null || overlay is not null)
-                {
-                    Paint(x, y, pixel, e, shown);
-                }
-                if (edges is not null)
-                {
-                    (int gx, int gy) = Sobel.At(image, x, y);
-                    double magnitude = Math.Sqrt((gx * gx) + (gy * gy)) / 255;       // √(gx² + gy²), values in [0, 1]
-                    edges[(i * width) + x] = e;
-                    sobel![(i * width) + x] = magnitude;
-                    strongest = Math.Max(strongest, magnitude);
-                    if (darkToBright is not null)
+                    shown = scratch.AsSpan(width, width);
+                    e.CopyTo(shown);
+                    if (thin)
                     {
-                        darkToBright[(i * width) + x] = Math.Max(gx, 0) / 255.0;       // max(gx, 0)
+                        Thin(y, e, shown, scratch.AsSpan(2 * width, width), scratch.AsSpan(3 * width, width));
+                    }
+                    if (threshold is double t)
+                    {
+                        float cut = (float)t;
+                        foreach (ref float v in shown)
+                        {
+                            v = v > cut ? 1 : 0;
+                        }
                     }
                 }
+                PixelBytes.Convert(shown, map.AsSpan(y * width, width));
+                if (colours is not null || overlay is not null)
+                {
+                    Paint(y, e, shown, scratch.AsSpan(2 * width, 3 * width));
+                }
             }
-            rowEdges[i] = count;
-            rowStrongest[i] = strongest;
-        }
-
-        private float Edge(int x, int y)
-        {
-            if ((uint)x >= (uint)image.Width || (uint)y >= (uint)image.Height)
+            finally
             {
-                return 0;                                                           // outside the photo: no edge
+                ArrayPool<float>.Shared.Return(scratch);
             }
-            return 1f - band.Planes[(_none * band.PlaneLength) + band.Offset(y, x)];
+            rowStrongest[i] = edges is null ? 0 : CompareWithSobel(y, i);
         }
 
-        // Non-maximum suppression across the edge: above the neighbour before, at least the one after (so a plateau
-        // two pixels wide keeps its first pixel).
-        private bool IsPeak(float e, int x, int y)
+        private void EdgeRow(int y, Span<float> e)
         {
-            bool vertical = scanner._classes > 2 && scanner._acrossIsVertical[MostLikelyEdgeClass(x, y)];
-            return vertical
-                ? e > Edge(x, y - 1) && e >= Edge(x, y + 1)
-                : e > Edge(x - 1, y) && e >= Edge(x + 1, y);
+            ReadOnlySpan<float> none = band.Planes.AsSpan((_none * band.PlaneLength) + band.Offset(y, 0), e.Length);
+            int x = 0;
+            for (int lanes = Vector<float>.Count; x + lanes <= e.Length; x += lanes)
+            {
+                (Vector<float>.One - new Vector<float>(none[x..])).CopyTo(e[x..]);
+            }
+            for (; x < e.Length; x++)
+            {
+                e[x] = 1f - none[x];
+            }
+        }
+
+        private static int CountAbove(ReadOnlySpan<float> values, float cut)
+        {
+            int count = 0;
+            foreach (float v in values)
+            {
+                count += v > cut ? 1 : 0;
+            }
+            return count;
+        }
+
+        // Non-maximum suppression across the edge: a pixel stays where p(edge) is above its neighbour before and at
+        // least the one after (so a plateau two pixels wide keeps its first pixel); outside the photo p(edge) is 0.
+        private void Thin(int y, ReadOnlySpan<float> e, Span<float> shown, Span<float> above, Span<float> below)
+        {
+            int width = e.Length;
+            bool oriented = scanner._classes > 2;
+            if (oriented)
+            {
+                Neighbour(y - 1, above);
+                Neighbour(y + 1, below);
+            }
+            for (int x = 0; x < width; x++)
+            {
+                bool peak = oriented && scanner._acrossIsVertical[MostLikelyEdgeClass(x, y)]
+                    ? e[x] > above[x] && e[x] >= below[x]
+                    : e[x] > (x > 0 ? e[x - 1] : 0) && e[x] >= (x + 1 < width ? e[x + 1] : 0);
+                if (!peak)
+                {
+                    shown[x] = 0;                                                   // not the ridge across the edge
+                }
+            }
+        }
+
+        private void Neighbour(int y, Span<float> row)
+        {
+            if ((uint)y >= (uint)image.Height)
+            {
+                row.Clear();
+                return;
+            }
+            EdgeRow(y, row);
         }
 
         private int MostLikelyEdgeClass(int x, int y)
@@ -277,43 +313,109 @@ public sealed class PhotoScanner
             return best;
         }
 
-        // Colour = Σ p(k)·colour(k), scaled by shown / e; overlay = photo/2 blended with the hue at opacity shown.
-        private void Paint(int x, int y, long pixel, float e, float shown)
+        // Colour = Σ p(k)·colour(k), times shown / e; overlay = (1 − shown)·photo/2 + colour (the hue at opacity shown).
+        private void Paint(int y, ReadOnlySpan<float> e, ReadOnlySpan<float> shown, Span<float> rgb)
         {
-            float red = 0, green = 0, blue = 0;
+            int width = e.Length;
+            Span<float> red = rgb[..width], green = rgb.Slice(width, width), blue = rgb.Slice(2 * width, width);
+            float[] palette = scanner._palette;
             if (scanner._oriented)
             {
-                int offset = band.Offset(y, x);
+                red.Clear();
+                green.Clear();
+                blue.Clear();
                 for (int k = 0; k < scanner._classes; k++)
                 {
                     if (k != scanner._noEdge)
                     {
-                        float p = band.Planes[(k * band.PlaneLength) + offset];
-                        red += p * scanner._palette[3 * k];
-                        green += p * scanner._palette[(3 * k) + 1];
-                        blue += p * scanner._palette[(3 * k) + 2];
+                        ReadOnlySpan<float> p = band.Planes.AsSpan((k * band.PlaneLength) + band.Offset(y, 0), width);
+                        AddScaled(p, palette[3 * k], red);
+                        AddScaled(p, palette[(3 * k) + 1], green);
+                        AddScaled(p, palette[(3 * k) + 2], blue);
                     }
                 }
             }
             else
             {
-                (red, green, blue) = (e * scanner._palette[0], e * scanner._palette[1], e * scanner._palette[2]);
+                for (int x = 0; x < width; x++)
+                {
+                    (red[x], green[x], blue[x]) = (e[x] * palette[0], e[x] * palette[1], e[x] * palette[2]);
+                }
             }
-            float scale = e > 0 ? shown / e : 0;
-            if (colours is not null)
+            if (shown != e)
             {
-                long c = 4 * pixel;
-                (colours[c], colours[c + 1], colours[c + 2], colours[c + 3]) = (ToByte(red * scale), ToByte(green * scale), ToByte(blue * scale), 255);
+                for (int x = 0; x < width; x++)
+                {
+                    float scale = e[x] > 0 ? shown[x] / e[x] : 0;
+                    (red[x], green[x], blue[x]) = (red[x] * scale, green[x] * scale, blue[x] * scale);
+                }
             }
-            if (overlay is not null)
+            byte[] bytes = ArrayPool<byte>.Shared.Rent(3 * width);
+            try
             {
-                float hue = e > 0 ? 1 / e : 0, background = 0.5f * image.Pixels[pixel] / 255f;
-                long o = 4 * pixel;
-                overlay[o] = ToByte(background + (shown * ((red * hue) - background)));     // (1 − α)·photo + α·colour
-                overlay[o + 1] = ToByte(background + (shown * ((green * hue) - background)));
-                overlay[o + 2] = ToByte(background + (shown * ((blue * hue) - background)));
-                overlay[o + 3] = 255;
+                Span<byte> r = bytes.AsSpan(0, width), g = bytes.AsSpan(width, width), b = bytes.AsSpan(2 * width, width);
+                long row = 4L * y * width;
+                if (colours is not null)
+                {
+                    Interleave(red, green, blue, r, g, b, colours.AsSpan((int)row, 4 * width));
+                }
+                if (overlay is not null)
+                {
+                    ReadOnlySpan<byte> photo = image.Row(y);
+                    for (int x = 0; x < width; x++)
+                    {
+                        float background = photo[x] * (0.5f / 255f) * (1 - shown[x]);
+                        (red[x], green[x], blue[x]) = (red[x] + background, green[x] + background, blue[x] + background);
+                    }
+                    Interleave(red, green, blue, r, g, b, overlay.AsSpan((int)row, 4 * width));
+                }
             }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(bytes);
+            }
+        }
+
+        private static void AddScaled(ReadOnlySpan<float> p, float weight, Span<float> sum)
+        {
+            int x = 0;
+            for (int lanes = Vector<float>.Count; x + lanes <= p.Length; x += lanes)
+            {
+                (new Vector<float>(sum[x..]) + (new Vector<float>(p[x..]) * weight)).CopyTo(sum[x..]);
+            }
+            for (; x < p.Length; x++)
+            {
+                sum[x] += p[x] * weight;
+            }
+        }
+
+        private static void Interleave(ReadOnlySpan<float> red, ReadOnlySpan<float> green, ReadOnlySpan<float> blue, Span<byte> r, Span<byte> g, Span<byte> b, Span<byte> rgba)
+        {
+            PixelBytes.Convert(red, r);
+            PixelBytes.Convert(green, g);
+            PixelBytes.Convert(blue, b);
+            PixelBytes.Interleave(r, g, b, rgba);
+        }
+
+        // Sobel's response beside the network's, for the correlation; returns the row's strongest magnitude.
+        private double CompareWithSobel(int y, int i)
+        {
+            int width = image.Width;
+            double strongest = 0;
+            ReadOnlySpan<float> none = band.Planes.AsSpan((_none * band.PlaneLength) + band.Offset(y, 0), width);
+            for (int x = 0; x < width; x++)
+            {
+                (int gx, int gy) = Sobel.At(image, x, y);
+                double magnitude = Math.Sqrt((gx * gx) + (gy * gy)) / 255;           // √(gx² + gy²), values in [0, 1]
+                edges![(i * width) + x] = 1f - none[x];
+                sobel![(i * width) + x] = magnitude;
+                strongest = Math.Max(strongest, magnitude);
+                if (darkToBright is not null)
+                {
+                    darkToBright[(i * width) + x] = Math.Max(gx, 0) / 255.0;         // max(gx, 0)
+                }
+            }
+            return strongest;
         }
     }
 }

@@ -30,8 +30,8 @@ public sealed class ScanFolderTests(ScanFixture trained) : IClassFixture<ScanFix
             Assert.Equal((64, 48), (map.Width, map.Height));
         }
         string[] errors = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Contains(errors, e => e.StartsWith("edgenet: bad.jpg: ", StringComparison.Ordinal) && e.Contains("not an image", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith("edgenet: cut.png: ", StringComparison.Ordinal) && e.Contains("truncated", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("edgenet: 'bad.jpg': ", StringComparison.Ordinal) && e.Contains("not an image", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("edgenet: 'cut.png': ", StringComparison.Ordinal) && e.Contains("truncated", StringComparison.Ordinal));
         Assert.Contains("2 of 5 photos could not be scanned", errors[^1], StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
 
@@ -50,9 +50,10 @@ public sealed class ScanFolderTests(ScanFixture trained) : IClassFixture<ScanFix
     {
         using var photos = new TempFolder();
         using var output = new TempFolder();
-        Directory.CreateDirectory(photos.File("trip"));
+        Directory.CreateDirectory(Path.Combine(photos.File("trip"), "day2"));
         File.Copy(trained.Scene, photos.File("top.png"));
         File.Copy(trained.Scene, Path.Combine(photos.File("trip"), "beach.png"));
+        File.Copy(trained.Scene, Path.Combine(photos.File("trip"), "day2", "dune.png"));
 
         CliRun flat = CliRun.Of("scan", "--model", trained.Model, photos.Path, "--out-dir", output.File("flat"));
         CliRun deep = CliRun.Of("scan", "--model", trained.Model, photos.Path, "--out-dir", output.File("deep"), "--recursive", "--sobel", "--thin", "--threshold", "0.5");
@@ -63,6 +64,64 @@ public sealed class ScanFolderTests(ScanFixture trained) : IClassFixture<ScanFix
         Assert.True(File.Exists(Path.Combine(output.File("deep"), "trip", "beach.edges.png")));
         Assert.True(File.Exists(Path.Combine(output.File("deep"), "trip", "beach.sobel.png")));
         Assert.True(File.Exists(Path.Combine(output.File("deep"), "top.edges.png")));
+        Assert.True(File.Exists(Path.Combine(output.File("deep"), "trip", "day2", "dune.edges.png")));
+    }
+
+    [Fact]
+    public void An_output_that_is_a_photo_is_refused_before_any_work_even_through_a_link()
+    {
+        // Given a folder of photos and an output folder where b's map would go is a link to the photo b.png
+        using var photos = new TempFolder();
+        using var output = new TempFolder();
+        File.Copy(trained.Scene, photos.File("a.png"));
+        File.Copy(trained.Scene, photos.File("b.png"));
+        File.CreateSymbolicLink(output.File("b.edges.png"), photos.File("b.png"));
+        byte[] before = File.ReadAllBytes(photos.File("b.png"));
+
+        // When the folder is scanned into it
+        CliRun run = CliRun.Of("scan", "--model", trained.Model, photos.Path, "--out-dir", output.Path);
+
+        // Then it is a usage error naming the photo, and nothing is written: not a's map, not over b
+        run.AssertOneLineError("never writes over its input");
+        Assert.Contains("b.png", run.Error, StringComparison.Ordinal);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(["b.edges.png"], output.Entries());
+        Assert.Equal(before, File.ReadAllBytes(photos.File("b.png")));
+    }
+
+    [Fact]
+    public void A_photo_named_as_its_own_map_is_refused_before_any_work()
+    {
+        using var photos = new TempFolder();
+        File.Copy(trained.Scene, photos.File("a.png"));
+        File.Copy(trained.Scene, photos.File("a.edges.png"));
+
+        CliRun run = CliRun.Of("scan", "--model", trained.Model, photos.File("a.png"), photos.File("a.edges.png"), "--out-dir", photos.Path);
+
+        run.AssertOneLineError("never writes over its input");
+        Assert.Equal(["a.edges.png", "a.png"], photos.Entries());
+    }
+
+    [Fact]
+    public void A_bad_file_with_control_characters_in_its_name_is_named_on_one_escaped_line()
+    {
+        // Given a bad photo whose name holds a terminal escape and a newline, and a long-named good one
+        using var photos = new TempFolder();
+        using var output = new TempFolder();
+        string hostile = "evil\u001b[2J\nline.png";
+        photos.Write(hostile, "not a picture");
+        File.Copy(trained.Scene, photos.File(new string('g', 200) + ".png"));
+
+        CliRun run = CliRun.Of("scan", "--model", trained.Model, photos.Path, "--out-dir", output.Path);
+
+        // Then the good photo is written, and each failure is one line with the name escaped and cut
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains(new string('g', 200) + ".edges.png", output.Entries());
+        string[] errors = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, errors.Length);
+        Assert.StartsWith("edgenet: 'evil\\e[2J\\nline.png': ", errors[0], StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', run.Error + run.Out);
+        Assert.All(errors, e => Assert.True(e.Length <= 9 + EdgeNet.IO.UserText.MaxLine + 1, e));
     }
 
     [Fact]

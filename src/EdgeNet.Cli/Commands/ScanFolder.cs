@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using EdgeNet.Cli.Output;
+using EdgeNet.IO;
 using EdgeNet.Imaging;
 using EdgeNet.Models;
 
@@ -8,8 +9,9 @@ namespace EdgeNet.Cli.Commands;
 
 /// <summary>
 /// <c>edgenet scan --out-dir DIR PATH...</c>: every photo of the paths (files, and the PNG and JPEG files of folders)
-/// into DIR/NAME.edges.png and the other pictures asked for. The next photo is decoded while this one is scanned, so
-/// at most two photos are held at once. A file that cannot be read or written is named on stderr and skipped; the
+/// into DIR/NAME.edges.png and the other pictures asked for. The next photo is decoded while this one is scanned and
+/// the one before is encoded and written, so at most three photos are held at once (a gray byte a pixel for the next,
+/// the pictures of this one and the last). A file that cannot be read or written is named on stderr and skipped; the
 /// exit code is then 1, after every other photo is done.
 /// </summary>
 internal static class ScanFolder
@@ -21,67 +23,83 @@ internal static class ScanFolder
     {
         Model loaded = ModelOption.Load(request.Model);
         int patch = ScanCommand.PatchOf(loaded, request.Patch);
-        string outDir = request.OutDir.FullName;
-        if (File.Exists(outDir))
-        {
-            throw new UsageException($"--out-dir: '{outDir}' is a file; give a folder.");
-        }
-        if (!Directory.Exists(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(outDir)) ?? outDir))
-        {
-            throw new UsageException($"--out-dir: the folder above '{outDir}' does not exist.");
-        }
-        IReadOnlyList<Job> jobs = Plan(request, outDir);
-        Directory.CreateDirectory(outDir);
+        (IReadOnlyList<Job> jobs, string outDir) = Plan(request);
         var scanner = new PhotoScanner(loaded.Network, loaded.ClassNames, patch, request.Outputs.Settings(Environment.ProcessorCount));
         var report = new FolderProgress(context, jobs.Count);
         int failed = 0;
         long megapixels = 0;
         var clock = Stopwatch.StartNew();
         Pending? next = Open(jobs[0], request.MaxPixels);
+        Saving? saving = null;
         for (int i = 0; i < jobs.Count; i++)
         {
             Pending current = next!;
             next = i + 1 < jobs.Count ? Open(jobs[i + 1], request.MaxPixels) : null;   // decoded while this one is scanned
             string? failure = current.Failure;
-            long pixels = 0;
+            ScanPictures? pictures = null;
             if (failure is null)
             {
                 try
                 {
                     using GrayDecoding decoding = current.Decoding!;
-                    ScanPictures pictures = scanner.Scan(decoding);
-                    Directory.CreateDirectory(Path.GetDirectoryName(current.Job.Files.Map)!);
-                    current.Job.Files.Write(pictures);
-                    pixels = pictures.Image.PixelCount;
+                    pictures = scanner.Scan(decoding);
                 }
                 catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
                 {
                     failure = e.Message;
                 }
             }
+            Finished(saving);                                                      // the one before, in order
+            saving = null;
+            if (pictures is null)
+            {
+                Finished(new Saving(current.Job, 0, Task.FromResult(failure)));
+            }
+            else
+            {
+                ScanFiles files = current.Job.Files;
+                saving = new Saving(current.Job, pictures.Image.PixelCount, Task.Run(() => Save(files, pictures)));   // encoded and written while the next is scanned
+            }
+        }
+        Finished(saving);
+        report.Finish();
+
+        double seconds = clock.Elapsed.TotalSeconds;
+        context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Scanned {jobs.Count - failed} of {jobs.Count} photos ({megapixels / 1e6:F1} MP) into {UserText.Quote(outDir)} in {seconds:F2} s: {(jobs.Count - failed) / seconds:F1} photos/s, {megapixels / 1e6 / seconds:F1} MP/s."));
+        if (failed > 0)
+        {
+            ErrorLine.Write(context.Error, $"{failed} of {jobs.Count} photos could not be scanned (named above); the others were written.");
+            return ExitCodes.Failure;
+        }
+        return ExitCodes.Success;
+
+        void Finished(Saving? done)
+        {
+            if (done is null)
+            {
+                return;
+            }
+            string? failure = done.Failure.GetAwaiter().GetResult();
+            long pixels = failure is null ? done.Pixels : 0;
             megapixels += pixels;
             if (failure is not null)
             {
                 failed++;
-                context.Error.WriteLine($"edgenet: {current.Job.Source}: {failure}");
+                ErrorLine.Write(context.Error, $"{UserText.Quote(done.Job.Source)}: {failure}");
             }
-            report.Done(current.Job, pixels, failure is null, clock.Elapsed);
+            report.Done(done.Job, pixels, failure is null, clock.Elapsed);
         }
-        report.Finish();
-        double seconds = clock.Elapsed.TotalSeconds;
-        context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Scanned {jobs.Count - failed} of {jobs.Count} photos ({megapixels / 1e6:F1} MP) into {outDir} in {seconds:F2} s: {(jobs.Count - failed) / seconds:F1} photos/s, {megapixels / 1e6 / seconds:F1} MP/s."));
-        if (failed > 0)
-        {
-            context.Error.WriteLine($"edgenet: {failed} of {jobs.Count} photos could not be scanned (named above); the others were written.");
-            return ExitCodes.Failure;
-        }
-        return ExitCodes.Success;
     }
 
-    /// <summary>Every photo and its files, checked before any work: paths exist, no output replaces an input.</summary>
-    private static List<Job> Plan(Request request, string outDir)
+    /// <summary>
+    /// Every photo and its files, checked before any work through the command's <see cref="OutputPlan"/>: the paths
+    /// exist, every output can be written, none is an input (the model, a photo; by path or by identity) and none
+    /// repeats. Creates the output folders once all is checked.
+    /// </summary>
+    private static (List<Job> Jobs, string OutDir) Plan(Request request)
     {
+        string outDir = Path.TrimEndingDirectorySeparator(request.OutDir.FullName);
         var found = new List<(string Path, string Name)>();
         foreach (string given in request.Paths)
         {
@@ -101,42 +119,72 @@ internal static class ScanFolder
             }
             else
             {
-                throw new FileNotFoundException($"'{given}' is neither a file nor a folder.");
+                throw new FileNotFoundException($"{UserText.Quote(given)} is neither a file nor a folder.");
             }
         }
         found = [.. found.DistinctBy(f => f.Path)];
         if (found.Count == 0)
         {
-            throw new InvalidDataException($"No PNG or JPEG files in {string.Join(", ", request.Paths)}{(request.Recursive ? string.Empty : " (add --recursive for subfolders)")}.");
+            throw new InvalidDataException($"No PNG or JPEG files in {string.Join(", ", request.Paths.Select(p => UserText.Quote(p)))}{(request.Recursive ? string.Empty : " (add --recursive for subfolders)")}.");
+        }
+        var plan = new OutputPlan();
+        plan.Input(request.Model, "--model");
+        foreach ((string path, string name) in found)
+        {
+            plan.Input(path, $"PATH ({UserText.Quote(name)})");
         }
         // NAME is the relative path without its extension; photos that would share one keep their extension.
         var stems = found.Select(f => Path.ChangeExtension(f.Name, null)).ToList();
         var shared = stems.GroupBy(s => s, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var jobs = new List<Job>();
-        var outputs = new HashSet<string>(StringComparer.Ordinal);
-        var inputs = found.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
         for (int i = 0; i < found.Count; i++)
         {
             string name = shared.Contains(stems[i]) ? found[i].Name : stems[i];
-            ScanFiles files = ScanFiles.InFolder(outDir, name, request.Outputs);
-            foreach (string path in files.All)
-            {
-                if (inputs.Contains(path))
-                {
-                    throw new UsageException($"The output '{path}' would replace one of the photos; choose another --out-dir.");
-                }
-                if (!outputs.Add(path))
-                {
-                    throw new UsageException($"Two photos would both be written to '{path}'; scan them into different folders.");
-                }
-            }
-            jobs.Add(new Job(found[i].Path, found[i].Name, files));
+            jobs.Add(new Job(found[i].Path, found[i].Name, ScanFiles.InFolder(outDir, name, request.Outputs)));
         }
-        return jobs;
+        // Each folder of outputs (DIR, and with --recursive its subfolders), parents first, with the files it gets.
+        var planned = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var folder in jobs.SelectMany(j => j.Files.All).GroupBy(f => Path.GetDirectoryName(f)!).OrderBy(g => g.Key.Length).ThenBy(g => g.Key, StringComparer.Ordinal))
+        {
+            foreach (string parent in Parents(folder.Key, outDir).Where(planned.Add))
+            {
+                plan.Folder(new DirectoryInfo(parent), "--out-dir", []);
+            }
+            planned.Add(folder.Key);
+            plan.Folder(new DirectoryInfo(folder.Key), "--out-dir", folder.Select(f => Path.GetFileName(f)));
+        }
+        plan.CreateFolders();
+        return (jobs, outDir);
+    }
+
+    // DIR and the folders between it and a subfolder of outputs, outermost first.
+    private static IEnumerable<string> Parents(string folder, string outDir)
+    {
+        var chain = new List<string>();
+        for (string? f = Path.GetDirectoryName(folder); f is not null && (f.Length >= outDir.Length); f = Path.GetDirectoryName(f))
+        {
+            chain.Add(f);
+        }
+        chain.Reverse();
+        return chain;
     }
 
     private static bool IsInside(string file, string folder) =>
         file.StartsWith(Path.TrimEndingDirectorySeparator(folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    // Encodes and writes a photo's pictures; the message when that fails.
+    private static string? Save(ScanFiles files, ScanPictures pictures)
+    {
+        try
+        {
+            files.Write(pictures);
+            return null;
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            return e.Message;
+        }
+    }
 
     private static Pending Open(Job job, long maxPixels)
     {
@@ -149,6 +197,9 @@ internal static class ScanFolder
             return new Pending(job, null, e.Message);
         }
     }
+
+    /// <summary>A photo's pictures being encoded and written; <see cref="Failure"/> gives null when all went well.</summary>
+    private sealed record Saving(Job Job, long Pixels, Task<string?> Failure);
 
     /// <summary>What the command line asked for.</summary>
     public sealed record Request(FileInfo Model, string[] Paths, DirectoryInfo OutDir, bool Recursive, ScanOutputs Outputs, long MaxPixels, int? Patch);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EdgeNet.Cli.Commands;
+using EdgeNet.IO;
 using Spectre.Console;
 
 namespace EdgeNet.Cli.Output;
@@ -52,8 +53,8 @@ internal sealed class FolderProgress
             _task.Value = _done;
             return;
         }
-        string result = succeeded ? $"→ {job.Files.Map}" : "failed";
-        _context.Out.WriteLine($"[{_done}/{_total}] {job.Source} {result} ({rates})");
+        string result = succeeded ? $"→ {UserText.Escape(job.Files.Map, UserText.MaxLine)}" : "failed";
+        _context.Out.WriteLine($"[{_done}/{_total}] {UserText.Escape(job.Source, UserText.MaxLine)} {result} ({rates})");
     }
 
     /// <summary>Removes the live bar.</summary>

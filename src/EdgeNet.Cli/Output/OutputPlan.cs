@@ -105,7 +105,8 @@ internal sealed class OutputPlan
     }
 
     /// <summary>
-    /// Checks a folder of outputs (created by <see cref="CreateFolders"/> when missing; its parent must exist) and
+    /// Checks a folder of outputs (created by <see cref="CreateFolders"/> when missing; its parent must exist or be a
+    /// planned folder itself, declared first) and
     /// records each of <paramref name="files"/> in it as an output. Returns its full path, or null when not given.
     /// </summary>
     public string? Folder(DirectoryInfo? folder, string option, IEnumerable<string> files)
@@ -122,11 +123,12 @@ internal sealed class OutputPlan
         }
         string target = Final(full);
         string writable = status.Kind == FileKind.Directory ? target : Path.GetDirectoryName(full) ?? full;
-        if (status.Kind == FileKind.Missing && FileStatus.Of(writable).Kind != FileKind.Directory)
+        bool parentPlanned = status.Kind == FileKind.Missing && _folders.Exists(f => f.Given == writable && f.Status.Kind == FileKind.Missing);
+        if (status.Kind == FileKind.Missing && !parentPlanned && FileStatus.Of(writable).Kind != FileKind.Directory)
         {
             throw new UsageException($"{option}: the folder {UserText.Quote(writable)} does not exist.");
         }
-        if (!FileStatus.CanWriteIn(writable))
+        if (!parentPlanned && !FileStatus.CanWriteIn(writable))
         {
             throw new UsageException($"{option}: cannot write in the folder {UserText.Quote(writable)} (no permission).");
         }

@@ -1,0 +1,53 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace EdgeNet.Imaging;
+
+/// <summary>Rows of values in [0, 1] turned into bytes (round(255·v), clamped), vector by vector.</summary>
+internal static class PixelBytes
+{
+    /// <summary>One value as a byte: round(255·clamp(v, 0, 1)).</summary>
+    public static byte Of(float value) => (byte)((255f * Math.Clamp(value, 0f, 1f)) + 0.5f);
+
+    /// <summary><paramref name="target"/>[i] = <see cref="Of"/>(<paramref name="values"/>[i]).</summary>
+    public static void Convert(ReadOnlySpan<float> values, Span<byte> target)
+    {
+        int n = values.Length, i = 0, lanes = Vector<float>.Count;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var scale = new Vector<float>(255f);
+            var half = new Vector<float>(0.5f);
+            for (; i + (4 * lanes) <= n; i += 4 * lanes)
+            {
+                Vector<uint> a = Scaled(values[i..]), b = Scaled(values[(i + lanes)..]);
+                Vector<uint> c = Scaled(values[(i + (2 * lanes))..]), d = Scaled(values[(i + (3 * lanes))..]);
+                Vector.Narrow(Vector.Narrow(a, b), Vector.Narrow(c, d)).CopyTo(target[i..]);          // 0 … 255 fit
+            }
+
+            Vector<uint> Scaled(ReadOnlySpan<float> v) => Vector.AsVectorUInt32(
+                Vector.ConvertToInt32((Vector.Min(Vector.Max(new Vector<float>(v), Vector<float>.Zero), Vector<float>.One) * scale) + half));
+        }
+        for (; i < n; i++)
+        {
+            target[i] = Of(values[i]);
+        }
+    }
+
+    /// <summary>Opaque RGBA pixels from three rows of channel bytes.</summary>
+    public static void Interleave(ReadOnlySpan<byte> red, ReadOnlySpan<byte> green, ReadOnlySpan<byte> blue, Span<byte> rgba)
+    {
+        if (!BitConverter.IsLittleEndian)
+        {
+            for (int x = 0; x < red.Length; x++)
+            {
+                (rgba[4 * x], rgba[(4 * x) + 1], rgba[(4 * x) + 2], rgba[(4 * x) + 3]) = (red[x], green[x], blue[x], 255);
+            }
+            return;
+        }
+        Span<uint> pixels = MemoryMarshal.Cast<byte, uint>(rgba);
+        for (int x = 0; x < red.Length; x++)
+        {
+            pixels[x] = red[x] | ((uint)green[x] << 8) | ((uint)blue[x] << 16) | 0xFF000000u;   // little-endian: R, G, B, A
+        }
+    }
+}
