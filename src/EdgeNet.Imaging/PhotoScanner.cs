@@ -96,8 +96,13 @@ public sealed class PhotoScanner
         int planes = _classes > 2 || raw is not null ? _classes : 1;       // two classes: p(no edge) alone
         var band = new Band(width, bandRows + 2 + (2 * r), planes);
         var map = new byte[image.PixelCount];
-        byte[]? colours = _oriented ? new byte[4 * image.PixelCount] : null;
-        byte[]? overlay = _settings.Overlay ? new byte[4 * image.PixelCount] : null;
+        bool encode = _settings.EncodePictures;                           // colour pictures: a band at a time, then PNG
+        int channels = encode ? 3 : 4;
+        long pictureRows = encode ? bandRows : height;
+        byte[]? colours = _oriented ? new byte[channels * pictureRows * width] : null;
+        byte[]? overlay = _settings.Overlay ? new byte[channels * pictureRows * width] : null;
+        PngEncoder? coloursPng = encode && colours is not null ? new PngEncoder(width, height, 3, _settings.Threads) : null;
+        PngEncoder? overlayPng = encode && overlay is not null ? new PngEncoder(width, height, 3, _settings.Threads) : null;
         double[]? edges = null, sobel = null, darkToBright = null;
         PearsonSums withSobel = default, withDarkToBright = default;
         double strongest = 0;
@@ -114,7 +119,8 @@ public sealed class PhotoScanner
             int rows = Math.Min(bandRows, height - y0);
             waitForRows(Math.Min(height, y0 + rows + 1 + r));
             band.Scan(this, image, y0, rows, r);
-            var painter = new RowPainter(this, band, image, map, colours, overlay, edges, sobel, darkToBright, rowEdges, rowStrongest);
+            var pictures = new PictureRows(colours, overlay, encode ? y0 : 0, channels);
+            var painter = new RowPainter(this, band, image, map, pictures, edges, sobel, darkToBright, rowEdges, rowStrongest);
             if (_settings.Threads > 1)
             {
                 Parallel.For(0, rows, new ParallelOptions { MaxDegreeOfParallelism = _settings.Threads }, i => painter.Paint(y0, i));
@@ -140,11 +146,15 @@ public sealed class PhotoScanner
                 }
             }
             raw?.WriteRows(y0, rows, band.Planes, band.PlaneLength, band.Offset(y0, 0));
+            coloursPng?.Add(colours!, rows, 3);
+            overlayPng?.Add(overlay!, rows, 3);
         }
         SobelComparison? comparison = _settings.Sobel
             ? new SobelComparison(withSobel.R, _darkToBright ? withDarkToBright.R : null, strongest)
             : null;
-        return new ScanPictures(image, ClassNames, _noEdge, map, colours, overlay, (double)edgeCount / image.PixelCount, comparison);
+        return encode
+            ? new ScanPictures(image, ClassNames, _noEdge, map, null, null, (double)edgeCount / image.PixelCount, comparison) { ColoursPng = coloursPng?.Finish(), OverlayPng = overlayPng?.Finish() }
+            : new ScanPictures(image, ClassNames, _noEdge, map, colours, overlay, (double)edgeCount / image.PixelCount, comparison);
     }
 
     /// <summary>
@@ -195,11 +205,17 @@ public sealed class PhotoScanner
         }
     }
 
+    /// <summary>Where the colour pictures' rows go: whole pictures (first row 0, RGBA) or one band (its first row, RGB).</summary>
+    private sealed record PictureRows(byte[]? Colours, byte[]? Overlay, int FirstRow, int Channels);
+
     /// <summary>Turns one band's probabilities into the pictures' pixels, a row at a time (rows are independent).</summary>
     private sealed class RowPainter(
-        PhotoScanner scanner, Band band, GrayBytes image, byte[] map, byte[]? colours, byte[]? overlay,
+        PhotoScanner scanner, Band band, GrayBytes image, byte[] map, PictureRows pictures,
         double[]? edges, double[]? sobel, double[]? darkToBright, int[] rowEdges, double[] rowStrongest)
     {
+        private readonly byte[]? colours = pictures.Colours;
+        private readonly byte[]? overlay = pictures.Overlay;
+
         private readonly int _none = band.PlaneCount == 1 ? 0 : scanner._noEdge;        // two classes: the one plane is p(no edge)
 
         public void Paint(int y0, int i)
@@ -354,10 +370,10 @@ public sealed class PhotoScanner
             try
             {
                 Span<byte> r = bytes.AsSpan(0, width), g = bytes.AsSpan(width, width), b = bytes.AsSpan(2 * width, width);
-                long row = 4L * y * width;
+                int channels = pictures.Channels, row = channels * (y - pictures.FirstRow) * width;
                 if (colours is not null)
                 {
-                    Interleave(red, green, blue, r, g, b, colours.AsSpan((int)row, 4 * width));
+                    Interleave(red, green, blue, r, g, b, colours.AsSpan(row, channels * width));
                 }
                 if (overlay is not null)
                 {
@@ -367,7 +383,7 @@ public sealed class PhotoScanner
                         float background = photo[x] * (0.5f / 255f) * (1 - shown[x]);
                         (red[x], green[x], blue[x]) = (red[x] + background, green[x] + background, blue[x] + background);
                     }
-                    Interleave(red, green, blue, r, g, b, overlay.AsSpan((int)row, 4 * width));
+                    Interleave(red, green, blue, r, g, b, overlay.AsSpan(row, channels * width));
                 }
             }
             finally
@@ -389,12 +405,20 @@ public sealed class PhotoScanner
             }
         }
 
-        private static void Interleave(ReadOnlySpan<float> red, ReadOnlySpan<float> green, ReadOnlySpan<float> blue, Span<byte> r, Span<byte> g, Span<byte> b, Span<byte> rgba)
+        // RGBA or RGB, as the target's length says.
+        private static void Interleave(ReadOnlySpan<float> red, ReadOnlySpan<float> green, ReadOnlySpan<float> blue, Span<byte> r, Span<byte> g, Span<byte> b, Span<byte> target)
         {
             PixelBytes.Convert(red, r);
             PixelBytes.Convert(green, g);
             PixelBytes.Convert(blue, b);
-            PixelBytes.Interleave(r, g, b, rgba);
+            if (target.Length == 3 * r.Length)
+            {
+                PixelBytes.InterleaveRgb(r, g, b, target);
+            }
+            else
+            {
+                PixelBytes.Interleave(r, g, b, target);
+            }
         }
 
         // Sobel's response beside the network's, for the correlation; returns the row's strongest magnitude.

@@ -50,4 +50,16 @@ internal static class PixelBytes
             pixels[x] = red[x] | ((uint)green[x] << 8) | ((uint)blue[x] << 16) | 0xFF000000u;   // little-endian: R, G, B, A
         }
     }
+
+    /// <summary>RGB pixels from three rows of channel bytes.</summary>
+    public static void InterleaveRgb(ReadOnlySpan<byte> red, ReadOnlySpan<byte> green, ReadOnlySpan<byte> blue, Span<byte> rgb)
+    {
+        rgb = rgb[..(3 * red.Length)];
+        for (int x = 0; x < red.Length; x++)
+        {
+            rgb[3 * x] = red[x];
+            rgb[(3 * x) + 1] = green[x];
+            rgb[(3 * x) + 2] = blue[x];
+        }
+    }
 }

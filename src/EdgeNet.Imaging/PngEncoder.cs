@@ -6,58 +6,90 @@ using System.Numerics;
 namespace EdgeNet.Imaging;
 
 /// <summary>
-/// A PNG encoder for 8-bit grayscale and RGB pictures that compresses strips of rows in parallel: every row gets
-/// the Sub filter (each byte minus the byte one pixel to its left), each strip of about 256 KB of filtered rows is
-/// deflated on its own at zlib level 1 and ends with a sync flush, and the strips follow each other as IDAT chunks of
-/// one zlib stream (as pigz does). The strips do not depend on the thread count, so neither do the bytes.
+/// A PNG encoder for 8-bit grayscale and RGB pictures that takes rows as they are drawn and compresses strips of
+/// them in parallel: every row gets the Sub filter (each byte minus the byte one pixel to its left), each strip of
+/// about 256 KB of filtered rows is deflated on its own at zlib level 1 and ends with a sync flush, and the strips
+/// follow each other as IDAT chunks of one zlib stream (as pigz does). Strips depend on the rows given to each
+/// <see cref="Add"/>, never on the thread count, so neither do the bytes.
 /// </summary>
 /// <remarks>
 /// Level 1 is zlib's fastest: files are larger than at the default level 6 (about 20% on edge maps) for several
 /// times less CPU; encoding was most of a scan's time. Any PNG reader decodes the result.
 /// </remarks>
-internal static class PngEncoder
+internal sealed class PngEncoder
 {
     private const int StripBytes = 256 * 1024;
+    private readonly int _width;
+    private readonly int _height;
+    private readonly int _written;
+    private readonly int _threads;
+    private readonly List<byte[]> _chunks = [];
+    private uint _adler = 1;
+    private int _rows;
+
+    /// <summary>Starts a picture of <paramref name="written"/> bytes a pixel: 1 gray, 3 RGB.</summary>
+    public PngEncoder(int width, int height, int written, int threads)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
+        if (written is not (1 or 3))
+        {
+            throw new ArgumentOutOfRangeException(nameof(written), written, "A PNG here is gray (1 byte a pixel) or RGB (3).");
+        }
+        (_width, _height, _written, _threads) = (width, height, written, Math.Max(1, threads));
+    }
+
     private static ReadOnlySpan<byte> Signature => [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 
     /// <summary>
-    /// PNG bytes of a picture stored with <paramref name="stored"/> bytes a pixel (1 gray, 4 RGBA), written with
-    /// <paramref name="written"/> bytes a pixel (1 gray, 3 RGB: the alpha bytes are dropped).
+    /// PNG bytes of a picture stored with <paramref name="stored"/> bytes a pixel (1 gray, 3 RGB, 4 RGBA), written
+    /// with <paramref name="written"/> bytes a pixel (1 gray, 3 RGB: alpha bytes are dropped).
     /// </summary>
     public static byte[] Encode(byte[] pixels, int width, int height, int stored, int written, int threads)
     {
         ArgumentNullException.ThrowIfNull(pixels);
-        ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
-        if ((long)width * height * stored != pixels.Length)
+        var encoder = new PngEncoder(width, height, written, threads);
+        encoder.Add(pixels, height, stored);
+        return encoder.Finish();
+    }
+
+    /// <summary>The next <paramref name="rows"/> rows, from the start of <paramref name="pixels"/>, <paramref name="stored"/> bytes a pixel.</summary>
+    public void Add(byte[] pixels, int rows, int stored)
+    {
+        ArgumentNullException.ThrowIfNull(pixels);
+        if (stored != _written && !(stored == 4 && _written == 3))
         {
-            throw new ArgumentException($"A {width}×{height} picture of {stored} bytes a pixel needs {(long)width * height * stored} bytes, got {pixels.Length}.", nameof(pixels));
+            throw new ArgumentOutOfRangeException(nameof(stored), stored, $"Cannot write {stored} bytes a pixel as {_written}.");
         }
-        int rowBytes = 1 + (width * written);
-        int stripRows = Math.Clamp(StripBytes / rowBytes, 1, height);
-        int strips = (height + stripRows - 1) / stripRows;
+        if (rows < 1 || _rows + rows > _height || (long)rows * _width * stored > pixels.Length)
+        {
+            throw new ArgumentException($"{rows} more rows of {_width} pixels do not fit (rows {_rows} of {_height} done, {pixels.Length} bytes given).", nameof(rows));
+        }
+        int rowBytes = 1 + (_width * _written);
+        int stripRows = Math.Clamp(StripBytes / rowBytes, 1, rows);
+        int strips = (rows + stripRows - 1) / stripRows;
         var compressed = new byte[strips][];
         var adlers = new uint[strips];
-        Parallel.For(0, strips, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, s =>
+        int width = _width, written = _written;
+        Parallel.For(0, strips, new ParallelOptions { MaxDegreeOfParallelism = _threads }, s =>
         {
-            int y0 = s * stripRows, rows = Math.Min(stripRows, height - y0);
-            int length = rows * rowBytes;
+            int y0 = s * stripRows, count = Math.Min(stripRows, rows - y0);
+            int length = count * rowBytes;
             byte[] filtered = ArrayPool<byte>.Shared.Rent(length);
             byte[] output = ArrayPool<byte>.Shared.Rent(length + (length / 8) + 64);   // more than deflate can grow
             try
             {
-                for (int i = 0; i < rows; i++)
+                for (int i = 0; i < count; i++)
                 {
                     Filter(pixels.AsSpan((y0 + i) * width * stored, width * stored), filtered.AsSpan(i * rowBytes, rowBytes), stored, written);
                 }
                 adlers[s] = Adler32(filtered.AsSpan(0, length));
                 using var buffer = new MemoryStream(output, 0, output.Length, writable: true, publiclyVisible: true);
-                buffer.Position = 8;                                                // the chunk's length and type go first
                 using (var deflate = new DeflateStream(buffer, new ZLibCompressionOptions { CompressionLevel = 1 }, leaveOpen: true))
                 {
                     deflate.Write(filtered, 0, length);
                     deflate.Flush();                                                // sync flush: ends on a byte, not final
-                    compressed[s] = Chunk("IDAT"u8, output.AsSpan(8, (int)buffer.Position - 8));
+                    compressed[s] = Chunk("IDAT"u8, output.AsSpan(0, (int)buffer.Position));
                 }
             }
             finally
@@ -66,20 +98,29 @@ internal static class PngEncoder
                 ArrayPool<byte>.Shared.Return(output);
             }
         });
-        uint adler = adlers[0];
-        for (int s = 1; s < strips; s++)
+        for (int s = 0; s < strips; s++)
         {
-            int length = Math.Min(stripRows, height - (s * stripRows)) * rowBytes;
-            adler = CombineAdler32(adler, adlers[s], length);
+            _adler = CombineAdler32(_adler, adlers[s], Math.Min(stripRows, rows - (s * stripRows)) * (long)rowBytes);
+        }
+        _chunks.AddRange(compressed);
+        _rows += rows;
+    }
+
+    /// <summary>The whole PNG file, once every row is in.</summary>
+    public byte[] Finish()
+    {
+        if (_rows != _height)
+        {
+            throw new InvalidOperationException($"Only {_rows} of {_height} rows were given.");
         }
         byte[] ihdr = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(ihdr, width);
-        BinaryPrimitives.WriteInt32BigEndian(ihdr.AsSpan(4), height);
-        (ihdr[8], ihdr[9]) = (8, written == 1 ? (byte)0 : (byte)2);                // 8 bits; gray or RGB; no interlace
+        BinaryPrimitives.WriteInt32BigEndian(ihdr, _width);
+        BinaryPrimitives.WriteInt32BigEndian(ihdr.AsSpan(4), _height);
+        (ihdr[8], ihdr[9]) = (8, _written == 1 ? (byte)0 : (byte)2);               // 8 bits; gray or RGB; no interlace
         byte[] end = [0x01, 0x00, 0x00, 0xFF, 0xFF, 0, 0, 0, 0];                   // an empty final stored block, Adler-32
-        BinaryPrimitives.WriteUInt32BigEndian(end.AsSpan(5), adler);
+        BinaryPrimitives.WriteUInt32BigEndian(end.AsSpan(5), _adler);
         // The zlib header (deflate, 32 KB window), the strips, the end: one zlib stream across the IDAT chunks.
-        byte[][] chunks = [Chunk("IHDR"u8, ihdr), Chunk("IDAT"u8, [0x78, 0x01]), .. compressed, Chunk("IDAT"u8, end), Chunk("IEND"u8, [])];
+        byte[][] chunks = [Chunk("IHDR"u8, ihdr), Chunk("IDAT"u8, [0x78, 0x01]), .. _chunks, Chunk("IDAT"u8, end), Chunk("IEND"u8, [])];
         var png = new byte[Signature.Length + chunks.Sum(c => (long)c.Length)];
         Signature.CopyTo(png);
         int at = Signature.Length;
@@ -88,9 +129,9 @@ internal static class PngEncoder
             chunk.CopyTo(png, at);
             at += chunk.Length;
         }
+        _chunks.Clear();
         return png;
     }
-
     // One row: filter type 1 (Sub), then each byte minus the byte of the pixel to its left (0 for the first pixel).
     private static void Filter(ReadOnlySpan<byte> row, Span<byte> target, int stored, int written)
     {

@@ -35,12 +35,18 @@ public sealed class ScanPictures
 
     /// <summary>
     /// For models with orientation classes: RGBA, Σ p(class)·colour(class) (<see cref="EdgeColors"/>), scaled down
-    /// where <see cref="Map"/> was thinned or thresholded; null otherwise.
+    /// where <see cref="Map"/> was thinned or thresholded; null otherwise, and null when already encoded.
     /// </summary>
     public byte[]? Colours { get; }
 
-    /// <summary>RGBA: the photo dimmed to half with the edges laid over it (when asked).</summary>
+    /// <summary>RGBA: the photo dimmed to half with the edges laid over it (when asked; null when already encoded).</summary>
     public byte[]? Overlay { get; }
+
+    /// <summary>With <see cref="ScanSettings.EncodePictures"/>: <see cref="Colours"/> as an RGB PNG file's bytes.</summary>
+    public byte[]? ColoursPng { get; init; }
+
+    /// <summary>With <see cref="ScanSettings.EncodePictures"/>: <see cref="Overlay"/> as an RGB PNG file's bytes.</summary>
+    public byte[]? OverlayPng { get; init; }
 
     /// <summary>Fraction of pixels with 1 − p(no edge) &gt; 0.5 (before thinning).</summary>
     public double EdgeFraction { get; }

@@ -18,6 +18,13 @@ public sealed record ScanSettings
     /// <summary>Also compute Sobel's response and its correlation with the network's map.</summary>
     public bool Sobel { get; init; }
 
+    /// <summary>
+    /// Encode the colour pictures (orientation colours, overlay) to PNG band by band as they are drawn, instead of
+    /// keeping them whole: <see cref="ScanPictures.ColoursPng"/> and <see cref="ScanPictures.OverlayPng"/> are set,
+    /// <see cref="ScanPictures.Colours"/> and <see cref="ScanPictures.Overlay"/> are null. Saves 4 bytes a pixel each.
+    /// </summary>
+    public bool EncodePictures { get; init; }
+
     /// <summary>Processors to scan with; the numbers do not depend on it.</summary>
     public int Threads { get; init; } = 1;
 

@@ -20,6 +20,9 @@ internal sealed partial class PlaygroundSession
     /// <summary>Longest training slice between two looks at the inbox.</summary>
     private static readonly TimeSpan SliceBudget = TimeSpan.FromMilliseconds(45);
 
+    /// <summary>Shortest slice when training flat out (at least an epoch is trained each time anyway).</summary>
+    private static readonly TimeSpan MinimumSlice = TimeSpan.FromMilliseconds(1);
+
     private readonly WebSocket _socket;
     private readonly PlaygroundLimits _limits;
     private readonly SessionRegistry _registry;
@@ -77,13 +80,17 @@ internal sealed partial class PlaygroundSession
         while (!cancel.IsCancellationRequested)
         {
             waiting ??= inbox.WaitToReadAsync(cancel).AsTask();
-            if (_playing)
+            if (_playing && _speed > 0)
             {
                 TimeSpan wait = _lastFrame + FrameInterval - _clock.Elapsed;
                 if (wait > TimeSpan.Zero && !waiting.IsCompleted)
                 {
                     await Task.WhenAny(waiting, Task.Delay(wait, cancel));
                 }
+            }
+            else if (_playing)
+            {
+                await Task.Yield();                                          // flat out: train on, but let the other sessions run between slices
             }
             else
             {
@@ -112,14 +119,22 @@ internal sealed partial class PlaygroundSession
         }
     }
 
-    // Trains as many epochs as the speed owes by now (all it can within the slice budget when flat out).
+    // Trains as many epochs as the speed owes by now (when flat out: all it can until the next frame is due, within its
+    // share of the processors, so that every training session still sends its frames on time).
     private void TrainSlice()
     {
         PlaygroundRun run = _run!;
         TimeSpan start = _clock.Elapsed;
+        TimeSpan budget = SliceBudget;
+        if (_speed == 0)
+        {
+            TimeSpan share = FrameInterval * Environment.ProcessorCount / (2.0 * Math.Max(1, _registry.Training));
+            TimeSpan untilFrame = _lastFrame + FrameInterval - start;
+            budget = TimeSpan.FromTicks(Math.Clamp(Math.Min(share.Ticks, untilFrame.Ticks), MinimumSlice.Ticks, SliceBudget.Ticks));
+        }
         try
         {
-            while (!run.Finished && _clock.Elapsed - start < SliceBudget)
+            while (!run.Finished && _clock.Elapsed - start < budget)
             {
                 if (_speed > 0)
                 {

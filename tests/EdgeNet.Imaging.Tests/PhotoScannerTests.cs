@@ -101,6 +101,37 @@ public sealed class PhotoScannerTests
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Colour_pictures_encoded_band_by_band_are_the_pictures_kept_whole(bool thin)
+    {
+        // Given the orientation model and a noisy drawn photo, scanned in bands of 7 rows
+        (Network<double> network, IReadOnlyList<string> names) = TrainedModels.Orientation;
+        GrayBytes photo = ImageDecoder.DecodeBytes(DrawnImages.Rectangle(80, 60, Box, inside: 0.25, outside: 0.75, noise: 0.05), "photo.png");
+        var settings = new ScanSettings { Overlay = true, Thin = thin, BandPixels = 80 * 7, Threads = 2 };
+
+        // When the colour pictures are kept whole, and when they are encoded band by band
+        ScanPictures whole = new PhotoScanner(network, names, 5, settings).Scan(photo);
+        ScanPictures banded = new PhotoScanner(network, names, 5, settings with { EncodePictures = true }).Scan(photo);
+
+        // Then the encoded PNGs hold exactly the kept pictures' colours, and nothing is kept whole
+        Assert.Null(banded.Colours);
+        Assert.Null(banded.Overlay);
+        Assert.Equal(whole.Map, banded.Map);
+        Assert.Equal(Rgb(whole.Colours!), Decoded(banded.ColoursPng!));
+        Assert.Equal(Rgb(whole.Overlay!), Decoded(banded.OverlayPng!));
+        Assert.True(Rgb(whole.Overlay!).Distinct().Count() > 10, "the overlay is not flat");
+    }
+
+    private static byte[] Rgb(byte[] rgba) => [.. rgba.Where((_, i) => i % 4 != 3)];
+
+    private static byte[] Decoded(byte[] png)
+    {
+        using SKBitmap bitmap = SKBitmap.Decode(png);
+        return [.. bitmap.Pixels.SelectMany(c => new[] { c.Red, c.Green, c.Blue })];
+    }
+
     [Fact]
     public void Threshold_draws_black_and_white_where_the_probability_is_above_it()
     {

@@ -26,7 +26,7 @@ public sealed class ScanMemoryTests
         string path = Path.Combine(Path.GetTempPath(), $"edgenet-large-{Guid.NewGuid():N}.{(format == SKEncodedImageFormat.Png ? "png" : "jpg")}");
         File.WriteAllBytes(path, DrawnImages.Rectangle(width, height, new SKRectI(500, 400, 2500, 1600), inside: 0.2, outside: 0.8, format: format));
         (Network<double> network, IReadOnlyList<string> names) = TrainedModels.Orientation;
-        var settings = new ScanSettings { Threads = 2, Thin = true, Overlay = everything, Sobel = everything };
+        var settings = new ScanSettings { Threads = 2, Thin = true, Overlay = everything, Sobel = everything, EncodePictures = true };   // as edgenet scan does
         var scanner = new PhotoScanner(network, names, 5, settings);
         scanner.Scan(ImageDecoder.DecodeBytes(DrawnImages.Rectangle(64, 48, new SKRectI(8, 8, 40, 40), 0.2, 0.8), "warm-up"));
         try
@@ -37,11 +37,11 @@ public sealed class ScanMemoryTests
             using (GrayDecoding decoding = ImageDecoder.StartBytes(path))
             {
                 ScanPictures pictures = scanner.Scan(decoding);
-                Assert.NotEmpty(PngFile.EncodeRgba(pictures.Colours!, width, height));
+                Assert.NotEmpty(pictures.ColoursPng!);
                 Assert.NotEmpty(PngFile.EncodeGray(pictures.Map, width, height));
                 if (everything)
                 {
-                    Assert.NotEmpty(PngFile.EncodeRgba(pictures.Overlay!, width, height));
+                    Assert.NotEmpty(pictures.OverlayPng!);
                     Assert.NotEmpty(PngFile.EncodeGray(Sobel.Picture(pictures.Image, pictures.Sobel!.Strongest), width, height));
                 }
             }

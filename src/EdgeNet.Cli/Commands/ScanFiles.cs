@@ -75,9 +75,9 @@ internal sealed record ScanFiles(string Map, string Probability, string? Sobel, 
     {
         string none = pictures.ClassNames[pictures.NoEdgeClass];
         var written = new List<(string Path, string What)>();
-        if (pictures.Colours is not null)
+        if (pictures.Colours is not null || pictures.ColoursPng is not null)
         {
-            Save(Map, PngFile.EncodeRgba(pictures.Colours, pictures.Width, pictures.Height), $"orientation colours, brightness 1 − p({none})");
+            Save(Map, pictures.ColoursPng ?? PngFile.EncodeRgba(pictures.Colours!, pictures.Width, pictures.Height), $"orientation colours, brightness 1 − p({none})");
             Save(Probability, PngFile.EncodeGray(pictures.Map, pictures.Width, pictures.Height), $"1 − p({none}) in gray");
         }
         else
@@ -88,9 +88,9 @@ internal sealed record ScanFiles(string Map, string Probability, string? Sobel, 
         {
             Save(Sobel, PngFile.EncodeGray(Imaging.Sobel.Picture(pictures.Image, sobel.Strongest), pictures.Width, pictures.Height), "Sobel magnitude, strongest response white");
         }
-        if (Overlay is not null && pictures.Overlay is not null)
+        if (Overlay is not null && (pictures.OverlayPng is not null || pictures.Overlay is not null))
         {
-            Save(Overlay, PngFile.EncodeRgba(pictures.Overlay, pictures.Width, pictures.Height), "the edges over the photo");
+            Save(Overlay, pictures.OverlayPng ?? PngFile.EncodeRgba(pictures.Overlay!, pictures.Width, pictures.Height), "the edges over the photo");
         }
         return written;
 
@@ -113,5 +113,5 @@ internal sealed record ScanFiles(string Map, string Probability, string? Sobel, 
 /// <summary>The pictures asked for besides the map, and how the map is drawn.</summary>
 internal sealed record ScanOutputs(bool Sobel, bool Overlay, bool Thin, double? Threshold)
 {
-    public ScanSettings Settings(int threads) => new() { Sobel = Sobel, Overlay = Overlay, Thin = Thin, Threshold = Threshold, Threads = threads };
+    public ScanSettings Settings(int threads) => new() { Sobel = Sobel, Overlay = Overlay, Thin = Thin, Threshold = Threshold, Threads = threads, EncodePictures = true };
 }

@@ -37,7 +37,7 @@ internal static class ScanText
                     : Invariant($"Correlation with Sobel's max(gx, 0), the same question (dark left, bright right): r = {directional:F3}"));
             }
         }
-        if (pictures.Colours is not null)
+        if (pictures.Colours is not null || pictures.ColoursPng is not null)
         {
             var legend = Enumerable.Range(0, pictures.ClassNames.Count).Where(k => k != pictures.NoEdgeClass).Select(k => $"{EdgeColors.NameOf(k, pictures.NoEdgeClass)} = {pictures.ClassNames[k]}");
             output.WriteLine($"Colours: {string.Join(", ", legend)}; black = {none}");
