@@ -22,10 +22,9 @@ internal static class FeatureMajor
     /// </summary>
     public static void TransposeIn(ReadOnlySpan<float> x, int batch, int inputs, Span<float> xT, int stride, int start, int end)
     {
-        if (x.Length < batch * inputs || xT.Length < inputs * stride || stride < batch || start < 0 || end > stride || inputs == 0)
-        {
-            throw new ArgumentException("Feature-major transpose: shapes do not fit.");
-        }
+        KernelChecks.Require(
+            KernelChecks.Holds(x.Length, batch, inputs) && KernelChecks.Holds(xT.Length, inputs, stride) && stride >= batch && start >= 0 && end <= stride && inputs > 0,
+            "Feature-major transpose");
         ref float rx = ref MemoryMarshal.GetReference(x);
         ref float rt = ref MemoryMarshal.GetReference(xT);
         int n = start;
@@ -71,12 +70,11 @@ internal static class FeatureMajor
     /// </summary>
     public static void Forward(ReadOnlySpan<float> xT, ReadOnlySpan<float> w, ReadOnlySpan<float> b, Span<float> zT, Span<float> hT, int inputs, int outputs, int stride, int start, int end)
     {
-        if (xT.Length < inputs * stride || w.Length < inputs * outputs || b.Length < outputs || zT.Length < outputs * stride
-            || (!hT.IsEmpty && hT.Length < outputs * stride) || stride % V != 0 || outputs == 0
-            || start % V != 0 || end % V != 0 || start < 0 || end > stride || end <= start)
-        {
-            throw new ArgumentException("Feature-major forward: shapes do not fit.");
-        }
+        KernelChecks.Require(
+            KernelChecks.Holds(xT.Length, inputs, stride) && KernelChecks.Holds(w.Length, inputs, outputs) && b.Length >= outputs
+            && KernelChecks.Holds(zT.Length, outputs, stride) && (hT.IsEmpty || KernelChecks.Holds(hT.Length, outputs, stride))
+            && stride % V == 0 && outputs > 0 && start % V == 0 && end % V == 0 && start >= 0 && end <= stride && end > start,
+            "Feature-major forward");
         ref float rx = ref MemoryMarshal.GetReference(xT);
         ref float rw = ref MemoryMarshal.GetReference(w);
         ref float rb = ref MemoryMarshal.GetReference(b);
@@ -175,11 +173,10 @@ internal static class FeatureMajor
     /// </summary>
     public static void BackwardInput(ReadOnlySpan<float> dzT, ReadOnlySpan<float> w, Span<float> dxT, ReadOnlySpan<float> zPreviousT, Span<float> dzPreviousT, int inputs, int outputs, int stride)
     {
-        if (dzT.Length < outputs * stride || w.Length < inputs * outputs || dxT.Length < inputs * stride
-            || zPreviousT.Length < inputs * stride || dzPreviousT.Length < inputs * stride || stride % V != 0)
-        {
-            throw new ArgumentException("Feature-major backward: shapes do not fit.");
-        }
+        KernelChecks.Require(
+            KernelChecks.Holds(dzT.Length, outputs, stride) && KernelChecks.Holds(w.Length, inputs, outputs) && KernelChecks.Holds(dxT.Length, inputs, stride)
+            && KernelChecks.Holds(zPreviousT.Length, inputs, stride) && KernelChecks.Holds(dzPreviousT.Length, inputs, stride) && stride % V == 0,
+            "Feature-major backward");
         ref float rdz = ref MemoryMarshal.GetReference(dzT);
         ref float rw = ref MemoryMarshal.GetReference(w);
         ref float rdx = ref MemoryMarshal.GetReference(dxT);

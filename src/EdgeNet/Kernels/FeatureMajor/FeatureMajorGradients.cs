@@ -16,10 +16,7 @@ internal static class FeatureMajorGradients
     /// <summary>dL/db = Σ_n dL/dz [outputs] from dL/dzᵀ [outputs × stride] (zero in the padding).</summary>
     public static void Bias(ReadOnlySpan<float> dzT, Span<float> db, int outputs, int stride)
     {
-        if (dzT.Length < outputs * stride || db.Length < outputs || stride % V != 0)
-        {
-            throw new ArgumentException("Feature-major bias gradient: shapes do not fit.");
-        }
+        KernelChecks.Require(KernelChecks.Holds(dzT.Length, outputs, stride) && db.Length >= outputs && stride % V == 0, "Feature-major bias gradient");
         ref float rdz = ref MemoryMarshal.GetReference(dzT);
         for (int o = 0; o < outputs; o += 4)                                           // four outputs: four independent chains
         {
@@ -46,11 +43,10 @@ internal static class FeatureMajorGradients
     /// <summary>dL/dW = xᵀ·dL/dz [inputs × outputs] from xᵀ [inputs × stride] and dL/dzᵀ [outputs × stride], in 4 × 4 tiles.</summary>
     public static void Weights(ReadOnlySpan<float> xT, ReadOnlySpan<float> dzT, Span<float> dw, int inputs, int outputs, int stride)
     {
-        if (xT.Length < inputs * stride || dzT.Length < outputs * stride || dw.Length < inputs * outputs
-            || stride % V != 0 || inputs == 0 || outputs == 0)
-        {
-            throw new ArgumentException("Feature-major gradients: shapes do not fit.");
-        }
+        KernelChecks.Require(
+            KernelChecks.Holds(xT.Length, inputs, stride) && KernelChecks.Holds(dzT.Length, outputs, stride) && KernelChecks.Holds(dw.Length, inputs, outputs)
+            && stride % V == 0 && inputs > 0 && outputs > 0,
+            "Feature-major gradients");
         ref float rx = ref MemoryMarshal.GetReference(xT);
         ref float rdz = ref MemoryMarshal.GetReference(dzT);
         ref float rw = ref MemoryMarshal.GetReference(dw);

@@ -25,11 +25,10 @@ internal static class FeatureMajorSoftmax
     /// </summary>
     public static Vector512<float> Forward(ReadOnlySpan<float> zT, Span<float> pT, Span<float> dzT, ReadOnlySpan<float> labelsT, int batch, int classes, int stride, int start, int end, ref int correct)
     {
-        if (zT.Length < classes * stride || pT.Length < classes * stride || dzT.Length < classes * stride || labelsT.Length < stride
-            || stride % V != 0 || start % V != 0 || end % V != 0 || start < 0 || end > stride || batch <= 0)
-        {
-            throw new ArgumentException("Feature-major softmax: shapes do not fit.");
-        }
+        KernelChecks.Require(
+            classes >= 1 && KernelChecks.Holds(zT.Length, classes, stride) && KernelChecks.Holds(pT.Length, classes, stride) && KernelChecks.Holds(dzT.Length, classes, stride)
+            && labelsT.Length >= stride && stride % V == 0 && start % V == 0 && end % V == 0 && start >= 0 && end <= stride && batch > 0,
+            "Feature-major softmax");
         if (classes == 2)
         {
             return TwoClasses(zT, pT, dzT, labelsT, batch, stride, start, end, ref correct);

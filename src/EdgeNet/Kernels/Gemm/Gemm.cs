@@ -45,17 +45,17 @@ internal static partial class Gemm
         GemmStart start, ReadOnlySpan<T> bias, bool relu = false, int threads = 1)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        KernelChecks.Require(m >= 0 && n >= 0 && k >= 0 && aRowStride >= 0 && aColStride >= 0 && ldb >= 0 && ldc >= 0, "Matrix product");
         if (m == 0 || n == 0)
         {
             return;
         }
-        if ((k > 0 && (a.Length < ((m - 1) * aRowStride) + ((k - 1) * aColStride) + 1 || b.Length < ((k - 1) * ldb) + n))
-            || c.Length < ((m - 1) * ldc) + n
-            || (start == GemmStart.BiasPerColumn && bias.Length < n)
-            || (start == GemmStart.BiasPerRow && bias.Length < m))
-        {
-            throw new ArgumentException("Matrix shapes do not fit the spans given.");
-        }
+        KernelChecks.Require(
+            (k == 0 || (a.Length >= ((m - 1L) * aRowStride) + ((k - 1L) * aColStride) + 1 && b.Length >= ((k - 1L) * ldb) + n))
+            && (m == 1 || ldc >= n) && c.Length >= ((m - 1L) * ldc) + n
+            && (start != GemmStart.BiasPerColumn || bias.Length >= n)
+            && (start != GemmStart.BiasPerRow || bias.Length >= m),
+            "Matrix product");
         if (Splits(m, n, k, threads))
         {
             MultiplyOnThreads(m, n, k, a, aRowStride, aColStride, b, ldb, c, ldc, start, bias, relu, threads);   // blocks of rows

@@ -35,6 +35,9 @@ internal static class PerSampleSgd
         {
             return 0;
         }
+        layers.Check("Per-sample SGD", z, h, zNext, hNext, dz, dh);
+        transposed.Check(layers);
+        KernelChecks.Require(p.Length >= layers.Outputs(layers.Count - 1), "Per-sample SGD");
         int inputs = layers.Inputs(0);
         int last = layers.Count - 1;
         int classes = layers.Outputs(last);

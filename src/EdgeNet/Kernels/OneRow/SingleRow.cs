@@ -43,10 +43,8 @@ internal static class SingleRow
     public static void ForwardAll<T>(RowLayers<T> layers, T[][] z, T[][] h, ReadOnlySpan<T> x)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (x.Length < layers.Inputs(0) || z.Length < layers.Count || h.Length < layers.Count)
-        {
-            throw new ArgumentException("One-row forward: shapes do not fit.");
-        }
+        layers.Check("One-row forward", z, h);
+        KernelChecks.Require(x.Length >= layers.Inputs(0), "One-row forward");
         ref T input = ref MemoryMarshal.GetReference(x);
         int last = layers.Count - 1;
         for (int l = 0; l <= last; l++)
@@ -169,10 +167,8 @@ internal static class SingleRow
     public static void BackwardAll<T>(RowLayers<T> layers, T[][] z, T[][] h, T[][] dz, T[][] dh, ReadOnlySpan<T> x, bool descend, T rate)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (x.Length < layers.Inputs(0) || z.Length < layers.Count || h.Length < layers.Count || dz.Length < layers.Count || dh.Length < layers.Count)
-        {
-            throw new ArgumentException("One-row backward: shapes do not fit.");
-        }
+        layers.Check("One-row backward", z, h, dz, dh);
+        KernelChecks.Require(x.Length >= layers.Inputs(0), "One-row backward");
         for (int l = layers.Count - 1; l >= 0; l--)
         {
             int inputs = layers.Inputs(l);

@@ -22,6 +22,17 @@ internal sealed class TransposedWeights<T>
         _rows = [.. layers.Weights.Select((w, l) => l == 0 ? [] : new T[w.Length])];
     }
 
+    /// <summary>Throws <see cref="ArgumentException"/> unless this copy has room for Wᵀ of every layer of <paramref name="layers"/> but the first.</summary>
+    public void Check(RowLayers<T> layers)
+    {
+        bool fits = _rows.Length >= layers.Count;
+        for (int l = 1; fits && l < layers.Count; l++)
+        {
+            fits = KernelChecks.Holds(_rows[l].Length, layers.Inputs(l), layers.Outputs(l));
+        }
+        KernelChecks.Require(fits, "Transposed weights");
+    }
+
     /// <summary>Wᵀ of every layer but the first, from W as it is now.</summary>
     public void CopyFrom(RowLayers<T> layers)
     {

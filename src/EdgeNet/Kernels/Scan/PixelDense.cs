@@ -18,10 +18,9 @@ internal static class PixelDense
         where TSimd : ISimd<T, TVector>
     {
         int outputs = b.Length, inputs = w.Length / Math.Max(outputs, 1), n = TSimd.Count;
-        if (tile != WindowKernel.Vectors * n || w.Length != inputs * outputs || h.Length < inputs * tile || z.Length < outputs * tile)
-        {
-            throw new ArgumentException("Pixel dense layer: shapes do not fit.");
-        }
+        KernelChecks.Require(
+            tile == WindowKernel.Vectors * n && w.Length == (long)inputs * outputs && KernelChecks.Holds(h.Length, inputs, tile) && KernelChecks.Holds(z.Length, outputs, tile),
+            "Pixel dense layer");
         ref T rh = ref MemoryMarshal.GetReference(h);
         ref T rw = ref MemoryMarshal.GetReference(w);
         ref T rz = ref MemoryMarshal.GetReference(z);

@@ -15,10 +15,7 @@ internal static class ScanSoftmax
     public static void Apply<T>(Span<T> z, int classes, int stride, int count)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (z.Length < ((classes - 1) * stride) + count || count > stride)
-        {
-            throw new ArgumentException("Column softmax: shapes do not fit.");
-        }
+        KernelChecks.Require(classes >= 1 && count >= 0 && count <= stride && z.Length >= ((classes - 1L) * stride) + count, "Column softmax");
         ref T rz = ref MemoryMarshal.GetReference(z);
         int p = 0;
         if (classes == 2 && Vector512.IsHardwareAccelerated)

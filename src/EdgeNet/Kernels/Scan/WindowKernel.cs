@@ -38,10 +38,9 @@ internal static class WindowKernel
         where TSimd : ISimd<T, TVector>
     {
         int size = rowStarts.Length, inputs = size * size, groups = bias.Length / Group, tile = Vectors * TSimd.Count;
-        if (weights.Length != groups * inputs * Group || h.Length < groups * Group * tile)
-        {
-            throw new ArgumentException("Window kernel: shapes do not fit.");
-        }
+        KernelChecks.Require(
+            bias.Length % Group == 0 && weights.Length == (long)groups * inputs * Group && h.Length >= (long)groups * Group * tile,
+            "Window kernel");
         CheckRows(rows, rowStarts, x0, x0, tile);
         ref T r = ref MemoryMarshal.GetReference(rows);
         ref int starts = ref MemoryMarshal.GetReference(rowStarts);

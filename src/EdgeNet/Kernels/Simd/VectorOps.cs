@@ -15,6 +15,7 @@ internal static class VectorOps
     public static void Relu<T>(ReadOnlySpan<T> z, Span<T> h)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        KernelChecks.Require(h.Length >= z.Length, "ReLU");
         ref T rz = ref MemoryMarshal.GetReference(z);
         ref T rh = ref MemoryMarshal.GetReference(h);
         int i = 0;
@@ -36,6 +37,7 @@ internal static class VectorOps
     public static void ReluGate<T>(ReadOnlySpan<T> z, ReadOnlySpan<T> dh, Span<T> dz)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        KernelChecks.Require(dh.Length >= z.Length && dz.Length >= z.Length, "ReLU gate");
         ref T rz = ref MemoryMarshal.GetReference(z);
         ref T rdh = ref MemoryMarshal.GetReference(dh);
         ref T rdz = ref MemoryMarshal.GetReference(dz);
@@ -58,6 +60,7 @@ internal static class VectorOps
     public static void Descend<T>(Span<T> parameters, ReadOnlySpan<T> gradient, T learningRate)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        KernelChecks.Require(gradient.Length >= parameters.Length, "Gradient step");
         ref T rp = ref MemoryMarshal.GetReference(parameters);
         ref T rg = ref MemoryMarshal.GetReference(gradient);
         int i = 0;
@@ -89,10 +92,7 @@ internal static class VectorOps
     public static void SumRows<T>(ReadOnlySpan<T> rows, int count, int width, Span<T> sums)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (rows.Length < count * width || sums.Length < width)
-        {
-            throw new ArgumentException("Row sums: shapes do not fit.");
-        }
+        KernelChecks.Require(KernelChecks.Holds(rows.Length, count, width) && sums.Length >= width, "Row sums");
         ref T rr = ref MemoryMarshal.GetReference(rows);
         ref T rs = ref MemoryMarshal.GetReference(sums);
         int o = 0;
@@ -123,10 +123,7 @@ internal static class VectorOps
     public static void Transpose<T>(ReadOnlySpan<T> source, int rows, int columns, Span<T> destination)
         where T : unmanaged
     {
-        if (source.Length < rows * columns || destination.Length < rows * columns)
-        {
-            throw new ArgumentException("Transpose: shapes do not fit.");
-        }
+        KernelChecks.Require(KernelChecks.Holds(source.Length, rows, columns) && KernelChecks.Holds(destination.Length, rows, columns), "Transpose");
         ref T rs = ref MemoryMarshal.GetReference(source);
         ref T rd = ref MemoryMarshal.GetReference(destination);
         for (int r = 0; r < rows; r++)
