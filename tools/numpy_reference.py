@@ -15,25 +15,7 @@ import sys
 
 import numpy as np
 
-
-def make_data(n_samples):
-    X, y = [], []
-    for _ in range(n_samples):
-        if np.random.rand() > 0.5:
-            edge_pos = np.random.randint(1, 4)
-            patch = np.ones((5, 5)) * 0.1
-            patch[:, edge_pos:] = 0.9
-            label = [1, 0]
-        else:
-            if np.random.rand() > 0.5:
-                patch = np.ones((5, 5)) * np.random.uniform(0.3, 0.7)
-            else:
-                patch = np.ones((5, 5)) * 0.9
-                patch[:, 2:] = 0.1
-            label = [0, 1]
-        X.append(patch.flatten())
-        y.append(label)
-    return np.array(X), np.array(y)
+from tutorial_data import make_data, seeded_run  # noqa: F401 (make_data: numpy_step.py imports it from here)
 
 
 def softmax(z):
@@ -65,14 +47,9 @@ def main():
     parser.add_argument("--shuffle", action="store_true")
     args = parser.parse_args()
 
-    np.random.seed(args.seed)
-    X_train, y_train = make_data(args.train_samples)
-    X_test, y_test = make_data(args.test_samples)
-    sizes = [25] + [int(h) for h in args.hidden.split(",")] + [2]
-    Ws, bs = [], []
-    for n_in, n_out in zip(sizes[:-1], sizes[1:]):
-        Ws.append(np.random.randn(n_in, n_out) * 0.3)
-        bs.append(np.zeros((1, n_out)))
+    X_train, y_train, X_test, y_test, Ws = seeded_run(
+        args.seed, args.train_samples, args.test_samples, args.hidden, lambda n_in, n_out: 0.3)
+    bs = [np.zeros((1, W.shape[1])) for W in Ws]
 
     out = sys.stdout
     out.write("epoch,train_loss,train_accuracy,test_loss,test_accuracy\n")

@@ -6,7 +6,8 @@ Prints the per-epoch metrics CSV that `edgenet train --metrics` writes, so the t
     python3 tools/torch_reference.py --seed 7 --hidden 16,8 --epochs 40 --lr 0.01 --batch-size 10 \
         --optimizer adam --activation tanh --init xavier --weight-decay 1e-3 > torch.csv
 
-The data and the initial weights are drawn with NumPy exactly as tools/numpy_reference.py draws them
+The data and the initial weights are drawn with NumPy exactly as tools/numpy_reference.py draws them (both use
+tools/tutorial_data.py)
 (seed -> training set -> test set -> for each layer W = randn(in, out) * scale, b = 0 -> a permutation per
 epoch with --shuffle), where scale is 0.3 (--init tutorial), sqrt(2 / fan_in) (he) or
 sqrt(2 / (fan_in + fan_out)) (xavier, Glorot normal). Then torch takes over: z = h @ W + b, the hidden
@@ -25,30 +26,12 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+from tutorial_data import seeded_run
+
 OPTIMIZERS = ("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw")
 ACTIVATIONS = ("relu", "leaky-relu", "tanh", "sigmoid")
 INITS = ("tutorial", "he", "xavier")
 DEFAULT_EPS = {"adagrad": 1e-10, "rmsprop": 1e-8, "adam": 1e-8, "adamw": 1e-8}
-
-
-def make_data(n_samples):
-    X, y = [], []
-    for _ in range(n_samples):
-        if np.random.rand() > 0.5:
-            edge_pos = np.random.randint(1, 4)
-            patch = np.ones((5, 5)) * 0.1
-            patch[:, edge_pos:] = 0.9
-            label = [1, 0]
-        else:
-            if np.random.rand() > 0.5:
-                patch = np.ones((5, 5)) * np.random.uniform(0.3, 0.7)
-            else:
-                patch = np.ones((5, 5)) * 0.9
-                patch[:, 2:] = 0.1
-            label = [0, 1]
-        X.append(patch.flatten())
-        y.append(label)
-    return np.array(X), np.array(y)
 
 
 def init_scale(init, n_in, n_out):
@@ -114,15 +97,10 @@ def run(argv):
     if args.weight_decay is None:
         args.weight_decay = 0.01 if args.optimizer == "adamw" else 0.0
 
-    np.random.seed(args.seed)
-    X_train, y_train = make_data(args.train_samples)
-    X_test, y_test = make_data(args.test_samples)
-    sizes = [25] + [int(h) for h in args.hidden.split(",")] + [2]
-    Ws, bs = [], []
-    for n_in, n_out in zip(sizes[:-1], sizes[1:]):
-        W = np.random.randn(n_in, n_out) * init_scale(args.init, n_in, n_out)
-        Ws.append(torch.tensor(W, dtype=torch.float64, requires_grad=True))
-        bs.append(torch.zeros(n_out, dtype=torch.float64, requires_grad=True))
+    X_train, y_train, X_test, y_test, drawn = seeded_run(
+        args.seed, args.train_samples, args.test_samples, args.hidden, lambda n_in, n_out: init_scale(args.init, n_in, n_out))
+    Ws = [torch.tensor(W, dtype=torch.float64, requires_grad=True) for W in drawn]
+    bs = [torch.zeros(W.shape[1], dtype=torch.float64, requires_grad=True) for W in drawn]
     optimizer = make_optimizer(args, Ws, bs)
 
     def forward(x):

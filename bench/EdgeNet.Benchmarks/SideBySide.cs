@@ -37,6 +37,16 @@ public static class SideBySide
         double scanFlop = 2.0 * Workloads.Scan.Width * Workloads.Scan.Height * ((25 * 8) + (8 * 2));
         Report("scan1080p_f32_1thread", () => scan.Run(1), scanFlop, check);
         Report("scan1080p_f32_2threads", () => scan.Run(2), scanFlop, check, wallClock: true);   // two threads: wall clock
+        foreach (Optimizers.OptimizerKind kind in Enum.GetValues<Optimizers.OptimizerKind>())
+        {
+            foreach (int batch in (int[])[1, 256])
+            {
+                // EdgeNet only (no peer row): the optimizer's whole step, forward to update, on the tutorial's network
+                var step = new Workloads.OptimizerStep(kind, batch);
+                check = step.Step();
+                Report(string.Create(CultureInfo.InvariantCulture, $"optimizer_{Optimizers.OptimizerNames.Name(kind)}_b{batch}_f64"), step.Step, flop: 0, check);
+            }
+        }
         const int peakIterations = 200_000;
         Report("peak_f32_512", () => PeakFlops.Float512(peakIterations), PeakFlops.Flop(peakIterations, 16), double.NaN);
         Report("peak_f64_512", () => PeakFlops.Double512(peakIterations), PeakFlops.Flop(peakIterations, 8), double.NaN);

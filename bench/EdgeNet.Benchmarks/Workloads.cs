@@ -102,6 +102,44 @@ public static class Workloads
     }
 
     /// <summary>
+    /// A training step with any optimizer on the tutorial's 25→8→2 network, float64 (the default precision): the first
+    /// <c>batch</c> of the tutorial's patches (seed 42), torch.optim's defaults, lr 0.001 (small, so that thousands of
+    /// steps stay near the start).
+    /// </summary>
+    public sealed class OptimizerStep
+    {
+        private readonly Network<double> _network;
+        private readonly Optimizer<double> _optimizer;
+        private readonly double[] _x;
+        private readonly int[] _labels;
+
+        public OptimizerStep(OptimizerKind kind, int batch)
+        {
+            var setup = SeededSetup<double>.Create(new TrainingOptions { TrainSamples = batch, TestSamples = 0 });
+            _network = setup.Network;
+            _x = setup.Train.FeaturesAs<double>();
+            _labels = setup.Train.Labels.ToArray();
+            _optimizer = new Optimizer<double>(OptimizerSettings.For(kind), 0.001, _network.Layers);
+        }
+
+        /// <summary>Forward, loss, backward (the gradients into the layers), then the optimizer's update. Returns the loss.</summary>
+        public double Step()
+        {
+            double loss = _network.ForwardLoss(_x, _labels, out _);
+            _network.Backward(_x, _labels);
+            _optimizer.Step(_network.Layers);
+            return loss;
+        }
+
+        /// <summary>The optimizer's update alone, from the gradients the last backward pass left.</summary>
+        public int Update()
+        {
+            _optimizer.Step(_network.Layers);
+            return _optimizer.Steps;
+        }
+    }
+
+    /// <summary>
     /// p(Edge) for every 5×5 window of a 1920×1080 image: the tutorial's initial 25→8→2 weights (seed 42), image
     /// = rand(1080, 1920) with seed 1, float32, edge-replicate borders.
     /// </summary>

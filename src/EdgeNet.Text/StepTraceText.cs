@@ -19,7 +19,7 @@ public static class StepTraceText
 {
     private static readonly Dictionary<StepStage, string> Headings = new()
     {
-        [StepStage.Forward] = "Forward pass (Parts 1–3): each layer z = input·W + b, then ReLU; softmax at the end",
+        [StepStage.Forward] = "Forward pass (Parts 1–3): each layer z = input·W + b, then {0}; softmax at the end",
         [StepStage.Loss] = "Loss (Part 4): cross-entropy, how wrong the prediction is",
         [StepStage.Backward] = "Backward pass (Part 7, derived in the Appendix): gradients from the loss back to W1",
         [StepStage.Update] = "Update (Part 5): every weight moves against its gradient",
@@ -42,7 +42,7 @@ public static class StepTraceText
             if (quantity.Stage != stage)
             {
                 stage = quantity.Stage;
-                string heading = Headings[quantity.Stage];
+                string heading = string.Format(CultureInfo.InvariantCulture, Headings[quantity.Stage], ActivationFormulas.Name(trace.Activation));
                 if (quantity.Stage == StepStage.Update)
                 {
                     heading += Invariant($", α = {trace.LearningRate}");

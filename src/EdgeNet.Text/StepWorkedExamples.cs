@@ -27,6 +27,17 @@ internal static class StepWorkedExamples
         {
             yield return $"1[{layer.PreActivationName} > 0] = {Row(gate.Values, false, Whole)}: the gradient passes where the neuron fired, is blocked where it did not";
         }
+        else if (layer.ActivationDerivative is { } slope)
+        {
+            string h = layer.ActivationName!, z = layer.PreActivationName;
+            string why = trace.Activation switch
+            {
+                Layers.HiddenActivation.LeakyRelu => "all of the gradient passes where the neuron fired, 1% of it where it did not",
+                Layers.HiddenActivation.Tanh => "the slope of tanh at each neuron, 1 at z = 0 and near 0 where tanh is saturated at ±1",
+                _ => "the slope of sigmoid at each neuron, at most 0.25 (at z = 0)",
+            };
+            yield return $"{ActivationFormulas.Derivative(trace.Activation, h, z)} = {Row(slope.Values, false, Plain)}: {why}";
+        }
         else
         {
             var terms = Enumerable.Range(0, trace.Probabilities.Count).Select(j => $"{Plain(trace.Probabilities[j])} − {Whole(trace.Target[j])}");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using EdgeNet.Cli.Input;
 using EdgeNet.Data;
 using EdgeNet.Diagnostics;
+using EdgeNet.Layers;
 using EdgeNet.Training;
 
 namespace EdgeNet.Cli.Commands;
@@ -17,6 +18,8 @@ internal static class GradcheckCommand
         var epsilon = new Option<double>("--epsilon") { HelpName = "X", Description = "Step ε of the finite difference (L(θ+ε) − L(θ−ε)) / 2ε.", DefaultValueFactory = _ => 1e-5 };
         var tolerance = new Option<double>("--tolerance") { HelpName = "X", Description = "Largest relative error accepted.", DefaultValueFactory = _ => 1e-6 };
         var command = new Command("gradcheck", "Check every analytic gradient against a finite difference.") { seed, hidden, samples, epsilon, tolerance };
+        var network = new NetworkOptions();
+        network.AddTo(command);
         command.SetAction(parse => EdgeNetCli.Guard(context, () =>
         {
             int count = parse.GetValue(samples);
@@ -30,12 +33,22 @@ internal static class GradcheckCommand
             {
                 throw new UsageException("--epsilon and --tolerance must be finite numbers above 0.");
             }
-            var options = new TrainingOptions { Seed = parse.GetValue(seed), TrainSamples = count, TestSamples = 0, Hidden = ValueParsing.HiddenSizes(parse.GetValue(hidden)!) };
+            var options = new TrainingOptions
+            {
+                Seed = parse.GetValue(seed),
+                TrainSamples = count,
+                TestSamples = 0,
+                Hidden = ValueParsing.HiddenSizes(parse.GetValue(hidden)!),
+                Activation = network.ResolveActivation(parse),
+                Init = network.ResolveInit(parse),
+            };
             int[] sizes = [TutorialPatches.Size * TutorialPatches.Size, .. options.Hidden, GeneratedData.Tutorial.ClassNames.Count];
             Limits.CheckNetwork(sizes);
             Limits.CheckGradientCheck(Limits.Parameters(sizes), count);   // before the data and the network are made
             var setup = SeededSetup<double>.Create(options);
             IReadOnlyList<ParameterGradient> results = GradientCheck.Run(setup.Network, setup.Train.Features, setup.Train.Labels, eps);
+            context.Out.WriteLine(FormattableString.Invariant(
+                $"{setup.Network.Inputs}→{string.Join("→", setup.Network.Layers.Select(l => l.Outputs))} network, {HiddenActivations.Name(options.Activation)} hidden layers, {WeightInits.Name(options.Init)} initial weights, seed {options.Seed}, {count} samples, ε {eps:G3}"));
             return Print(context, results, limit);
         }));
         return command;

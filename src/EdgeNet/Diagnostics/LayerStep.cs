@@ -20,7 +20,7 @@ public sealed class LayerStep
     /// <summary>1 for the first layer (W1), 2 for the next, …</summary>
     public int Number { get; }
 
-    /// <summary>True for the last layer, whose z goes to softmax instead of ReLU.</summary>
+    /// <summary>True for the last layer, whose z goes to softmax instead of the hidden activation.</summary>
     public bool IsOutput { get; }
 
     /// <summary>The tutorial's name for this layer's input: "x", "h", or "h1", "h2" in deeper networks.</summary>
@@ -56,16 +56,25 @@ public sealed class LayerStep
     /// <summary>z = input·W + b (tutorial Part 2, Step 1), 1×outputs.</summary>
     public required TraceMatrix PreActivation { get; init; }
 
-    /// <summary>h = ReLU(z) (tutorial Part 2, Step 2); null for the output layer.</summary>
+    /// <summary>h = f(z), the hidden activation (ReLU in the tutorial, Part 2, Step 2); null for the output layer.</summary>
     public TraceMatrix? Activation { get; init; }
 
-    /// <summary>dL/dh, the gradient reaching this layer's ReLU output (tutorial A.4); null for the output layer.</summary>
+    /// <summary>dL/dh, the gradient reaching this layer's activation output (tutorial A.4); null for the output layer.</summary>
     public TraceMatrix? ActivationGradient { get; init; }
 
-    /// <summary>The ReLU gate 1[z &gt; 0]: 1 where the gradient passes, 0 where it is blocked (A.5); null for the output layer.</summary>
+    /// <summary>
+    /// The ReLU gate 1[z &gt; 0]: 1 where the gradient passes, 0 where it is blocked (A.5); null for the output layer
+    /// and for any other activation (see <see cref="ActivationDerivative"/>).
+    /// </summary>
     public TraceMatrix? ReluGate { get; init; }
 
-    /// <summary>dL/dz: p − y for the output layer (A.1), dL/dh ⊙ 1[z &gt; 0] for a hidden one (A.5).</summary>
+    /// <summary>
+    /// f′ at each neuron, as the backward pass applied it (dL/dz = dL/dh ⊙ f′): the ReLU gate, 1 or 0.01 for leaky ReLU,
+    /// 1 − h² for tanh, h·(1 − h) for sigmoid; null for the output layer.
+    /// </summary>
+    public TraceMatrix? ActivationDerivative { get; init; }
+
+    /// <summary>dL/dz: p − y for the output layer (A.1), dL/dh ⊙ f′(z) for a hidden one (A.5).</summary>
     public required TraceMatrix PreActivationGradient { get; init; }
 
     /// <summary>dL/dW = inputᵀ · dL/dz (tutorial A.2), inputs×outputs.</summary>

@@ -22,7 +22,7 @@ internal static class StepQuantities
             list.Add(new(StepStage.Forward, z, $"{z} = {input}·{w} + {b}", "Part 2, Step 1", layer.PreActivation, layer.Number));
             if (layer.Activation is not null)
             {
-                list.Add(new(StepStage.Forward, layer.ActivationName!, $"{layer.ActivationName} = ReLU({z})", "Part 2, Step 2", layer.Activation, layer.Number));
+                list.Add(new(StepStage.Forward, layer.ActivationName!, ActivationFormulas.Forward(trace.Activation, layer.ActivationName!, z), "Part 2, Step 2", layer.Activation, layer.Number));
             }
         }
         string zLast = output.PreActivationName;
@@ -46,7 +46,7 @@ internal static class StepQuantities
                 string h = layer.ActivationName!;
                 LayerStep next = layers[l + 1];
                 list.Add(new(StepStage.Backward, $"dL/d{h}", $"dL/d{h} = dL/d{next.PreActivationName} · {next.WeightsName}ᵀ", "Part 7, Step 3 (A.4)", layer.ActivationGradient!, layer.Number));
-                list.Add(new(StepStage.Backward, $"dL/d{z}", $"dL/d{z} = dL/d{h} ⊙ 1[{z} > 0]", "Part 7, Step 4 (A.5)", layer.PreActivationGradient, layer.Number));
+                list.Add(new(StepStage.Backward, $"dL/d{z}", ActivationFormulas.Backward(trace.Activation, h, z), "Part 7, Step 4 (A.5)", layer.PreActivationGradient, layer.Number));
             }
             string step = layer.IsOutput ? "Step 2" : "Step 5";
             list.Add(new(StepStage.Backward, $"dL/d{w}", $"dL/d{w} = {input}ᵀ · dL/d{z}", $"Part 7, {step} (A.2)", layer.WeightGradient, layer.Number));

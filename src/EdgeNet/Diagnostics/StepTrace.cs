@@ -4,7 +4,8 @@ using EdgeNet.Optimizers;
 namespace EdgeNet.Diagnostics;
 
 /// <summary>
-/// One SGD update on one example with every number kept: x, each layer's z = x·W + b and h = ReLU(z),
+/// One SGD update on one example with every number kept: x, each layer's z = x·W + b and h = f(z) (the network's
+/// hidden activation: ReLU as in the tutorial, or leaky ReLU, tanh, sigmoid),
 /// p = softmax(z), the loss, dL/dz = p − y, each layer's dL/dW, dL/db, dL/dh and dL/dz, the weights before
 /// and after W ← W − α·dL/dW, and the loss on the same example after the update (tutorial Parts 1–7).
 /// </summary>
@@ -17,9 +18,10 @@ public sealed class StepTrace
 {
     private IReadOnlyList<StepQuantity>? _quantities;
 
-    private StepTrace(TraceMatrix input, int label, TraceMatrix target, double learningRate, IReadOnlyList<LayerStep> layers,
+    private StepTrace(HiddenActivation activation, TraceMatrix input, int label, TraceMatrix target, double learningRate, IReadOnlyList<LayerStep> layers,
         TraceMatrix probabilities, double loss, TraceMatrix probabilitiesAfter, double lossAfter)
     {
+        Activation = activation;
         Input = input;
         Label = label;
         Target = target;
@@ -30,6 +32,9 @@ public sealed class StepTrace
         ProbabilitiesAfter = probabilitiesAfter;
         LossAfter = lossAfter;
     }
+
+    /// <summary>The hidden layers' activation f in h = f(z) (the network's).</summary>
+    public HiddenActivation Activation { get; }
 
     /// <summary>x, the example's pixels as a 1×inputs row.</summary>
     public TraceMatrix Input { get; }
@@ -136,7 +141,8 @@ public sealed class StepTrace
                 PreActivation = forward[l].PreActivation,
                 Activation = forward[l].Activation,
                 ActivationGradient = backward[l].ActivationGradient,
-                ReluGate = forward[l].Activation is null ? null : Gate(forward[l].PreActivation),
+                ReluGate = forward[l].Activation is null || network.HiddenActivation != HiddenActivation.Relu ? null : Gate(forward[l].PreActivation),
+                ActivationDerivative = forward[l].Activation is { } h ? Derivative(network.HiddenActivation, forward[l].PreActivation, h) : null,
                 PreActivationGradient = backward[l].PreActivationGradient,
                 WeightGradient = backward[l].WeightGradient,
                 BiasGradient = backward[l].BiasGradient,
@@ -146,7 +152,7 @@ public sealed class StepTrace
         }
         var target = new double[network.Classes];
         target[label] = 1;                                      // y = one-hot(label)
-        return new StepTrace(TraceMatrix.Row(x), label, TraceMatrix.Row(target), learningRate, layers, p, loss, pAfter, lossAfter);
+        return new StepTrace(network.HiddenActivation, TraceMatrix.Row(x), label, TraceMatrix.Row(target), learningRate, layers, p, loss, pAfter, lossAfter);
     }
 
     internal static void Validate(Network<double> network, ReadOnlySpan<double> x, int label, double learningRate)
@@ -183,6 +189,17 @@ public sealed class StepTrace
             gate[i] = z[i] > 0 ? 1 : 0;
         }
         return new TraceMatrix(z.Rows, z.Columns, gate);
+    }
+
+    // f′(z) as the backward pass applies it: dL/dz = dL/dh · f′ with dL/dh = 1.
+    private static TraceMatrix Derivative(HiddenActivation activation, TraceMatrix z, TraceMatrix h)
+    {
+        var slope = new double[z.Count];
+        for (int i = 0; i < slope.Length; i++)
+        {
+            slope[i] = HiddenActivations.Gradient(activation, z[i], h[i], 1.0);
+        }
+        return new TraceMatrix(z.Rows, z.Columns, slope);
     }
 
     private sealed record ForwardNumbers(TraceMatrix Weights, TraceMatrix Bias, TraceMatrix PreActivation, TraceMatrix? Activation);

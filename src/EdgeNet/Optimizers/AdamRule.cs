@@ -14,6 +14,10 @@ namespace EdgeNet.Optimizers;
 /// corrections placed where torch places them, so the rounding is torch's. At t = 1, m̂ = d and √v̂ = |d|: the first
 /// step is α in size for every weight whose gradient is well above ε, whatever that gradient is.
 /// </summary>
+/// <remarks>
+/// The vector loop does the scalar loop's operations in the same order, a lane per weight, so it gives the same bits;
+/// the scalar loop, the formula as written, does the weights left over.
+/// </remarks>
 public static class AdamRule
 {
     /// <summary>
@@ -24,9 +28,20 @@ public static class AdamRule
         Span<T> w, ReadOnlySpan<T> g, Span<T> m, Span<T> v, int step, double learningRate, double beta1, double beta2, double eps, double weightDecay)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        OptimizerChecks.SameLength(w.Length, g.Length, m.Length, v.Length);
         ArgumentOutOfRangeException.ThrowIfLessThan(step, 1);
         (double correction1, double correction2) = BiasCorrections(beta1, beta2, step);
+        Step(w, g, m, v, correction1, correction2, learningRate, beta1, beta2, eps, weightDecay);
+    }
+
+    /// <summary>
+    /// As <see cref="Step{T}(Span{T}, ReadOnlySpan{T}, Span{T}, Span{T}, int, double, double, double, double, double)"/> with
+    /// the bias corrections 1 − β1ᵗ and 1 − β2ᵗ already computed (<see cref="BiasCorrections"/>), once for every layer.
+    /// </summary>
+    internal static void Step<T>(
+        Span<T> w, ReadOnlySpan<T> g, Span<T> m, Span<T> v, double correction1, double correction2, double learningRate, double beta1, double beta2, double eps, double weightDecay)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        OptimizerChecks.SameLength(w.Length, g.Length, m.Length, v.Length);
         T negativeStepSize = T.CreateTruncating(-(learningRate / correction1));   // −α / (1 − β1ᵗ)
         T correction2Root = T.CreateTruncating(Math.Sqrt(correction2));          // √(1 − β2ᵗ)
         T b1 = T.CreateTruncating(beta1);
@@ -36,7 +51,23 @@ public static class AdamRule
         T epsilon = T.CreateTruncating(eps);
         T lambda = T.CreateTruncating(weightDecay);
         bool decay = weightDecay != 0;
-        for (int i = 0; i < w.Length; i++)
+        int i = 0;
+        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
+        {
+            Vector<T> vNegativeStepSize = new(negativeStepSize), vCorrection2Root = new(correction2Root), vB1 = new(b1), vB2 = new(b2);
+            Vector<T> vOneMinusB1 = new(oneMinusB1), vOneMinusB2 = new(oneMinusB2), vEpsilon = new(epsilon), vLambda = new(lambda);
+            for (; i <= w.Length - Vector<T>.Count; i += Vector<T>.Count)   // the loop below, Vector<T>.Count weights at a time
+            {
+                Vector<T> wi = new(w[i..]), d = decay ? new Vector<T>(g[i..]) + vLambda * wi : new Vector<T>(g[i..]);
+                Vector<T> mi = new Vector<T>(m[i..]) * vB1 + vOneMinusB1 * d;
+                Vector<T> vi = new Vector<T>(v[i..]) * vB2 + vOneMinusB2 * d * d;
+                mi.CopyTo(m[i..]);
+                vi.CopyTo(v[i..]);
+                Vector<T> denominator = Vector.SquareRoot(vi) / vCorrection2Root + vEpsilon;
+                (wi + vNegativeStepSize * mi / denominator).CopyTo(w[i..]);
+            }
+        }
+        for (; i < w.Length; i++)
         {
             T d = decay ? g[i] + lambda * w[i] : g[i];        // d = g + λ·W
             T mi = m[i] * b1 + oneMinusB1 * d;                  // m ← β1·m + (1 − β1)·d      exp_avg.mul_(β1).add_(d, alpha=1−β1)

@@ -6,6 +6,10 @@ namespace EdgeNet.Optimizers;
 /// Heavy-ball momentum as torch.optim.SGD (momentum μ, dampening 0) writes it: <c>d = g + λ·W</c>,
 /// <c>v ← d</c> on the first step and <c>v ← μ·v + d</c> after, <c>W ← W − α·v</c>.
 /// </summary>
+/// <remarks>
+/// The vector loop does the scalar loop's operations in the same order, a lane per weight, so it gives the same bits;
+/// the scalar loop, the formula as written, does the weights left over.
+/// </remarks>
 public static class MomentumRule
 {
     /// <summary>
@@ -20,7 +24,19 @@ public static class MomentumRule
         T mu = T.CreateTruncating(momentum);
         T lambda = T.CreateTruncating(weightDecay);
         bool decay = weightDecay != 0;
-        for (int i = 0; i < w.Length; i++)
+        int i = 0;
+        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
+        {
+            Vector<T> vLr = new(lr), vMu = new(mu), vLambda = new(lambda);
+            for (; i <= w.Length - Vector<T>.Count; i += Vector<T>.Count)   // the loop below, Vector<T>.Count weights at a time
+            {
+                Vector<T> wi = new(w[i..]), d = decay ? new Vector<T>(g[i..]) + vLambda * wi : new Vector<T>(g[i..]);
+                Vector<T> v = first ? d : new Vector<T>(velocity[i..]) * vMu + d;
+                v.CopyTo(velocity[i..]);
+                (wi - vLr * v).CopyTo(w[i..]);
+            }
+        }
+        for (; i < w.Length; i++)
         {
             T d = decay ? g[i] + lambda * w[i] : g[i];        // d = g + λ·W
             T v = first ? d : velocity[i] * mu + d;            // v ← μ·v + d           buf.mul_(μ).add_(d)

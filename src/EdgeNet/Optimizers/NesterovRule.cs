@@ -7,6 +7,10 @@ namespace EdgeNet.Optimizers;
 /// <c>v ← d</c> on the first step and <c>v ← μ·v + d</c> after, then <c>W ← W − α·(d + μ·v)</c>: the step looks
 /// ahead along the velocity.
 /// </summary>
+/// <remarks>
+/// The vector loop does the scalar loop's operations in the same order, a lane per weight, so it gives the same bits;
+/// the scalar loop, the formula as written, does the weights left over.
+/// </remarks>
 public static class NesterovRule
 {
     /// <summary>
@@ -21,7 +25,19 @@ public static class NesterovRule
         T mu = T.CreateTruncating(momentum);
         T lambda = T.CreateTruncating(weightDecay);
         bool decay = weightDecay != 0;
-        for (int i = 0; i < w.Length; i++)
+        int i = 0;
+        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
+        {
+            Vector<T> vLr = new(lr), vMu = new(mu), vLambda = new(lambda);
+            for (; i <= w.Length - Vector<T>.Count; i += Vector<T>.Count)   // the loop below, Vector<T>.Count weights at a time
+            {
+                Vector<T> wi = new(w[i..]), d = decay ? new Vector<T>(g[i..]) + vLambda * wi : new Vector<T>(g[i..]);
+                Vector<T> v = first ? d : new Vector<T>(velocity[i..]) * vMu + d;
+                v.CopyTo(velocity[i..]);
+                (wi - vLr * (d + vMu * v)).CopyTo(w[i..]);
+            }
+        }
+        for (; i < w.Length; i++)
         {
             T d = decay ? g[i] + lambda * w[i] : g[i];        // d = g + λ·W
             T v = first ? d : velocity[i] * mu + d;            // v ← μ·v + d           buf.mul_(μ).add_(d)

@@ -15,6 +15,7 @@ public sealed class Optimizer<T>
 {
     private readonly ParameterBuffers<T>[] _first;
     private readonly ParameterBuffers<T>[] _second;
+    private (double First, double Second) _corrections;
 
     /// <summary>An optimizer with fresh state (zeros, step 0) for layers of the given shapes.</summary>
     /// <exception cref="ArgumentException">A setting or the learning rate is out of range.</exception>
@@ -97,6 +98,10 @@ public sealed class Optimizer<T>
             throw new ArgumentException($"The optimizer was made for {LayerShapes.Length} layers, got {layers.Count}.", nameof(layers));
         }
         Steps++;
+        if (Settings.UsesBetas)
+        {
+            _corrections = AdamRule.BiasCorrections(Settings.Beta1, Settings.Beta2, Steps);   // 1 − β1ᵗ, 1 − β2ᵗ: once a step, not once a layer
+        }
         for (int l = 0; l < layers.Count; l++)                       // for, not foreach: nothing to allocate
         {
             Dense<T> layer = layers[l];
@@ -153,10 +158,10 @@ public sealed class Optimizer<T>
                 RmsPropRule.Step(p, g, first, lr, s.RmsDecay, s.Eps, weightDecay);
                 break;
             case OptimizerKind.Adam:
-                AdamRule.Step(p, g, first, second, Steps, lr, s.Beta1, s.Beta2, s.Eps, weightDecay);
+                AdamRule.Step(p, g, first, second, _corrections.First, _corrections.Second, lr, s.Beta1, s.Beta2, s.Eps, weightDecay);
                 break;
             default:
-                AdamWRule.Step(p, g, first, second, Steps, lr, s.Beta1, s.Beta2, s.Eps, weightDecay);
+                AdamWRule.Step(p, g, first, second, _corrections.First, _corrections.Second, lr, s.Beta1, s.Beta2, s.Eps, weightDecay);
                 break;
         }
     }
