@@ -62,11 +62,9 @@ public static class Trainer
             {
                 order = random.Permutation(train.Count);             // idx = np.random.permutation(n)
             }
-            SamplePass pass = optimizer is not null
-                ? MiniBatches(network, x, labels, order, optimizer, xBatch, yBatch)  // gradients into buffers, then the rule
-                : batchSize == 1
+            SamplePass pass = optimizer is null && batchSize == 1
                 ? Sgd.TrainPerSample(network, x, labels, order, learningRate)      // the tutorial's loop: a step per sample
-                : MiniBatches(network, x, labels, order, learningRate, xBatch, yBatch);
+                : MiniBatches(network, x, labels, order, learningRate, optimizer, xBatch, yBatch);
             if (pass.Steps < train.Count)
             {
                 throw new TrainingDivergedException(epoch, options.LearningRate);  // the loss became NaN or infinite
@@ -89,9 +87,11 @@ public static class Trainer
 
     /// <summary>
     /// One epoch in mini-batches of <c>yBatch.Length</c> samples in <paramref name="order"/>: forward, loss, backward,
-    /// update for each; stops before the update of a batch whose loss is not finite.
+    /// update for each; stops before the update of a batch whose loss is not finite. The update is plain SGD's fused
+    /// backward-and-step when <paramref name="optimizer"/> is null, else the gradients go into the layers' buffers and
+    /// <see cref="Optimizer{T}.Step"/> applies its rule.
     /// </summary>
-    private static SamplePass MiniBatches<T>(Network<T> network, T[] x, int[] labels, int[] order, T learningRate, T[] xBatch, int[] yBatch)
+    private static SamplePass MiniBatches<T>(Network<T> network, T[] x, int[] labels, int[] order, T learningRate, Optimizer<T>? optimizer, T[] xBatch, int[] yBatch)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int features = network.Inputs;
@@ -115,42 +115,15 @@ public static class Trainer
             }
             lossSum += loss;
             correct += batchCorrect;
-            Sgd.BackwardAndStep(network, xs, ys, learningRate);                     // backward, then update
-        }
-        return new SamplePass(lossSum, correct, order.Length);
-    }
-
-    /// <summary>
-    /// One epoch with any optimizer: for each batch of <c>yBatch.Length</c> samples in <paramref name="order"/>, forward,
-    /// loss, backward (the gradients into the layers' buffers), then <see cref="Optimizer{T}.Step"/>; stops before the
-    /// update of a batch whose loss is not finite.
-    /// </summary>
-    private static SamplePass MiniBatches<T>(Network<T> network, T[] x, int[] labels, int[] order, Optimizer<T> optimizer, T[] xBatch, int[] yBatch)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        int features = network.Inputs;
-        double lossSum = 0;
-        int correct = 0;
-        for (int start = 0; start < order.Length; start += yBatch.Length)
-        {
-            int batch = Math.Min(yBatch.Length, order.Length - start);
-            for (int n = 0; n < batch; n++)
+            if (optimizer is null)
             {
-                int sample = order[start + n];
-                x.AsSpan(sample * features, features).CopyTo(xBatch.AsSpan(n * features, features));
-                yBatch[n] = labels[sample];
+                Sgd.BackwardAndStep(network, xs, ys, learningRate);                 // backward, then W -= lr * dL/dW
             }
-            Span<T> xs = xBatch.AsSpan(0, batch * features);
-            Span<int> ys = yBatch.AsSpan(0, batch);
-            double loss = double.CreateChecked(network.ForwardLoss(xs, ys, out int batchCorrect)); // forward + loss
-            if (!double.IsFinite(loss))
+            else
             {
-                return new SamplePass(lossSum, correct, start);
+                network.Backward(xs, ys);                                           // dL/dW, dL/db into the layers
+                optimizer.Step(network.Layers);                                     // the optimizer's update
             }
-            lossSum += loss;
-            correct += batchCorrect;
-            network.Backward(xs, ys);                                               // dL/dW, dL/db into the layers
-            optimizer.Step(network.Layers);                                         // the optimizer's update
         }
         return new SamplePass(lossSum, correct, order.Length);
     }
