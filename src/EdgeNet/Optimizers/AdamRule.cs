@@ -1,4 +1,8 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using EdgeNet.Kernels;
 
 namespace EdgeNet.Optimizers;
 
@@ -15,8 +19,9 @@ namespace EdgeNet.Optimizers;
 /// step is α in size for every weight whose gradient is well above ε, whatever that gradient is.
 /// </summary>
 /// <remarks>
-/// The vector loop does the scalar loop's operations in the same order, a lane per weight, so it gives the same bits;
-/// the scalar loop, the formula as written, does the weights left over.
+/// The vector loop (<c>Vectors</c>) does the scalar loop's operations in the same order, a lane per weight, each product
+/// and sum rounded on its own (no fused multiply-add), so it gives the same bits at every width: 512-bit vectors first,
+/// then 256 and 128 for what is left, then the scalar loop, the formula as written, for the last weights.
 /// </remarks>
 public static class AdamRule
 {
@@ -36,9 +41,12 @@ public static class AdamRule
     /// <summary>
     /// As <see cref="Step{T}(Span{T}, ReadOnlySpan{T}, Span{T}, Span{T}, int, double, double, double, double, double)"/> with
     /// the bias corrections 1 − β1ᵗ and 1 − β2ᵗ already computed (<see cref="BiasCorrections"/>), once for every layer.
+    /// With <paramref name="decoupled"/> the weight decay is AdamW's (<see cref="AdamWRule"/>): W ← W·(1 − α·λ) first,
+    /// then Adam on the gradient itself, in the same sweep, as torch's Adam does when told <c>decoupled_weight_decay</c>.
     /// </summary>
     internal static void Step<T>(
-        Span<T> w, ReadOnlySpan<T> g, Span<T> m, Span<T> v, double correction1, double correction2, double learningRate, double beta1, double beta2, double eps, double weightDecay)
+        Span<T> w, ReadOnlySpan<T> g, Span<T> m, Span<T> v, double correction1, double correction2, double learningRate, double beta1, double beta2, double eps,
+        double weightDecay, bool decoupled = false)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         OptimizerChecks.SameLength(w.Length, g.Length, m.Length, v.Length);
@@ -50,34 +58,72 @@ public static class AdamRule
         T oneMinusB2 = T.CreateTruncating(1 - beta2);
         T epsilon = T.CreateTruncating(eps);
         T lambda = T.CreateTruncating(weightDecay);
-        bool decay = weightDecay != 0;
+        T shrink = T.CreateTruncating(1 - learningRate * weightDecay);            // AdamW's 1 − α·λ
+        bool decay = weightDecay != 0 && !decoupled;
+        bool shrinks = weightDecay != 0 && decoupled;
+        var c = new Constants<T>(negativeStepSize, correction2Root, b1, b2, oneMinusB1, oneMinusB2, epsilon, lambda, decay, shrink, shrinks);
         int i = 0;
-        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
+        if (Vector512.IsHardwareAccelerated && Vector512<T>.IsSupported)
         {
-            Vector<T> vNegativeStepSize = new(negativeStepSize), vCorrection2Root = new(correction2Root), vB1 = new(b1), vB2 = new(b2);
-            Vector<T> vOneMinusB1 = new(oneMinusB1), vOneMinusB2 = new(oneMinusB2), vEpsilon = new(epsilon), vLambda = new(lambda);
-            for (; i <= w.Length - Vector<T>.Count; i += Vector<T>.Count)   // the loop below, Vector<T>.Count weights at a time
-            {
-                Vector<T> wi = new(w[i..]), d = decay ? new Vector<T>(g[i..]) + vLambda * wi : new Vector<T>(g[i..]);
-                Vector<T> mi = new Vector<T>(m[i..]) * vB1 + vOneMinusB1 * d;
-                Vector<T> vi = new Vector<T>(v[i..]) * vB2 + vOneMinusB2 * d * d;
-                mi.CopyTo(m[i..]);
-                vi.CopyTo(v[i..]);
-                Vector<T> denominator = Vector.SquareRoot(vi) / vCorrection2Root + vEpsilon;
-                (wi + vNegativeStepSize * mi / denominator).CopyTo(w[i..]);
-            }
+            i = Vectors<T, Vector512<T>, Simd512<T>>(w, g, m, v, c, i);
+        }
+        if (Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported)
+        {
+            i = Vectors<T, Vector256<T>, Simd256<T>>(w, g, m, v, c, i);
+        }
+        if (Vector128.IsHardwareAccelerated && Vector128<T>.IsSupported)
+        {
+            i = Vectors<T, Vector128<T>, Simd128<T>>(w, g, m, v, c, i);
         }
         for (; i < w.Length; i++)
         {
-            T d = decay ? g[i] + lambda * w[i] : g[i];        // d = g + λ·W
+            T wi = shrinks ? w[i] * shrink : w[i];              // AdamW: W ← W·(1 − α·λ) first   param.mul_(1 − lr·weight_decay)
+            T d = decay ? g[i] + lambda * wi : g[i];            // d = g + λ·W
             T mi = m[i] * b1 + oneMinusB1 * d;                  // m ← β1·m + (1 − β1)·d      exp_avg.mul_(β1).add_(d, alpha=1−β1)
             T vi = v[i] * b2 + oneMinusB2 * d * d;              // v ← β2·v + (1 − β2)·d²     exp_avg_sq.mul_(β2).addcmul_(d, d, value=1−β2)
             m[i] = mi;
             v[i] = vi;
             T denominator = T.Sqrt(vi) / correction2Root + epsilon;  // √v / √(1 − β2ᵗ) + ε
-            w[i] += negativeStepSize * mi / denominator;        // W ← W − step_size·m / denominator   param.addcdiv_(m, denom, value=−step_size)
+            w[i] = wi + negativeStepSize * mi / denominator;    // W ← W − step_size·m / denominator   param.addcdiv_(m, denom, value=−step_size)
         }
     }
+
+    /// <summary>The scalar loop, a vector of weights at a time from <paramref name="i"/>; returns where it stopped.</summary>
+    private static int Vectors<T, TVector, TSimd>(Span<T> w, ReadOnlySpan<T> g, Span<T> m, Span<T> v, in Constants<T> c, int i)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TVector : struct
+        where TSimd : ISimd<T, TVector>
+    {
+        TVector negativeStepSize = TSimd.Broadcast(c.NegativeStepSize), correction2Root = TSimd.Broadcast(c.Correction2Root);
+        TVector b1 = TSimd.Broadcast(c.Beta1), b2 = TSimd.Broadcast(c.Beta2), oneMinusB1 = TSimd.Broadcast(c.OneMinusBeta1), oneMinusB2 = TSimd.Broadcast(c.OneMinusBeta2);
+        TVector epsilon = TSimd.Broadcast(c.Epsilon), lambda = TSimd.Broadcast(c.Lambda), shrink = TSimd.Broadcast(c.Shrink);
+        ref T rw = ref MemoryMarshal.GetReference(w);
+        ref T rg = ref MemoryMarshal.GetReference(g);
+        ref T rm = ref MemoryMarshal.GetReference(m);
+        ref T rv = ref MemoryMarshal.GetReference(v);
+        for (; i + TSimd.Count <= w.Length; i += TSimd.Count)
+        {
+            TVector wi = TSimd.Load(ref Unsafe.Add(ref rw, i)), d = TSimd.Load(ref Unsafe.Add(ref rg, i));
+            if (c.Shrinks)
+            {
+                wi = TSimd.Multiply(wi, shrink);                                   // AdamW: W ← W·(1 − α·λ) first
+            }
+            if (c.Decay)
+            {
+                d = TSimd.Add(d, TSimd.Multiply(lambda, wi));                      // d = g + λ·W
+            }
+            TVector mi = TSimd.Add(TSimd.Multiply(TSimd.Load(ref Unsafe.Add(ref rm, i)), b1), TSimd.Multiply(oneMinusB1, d)); // m ← β1·m + (1 − β1)·d
+            TVector vi = TSimd.Add(TSimd.Multiply(TSimd.Load(ref Unsafe.Add(ref rv, i)), b2), TSimd.Multiply(TSimd.Multiply(oneMinusB2, d), d)); // v ← β2·v + (1 − β2)·d²
+            TSimd.Store(mi, ref Unsafe.Add(ref rm, i));
+            TSimd.Store(vi, ref Unsafe.Add(ref rv, i));
+            TVector denominator = TSimd.Add(TSimd.Divide(TSimd.SquareRoot(vi), correction2Root), epsilon); // √v / √(1 − β2ᵗ) + ε
+            TSimd.Store(TSimd.Add(wi, TSimd.Divide(TSimd.Multiply(negativeStepSize, mi), denominator)), ref Unsafe.Add(ref rw, i)); // W ← W − step_size·m / denominator
+        }
+        return i;
+    }
+
+    private readonly record struct Constants<T>(
+        T NegativeStepSize, T Correction2Root, T Beta1, T Beta2, T OneMinusBeta1, T OneMinusBeta2, T Epsilon, T Lambda, bool Decay, T Shrink, bool Shrinks);
 
     /// <summary>1 − β1ᵗ and 1 − β2ᵗ, computed as Python computes <c>1 - beta1 ** step</c>.</summary>
     public static (double First, double Second) BiasCorrections(double beta1, double beta2, int step) =>

@@ -15,7 +15,7 @@ public sealed class Optimizer<T>
 {
     private readonly ParameterBuffers<T>[] _first;
     private readonly ParameterBuffers<T>[] _second;
-    private (double First, double Second) _corrections;
+    private (double First, double Second) _corrections;   // Adam's 1 − β1ᵗ and 1 − β2ᵗ for the next step, t = Steps + 1
 
     /// <summary>An optimizer with fresh state (zeros, step 0) for layers of the given shapes.</summary>
     /// <exception cref="ArgumentException">A setting or the learning rate is out of range.</exception>
@@ -43,6 +43,7 @@ public sealed class Optimizer<T>
             _second[l] = new ParameterBuffers<T>(layers[l].Weights.Length, layers[l].Bias.Length);
         }
         LayerShapes = [.. layers.Select(l => (l.Weights.Length, l.Bias.Length))];
+        _corrections = NextCorrections();
     }
 
     private Optimizer(Optimizer<T> source)
@@ -50,6 +51,7 @@ public sealed class Optimizer<T>
         Settings = source.Settings;
         LearningRate = source.LearningRate;
         Steps = source.Steps;
+        _corrections = source._corrections;
         LayerShapes = source.LayerShapes;
         _first = [.. source._first.Select(b => b.Copy())];
         _second = [.. source._second.Select(b => b.Copy())];
@@ -97,21 +99,21 @@ public sealed class Optimizer<T>
         {
             throw new ArgumentException($"The optimizer was made for {LayerShapes.Length} layers, got {layers.Count}.", nameof(layers));
         }
-        Steps++;
-        if (Settings.UsesBetas)
-        {
-            _corrections = AdamRule.BiasCorrections(Settings.Beta1, Settings.Beta2, Steps);   // 1 − β1ᵗ, 1 − β2ᵗ: once a step, not once a layer
-        }
         for (int l = 0; l < layers.Count; l++)                       // for, not foreach: nothing to allocate
         {
-            Dense<T> layer = layers[l];
-            if (layer.Weights.Length != LayerShapes[l].Weights || layer.Bias.Length != LayerShapes[l].Bias)
+            if (layers[l].Weights.Length != LayerShapes[l].Weights || layers[l].Bias.Length != LayerShapes[l].Bias)
             {
                 throw new ArgumentException($"Layer {l + 1} is not the shape the optimizer was made for.", nameof(layers));
             }
+        }
+        Steps++;
+        for (int l = 0; l < layers.Count; l++)
+        {
+            Dense<T> layer = layers[l];
             Update(layer.Weights, layer.WeightGradient, l, bias: false, Settings.WeightDecay);   // W: with weight decay
             Update(layer.Bias, layer.BiasGradient, l, bias: true, 0);                           // b: never decayed
         }
+        _corrections = NextCorrections();   // once a step, not once a layer; after the update, beside the next forward pass
     }
 
     /// <summary>
@@ -127,12 +129,17 @@ public sealed class Optimizer<T>
     public void Reset()
     {
         Steps = 0;
+        _corrections = NextCorrections();
         foreach (ParameterBuffers<T> buffers in _first.Concat(_second))
         {
             Array.Clear(buffers.Weights);
             Array.Clear(buffers.Bias);
         }
     }
+
+    /// <summary>1 − β1ᵗ and 1 − β2ᵗ for t = Steps + 1 (Adam and AdamW; zeros for the others, which do not use them).</summary>
+    private (double First, double Second) NextCorrections() =>
+        Settings.UsesBetas ? AdamRule.BiasCorrections(Settings.Beta1, Settings.Beta2, Steps + 1) : default;
 
     private void Update(Span<T> p, ReadOnlySpan<T> g, int layer, bool bias, double weightDecay)
     {

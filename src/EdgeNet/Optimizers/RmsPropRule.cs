@@ -1,4 +1,8 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using EdgeNet.Kernels;
 
 namespace EdgeNet.Optimizers;
 
@@ -7,8 +11,9 @@ namespace EdgeNet.Optimizers;
 /// <c>s ← ρ·s + (1 − ρ)·d²</c>, <c>W ← W − α·d / (√s + ε)</c>: Adagrad with a forgetting average of the squares.
 /// </summary>
 /// <remarks>
-/// The vector loop does the scalar loop's operations in the same order, a lane per weight, so it gives the same bits;
-/// the scalar loop, the formula as written, does the weights left over.
+/// The vector loop (<c>Vectors</c>) does the scalar loop's operations in the same order, a lane per weight, each product
+/// and sum rounded on its own (no fused multiply-add), so it gives the same bits at every width: 512-bit vectors first,
+/// then 256 and 128 for what is left, then the scalar loop, the formula as written, for the last weights.
 /// </remarks>
 public static class RmsPropRule
 {
@@ -24,17 +29,17 @@ public static class RmsPropRule
         T lambda = T.CreateTruncating(weightDecay);
         bool decay = weightDecay != 0;
         int i = 0;
-        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
+        if (Vector512.IsHardwareAccelerated && Vector512<T>.IsSupported)
         {
-            Vector<T> vNegativeLr = new(negativeLr), vRho = new(rho), vOneMinusRho = new(oneMinusRho), vEpsilon = new(epsilon), vLambda = new(lambda);
-            for (; i <= w.Length - Vector<T>.Count; i += Vector<T>.Count)   // the loop below, Vector<T>.Count weights at a time
-            {
-                Vector<T> wi = new(w[i..]), d = decay ? new Vector<T>(g[i..]) + vLambda * wi : new Vector<T>(g[i..]);
-                Vector<T> s = new Vector<T>(squareAverage[i..]) * vRho + vOneMinusRho * d * d;
-                s.CopyTo(squareAverage[i..]);
-                Vector<T> avg = Vector.SquareRoot(s) + vEpsilon;
-                (wi + vNegativeLr * d / avg).CopyTo(w[i..]);
-            }
+            i = Vectors<T, Vector512<T>, Simd512<T>>(w, g, squareAverage, negativeLr, rho, oneMinusRho, epsilon, lambda, decay, i);
+        }
+        if (Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported)
+        {
+            i = Vectors<T, Vector256<T>, Simd256<T>>(w, g, squareAverage, negativeLr, rho, oneMinusRho, epsilon, lambda, decay, i);
+        }
+        if (Vector128.IsHardwareAccelerated && Vector128<T>.IsSupported)
+        {
+            i = Vectors<T, Vector128<T>, Simd128<T>>(w, g, squareAverage, negativeLr, rho, oneMinusRho, epsilon, lambda, decay, i);
         }
         for (; i < w.Length; i++)
         {
@@ -44,5 +49,32 @@ public static class RmsPropRule
             T avg = T.Sqrt(s) + epsilon;                        // √s + ε
             w[i] += negativeLr * d / avg;                       // W ← W − α·d / (√s + ε)  param.addcdiv_(d, avg, value=−α)
         }
+    }
+
+    /// <summary>The scalar loop, a vector of weights at a time from <paramref name="i"/>; returns where it stopped.</summary>
+    private static int Vectors<T, TVector, TSimd>(
+        Span<T> w, ReadOnlySpan<T> g, Span<T> squareAverage, T negativeLearningRate, T decayRate, T oneMinusDecayRate, T eps, T weightDecay, bool decay, int i)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TVector : struct
+        where TSimd : ISimd<T, TVector>
+    {
+        TVector negativeLr = TSimd.Broadcast(negativeLearningRate), rho = TSimd.Broadcast(decayRate), oneMinusRho = TSimd.Broadcast(oneMinusDecayRate);
+        TVector epsilon = TSimd.Broadcast(eps), lambda = TSimd.Broadcast(weightDecay);
+        ref T rw = ref MemoryMarshal.GetReference(w);
+        ref T rg = ref MemoryMarshal.GetReference(g);
+        ref T rs = ref MemoryMarshal.GetReference(squareAverage);
+        for (; i + TSimd.Count <= w.Length; i += TSimd.Count)
+        {
+            TVector wi = TSimd.Load(ref Unsafe.Add(ref rw, i)), d = TSimd.Load(ref Unsafe.Add(ref rg, i));
+            if (decay)
+            {
+                d = TSimd.Add(d, TSimd.Multiply(lambda, wi));                      // d = g + λ·W
+            }
+            TVector s = TSimd.Add(TSimd.Multiply(TSimd.Load(ref Unsafe.Add(ref rs, i)), rho), TSimd.Multiply(TSimd.Multiply(oneMinusRho, d), d)); // s ← ρ·s + (1 − ρ)·d²
+            TSimd.Store(s, ref Unsafe.Add(ref rs, i));
+            TVector avg = TSimd.Add(TSimd.SquareRoot(s), epsilon);                 // √s + ε
+            TSimd.Store(TSimd.Add(wi, TSimd.Divide(TSimd.Multiply(negativeLr, d), avg)), ref Unsafe.Add(ref rw, i)); // W ← W − α·d / (√s + ε)
+        }
+        return i;
     }
 }

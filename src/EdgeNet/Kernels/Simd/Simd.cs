@@ -37,6 +37,12 @@ internal interface ISimd<T, TVector>
     /// <summary>a · b, lane by lane (rounded, not fused).</summary>
     static abstract TVector Multiply(TVector a, TVector b);
 
+    /// <summary>a / b, lane by lane (correctly rounded, as the scalar division).</summary>
+    static abstract TVector Divide(TVector a, TVector b);
+
+    /// <summary>√v, lane by lane (correctly rounded, as <see cref="Math.Sqrt(double)"/>).</summary>
+    static abstract TVector SquareRoot(TVector v);
+
     /// <summary>
     /// max(0, v) as the plain loop's <c>v &gt; 0 ? v : 0</c> (NaN and −0 give +0): on x86 one <c>max(v, 0)</c>, which
     /// returns its second operand when v is NaN or ±0; elsewhere v masked by v &gt; 0.
@@ -72,6 +78,12 @@ internal readonly struct Simd512<T> : ISimd<T, Vector512<T>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> Multiply(Vector512<T> a, Vector512<T> b) => a * b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Divide(Vector512<T> a, Vector512<T> b) => a / b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> SquareRoot(Vector512<T> v) => Vector512.Sqrt(v);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> Relu(Vector512<T> v)
@@ -132,6 +144,12 @@ internal readonly struct Simd256<T> : ISimd<T, Vector256<T>>
     public static Vector256<T> Multiply(Vector256<T> a, Vector256<T> b) => a * b;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Divide(Vector256<T> a, Vector256<T> b) => a / b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> SquareRoot(Vector256<T> v) => Vector256.Sqrt(v);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> Relu(Vector256<T> v)
     {
         if (typeof(T) == typeof(float) && Avx.IsSupported)
@@ -188,6 +206,12 @@ internal readonly struct Simd128<T> : ISimd<T, Vector128<T>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> Multiply(Vector128<T> a, Vector128<T> b) => a * b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Divide(Vector128<T> a, Vector128<T> b) => a / b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> SquareRoot(Vector128<T> v) => Vector128.Sqrt(v);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> Relu(Vector128<T> v)
