@@ -130,10 +130,13 @@ public sealed class Optimizer<T>
     {
         Steps = 0;
         _corrections = NextCorrections();
-        foreach (ParameterBuffers<T> buffers in _first.Concat(_second))
+        foreach (ParameterBuffers<T>[] state in (ReadOnlySpan<ParameterBuffers<T>[]>)[_first, _second])   // nothing to allocate
         {
-            Array.Clear(buffers.Weights);
-            Array.Clear(buffers.Bias);
+            foreach (ParameterBuffers<T> buffers in state)
+            {
+                Array.Clear(buffers.Weights);
+                Array.Clear(buffers.Bias);
+            }
         }
     }
 

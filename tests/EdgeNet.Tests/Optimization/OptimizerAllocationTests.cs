@@ -41,6 +41,58 @@ public sealed class OptimizerAllocationTests
     public void Steps_with_weight_decay_and_any_activation_allocate_no_bytes(OptimizerKind kind, HiddenActivation activation) =>
         AssertNoAllocation<double>(OptimizerSettings.For(kind) with { WeightDecay = 0.05 }, activation, 8);
 
+    [Theory]
+    [InlineData(OptimizerKind.Momentum)]
+    [InlineData(OptimizerKind.Adam)]
+    [InlineData(OptimizerKind.AdamW)]
+    public void Reset_allocates_nothing_and_then_steps_as_a_fresh_optimizer(OptimizerKind kind)
+    {
+        // Given two copies of a network, one optimizer stepped 7 times and then reset, and one never stepped
+        static Network<double> Seeded()
+        {
+            var network = Network<double>.Create(25, [8], 2);
+            network.InitializeLikeTutorial(new NumpyRandom(5), 0.3);
+            return network;
+        }
+        var random = new NumpyRandom(6);
+        double[] x = [.. Enumerable.Range(0, 4 * 25).Select(_ => random.Rand())];
+        int[] labels = [0, 1, 1, 0];
+        Network<double> network = Seeded(), twin = Seeded();
+        var used = new Optimizer<double>(OptimizerSettings.For(kind) with { WeightDecay = 0.01 }, 0.01, network.Layers);
+        var fresh = new Optimizer<double>(OptimizerSettings.For(kind) with { WeightDecay = 0.01 }, 0.01, twin.Layers);
+        for (int i = 0; i < 7; i++)
+        {
+            network.ForwardLoss(x, labels, out _);
+            network.Backward(x, labels);
+            used.Step(network.Layers);                              // state and bias corrections move on
+        }
+        for (int l = 0; l < twin.Layers.Count; l++)
+        {
+            twin.Layers[l].Weights.CopyTo(network.Layers[l].Weights, 0);   // the same weights again
+            twin.Layers[l].Bias.CopyTo(network.Layers[l].Bias, 0);
+        }
+
+        // When it is reset, and both take three steps
+        long bytesBefore = GC.GetAllocatedBytesForCurrentThread();
+        used.Reset();
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - bytesBefore;
+        for (int i = 0; i < 3; i++)
+        {
+            Step(network, used, x, labels);
+            Step(twin, fresh, x, labels);
+        }
+
+        // Then Reset allocated nothing and the two are the same to the bit: the state and the step count started over
+        Assert.Equal(0, allocated);
+        Assert.Equal(3, used.Steps);
+        for (int l = 0; l < twin.Layers.Count; l++)
+        {
+            Assert.Equal(twin.Layers[l].Weights, network.Layers[l].Weights);
+            Assert.Equal(twin.Layers[l].Bias, network.Layers[l].Bias);
+            Assert.Equal(fresh.FirstState[l].Weights, used.FirstState[l].Weights);
+        }
+    }
+
     private static void AssertNoAllocation<T>(OptimizerSettings settings, HiddenActivation activation, int batch)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

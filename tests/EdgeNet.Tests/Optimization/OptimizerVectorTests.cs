@@ -4,12 +4,14 @@ using EdgeNet.Optimizers;
 namespace EdgeNet.Tests.Optimization;
 
 /// <summary>
-/// Each rule's vector loop against its scalar loop: the same rule on 37 weights (whole vectors and a tail) and on
+/// Each rule's vector loops against its scalar loop: the same rule on 47 weights and on
 /// each weight alone (a span of one, which only the scalar loop sees) gives the same bits, step after step.
 /// </summary>
 public sealed class OptimizerVectorTests
 {
-    private const int Weights = 37;
+    // 47 = 5·8 + 4 + 2 + 1 doubles and 2·16 + 8 + 4 + 3 floats: every vector width the machine has (512, 256, 128
+    // bits), one after the other, then the scalar loop.
+    private const int Weights = 47;
 
     public static TheoryData<OptimizerKind, double> KindsAndDecays
     {
@@ -38,14 +40,14 @@ public sealed class OptimizerVectorTests
     private static void AssertSameBits<T>(OptimizerSettings s)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        // Given 37 weights, their state and five gradients
+        // Given 47 weights, their state and five gradients
         var random = new NumpyRandom(3);
         T[] start = [.. Enumerable.Range(0, Weights).Select(_ => T.CreateChecked(random.Randn()))];
         T[][] gradients = [.. Enumerable.Range(0, 5).Select(_ => Enumerable.Range(0, Weights).Select(_ => T.CreateChecked(0.1 * random.Randn())).ToArray())];
         T[] whole = [.. start], single = [.. start];
         T[] firstWhole = new T[Weights], secondWhole = new T[Weights], firstSingle = new T[Weights], secondSingle = new T[Weights];
 
-        // When the rule steps all 37 at once, and each weight alone
+        // When the rule steps all 47 at once, and each weight alone
         for (int t = 1; t <= gradients.Length; t++)
         {
             Step(s, t, whole, gradients[t - 1], firstWhole, secondWhole);
