@@ -3,6 +3,7 @@ using EdgeNet.Cli.Input;
 using EdgeNet.Data;
 using EdgeNet.Diagnostics;
 using EdgeNet.Layers;
+using EdgeNet.Models;
 using EdgeNet.Training;
 
 namespace EdgeNet.Cli.Commands;
@@ -12,12 +13,14 @@ internal static class GradcheckCommand
 {
     public static Command Create(CliContext context)
     {
-        var seed = new Option<uint>("--seed") { HelpName = "N", Description = "Seed for the data and the initial weights.", DefaultValueFactory = _ => 42 };
-        var hidden = new Option<string>("--hidden") { HelpName = "SIZES", Description = "Hidden layer sizes, e.g. 8 or 16,8.", DefaultValueFactory = _ => "8" };
+        var model = ModelOption.Create(required: false);
+        model.Description = "Check this model's network (trained, stepped or imported) instead of a fresh one, on patches generated for its input size.";
+        var seed = new Option<uint>("--seed") { HelpName = "N", Description = "Seed for the data and the initial weights (with --model: for the data).", DefaultValueFactory = _ => 42 };
+        var hidden = new Option<string>("--hidden") { HelpName = "SIZES", Description = "Hidden layer sizes, e.g. 8 or 16,8 (not with --model).", DefaultValueFactory = _ => "8" };
         var samples = new Option<int>("--samples") { HelpName = "N", Description = "Training samples in the checked batch.", DefaultValueFactory = _ => 10 };
         var epsilon = new Option<double>("--epsilon") { HelpName = "X", Description = "Step ε of the finite difference (L(θ+ε) − L(θ−ε)) / 2ε.", DefaultValueFactory = _ => 1e-5 };
         var tolerance = new Option<double>("--tolerance") { HelpName = "X", Description = "Largest relative error accepted.", DefaultValueFactory = _ => 1e-6 };
-        var command = new Command("gradcheck", "Check every analytic gradient against a finite difference.") { seed, hidden, samples, epsilon, tolerance };
+        var command = new Command("gradcheck", "Check every analytic gradient against a finite difference.") { model, seed, hidden, samples, epsilon, tolerance };
         var network = new NetworkOptions();
         network.AddTo(command);
         command.SetAction(parse => EdgeNetCli.Guard(context, () =>
@@ -32,6 +35,17 @@ internal static class GradcheckCommand
             if (!double.IsFinite(eps) || eps <= 0 || !double.IsFinite(limit) || limit <= 0)
             {
                 throw new UsageException("--epsilon and --tolerance must be finite numbers above 0.");
+            }
+            if (parse.GetValue(model) is { } file)
+            {
+                foreach (Option option in new Option[] { hidden, network.Activation, network.Init })
+                {
+                    if (GeneratedDataOptions.Given(parse, option))
+                    {
+                        throw new UsageException($"{option.Name} describes a fresh network; with --model the model's own network is checked (leave out {option.Name}).");
+                    }
+                }
+                return CheckModel(context, file, parse.GetValue(seed), count, eps, limit);
             }
             var options = new TrainingOptions
             {
@@ -52,6 +66,44 @@ internal static class GradcheckCommand
             return Print(context, results, limit);
         }));
         return command;
+    }
+
+    // The model's network on `count` patches generated for it from `seed`: the tutorial's patches for a 5×5 Edge /
+    // No Edge model, the varied generator it was trained on (or one of its patch size and task) otherwise.
+    private static int CheckModel(CliContext context, FileInfo file, uint seed, int count, double eps, double tolerance)
+    {
+        Model model = ModelOption.Load(file);
+        Network<double> network = model.Network;
+        int[] sizes = [network.Inputs, .. network.HiddenSizes, network.Classes];
+        OptionLimits.GradientCheck(sizes, count, model: true);            // before the data is made
+        GeneratedData data = DataFor(model, file.Name);
+        Dataset samples = data.Generate(new NumpyRandom(seed), count);
+        IReadOnlyList<ParameterGradient> results = GradientCheck.Run(network, samples.Features, samples.Labels, eps);
+        context.Out.WriteLine(FormattableString.Invariant(
+            $"{string.Join("→", sizes)} network from {file.Name}, {HiddenActivations.Name(network.HiddenActivation)} hidden layers, {data.Name} patches ({data.PatchSize}×{data.PatchSize}) seed {seed}, {count} samples, ε {eps:G3}"));
+        return Print(context, results, tolerance);
+    }
+
+    private static GeneratedData DataFor(Model model, string name)
+    {
+        string classes = string.Join(", ", model.ClassNames);
+        EdgeTask task = model.Task
+            ?? throw new InvalidDataException($"{name} cannot be gradient-checked here: its classes ({classes}) are not those of generated patches, the only data gradcheck has.");
+        int patch = model.PatchSize
+            ?? throw new InvalidDataException($"{name} cannot be gradient-checked here: it reads {model.Network.Inputs} values, not a square patch, and gradcheck checks on generated square patches.");
+        if (model.Training?.Varied is null && task == EdgeTask.Edge && patch == TutorialPatches.Size)
+        {
+            return GeneratedData.Tutorial;
+        }
+        VariedOptions options = model.Training?.Varied ?? new VariedOptions { Task = task, PatchSize = patch };
+        try
+        {
+            return GeneratedData.VariedWith(options);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException($"{name} cannot be gradient-checked here: no patches can be generated for it ({e.Message.TrimEnd('.')}).", e);
+        }
     }
 
     private static int Print(CliContext context, IReadOnlyList<ParameterGradient> results, double tolerance)

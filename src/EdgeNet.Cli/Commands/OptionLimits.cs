@@ -7,9 +7,12 @@ namespace EdgeNet.Cli.Commands;
 /// </summary>
 internal static class OptionLimits
 {
-    /// <summary><c>gradcheck</c>: the work of checking a network of these sizes over <paramref name="samples"/> samples.</summary>
-    public static void GradientCheck(IReadOnlyList<int> sizes, int samples) =>
-        Check(() => Limits.CheckGradientCheck(Limits.Parameters(sizes), samples), "Use fewer --samples or smaller --hidden layers.");
+    /// <summary>
+    /// <c>gradcheck</c>: the work of checking a network of these sizes over <paramref name="samples"/> samples; a
+    /// <paramref name="model"/>'s layers are its own, so only fewer samples can help.
+    /// </summary>
+    public static void GradientCheck(IReadOnlyList<int> sizes, int samples, bool model = false) =>
+        Check(() => Limits.CheckGradientCheck(Limits.Parameters(sizes), samples), model ? "Use fewer --samples (the model's layers are its own)." : "Use fewer --samples or smaller --hidden layers.");
 
     /// <summary><c>train</c>: the activations of one batch, as the trainer will hold them (the batch is at most the training set).</summary>
     public static void Batch<T>(Network<T> network, int batchSize, int trainingSamples)
