@@ -4,8 +4,9 @@ namespace EdgeNet;
 
 /// <summary>
 /// The caps on everything a file or an option can make edgenet allocate, checked in 64-bit arithmetic before
-/// anything is allocated. Generous for learning and experiments; what is larger is refused with one line.
-/// Listed in docs/errors.md.
+/// anything is allocated. Generous for learning and experiments; what is larger is refused with one line that says
+/// the value and the cap in the engine's terms (samples, batch size, parameters), never a command-line option: the
+/// command line adds which of its options to change. Listed in docs/errors.md.
 /// </summary>
 public static class Limits
 {
@@ -30,7 +31,7 @@ public static class Limits
     /// <summary>Activations held for one batch (batch × the widths of all layers): 2^25.</summary>
     public const long MaxBatchValues = 1L << 25;
 
-    /// <summary>Pixels of an image to scan, whatever <c>--max-pixels</c> says.</summary>
+    /// <summary>Pixels of an image to scan, whatever smaller cap the caller sets (the command line's <c>--max-pixels</c>).</summary>
     public const long MaxPixels = 100_000_000;
 
     /// <summary>Size of a model file read.</summary>
@@ -124,7 +125,7 @@ public static class Limits
         if (parameters < 0 || samples < 0 || work > MaxGradientCheckWork)
         {
             throw new ArgumentException(
-                $"A gradient check of {Count(parameters)} parameters over {Count(samples)} samples is too much work (parameters² × samples = {work.ToString("N0", CultureInfo.InvariantCulture)}; the most is {Count(MaxGradientCheckWork)}): use fewer --samples or smaller --hidden layers.");
+                $"A gradient check of {Count(parameters)} parameters over {Count(samples)} samples is too much work: parameters² × samples = {work.ToString("N0", CultureInfo.InvariantCulture)}; the most is {Count(MaxGradientCheckWork)}.");
         }
     }
 
@@ -143,7 +144,7 @@ public static class Limits
         if (values > MaxBatchValues)
         {
             throw new ArgumentException(
-                $"A batch of {Count(batch)} samples needs {Count(values)} activations per buffer; the most is {Count(MaxBatchValues)}: use a smaller --batch-size or narrower layers.");
+                $"A batch of {Count(batch)} samples needs {Count(values)} activations per buffer (batch size × the widths of all layers); the most is {Count(MaxBatchValues)}.");
         }
     }
 

@@ -44,7 +44,7 @@ internal static class GradcheckCommand
             };
             int[] sizes = [TutorialPatches.Size * TutorialPatches.Size, .. options.Hidden, GeneratedData.Tutorial.ClassNames.Count];
             Limits.CheckNetwork(sizes);
-            Limits.CheckGradientCheck(Limits.Parameters(sizes), count);   // before the data and the network are made
+            OptionLimits.GradientCheck(sizes, count);                    // before the data and the network are made
             var setup = SeededSetup<double>.Create(options);
             IReadOnlyList<ParameterGradient> results = GradientCheck.Run(setup.Network, setup.Train.Features, setup.Train.Labels, eps);
             context.Out.WriteLine(FormattableString.Invariant(

@@ -23,6 +23,7 @@ internal static class PredictCommand
         command.SetAction(parse => EdgeNetCli.Guard(context, () =>
         {
             FileInfo? file = parse.GetValue(model);
+            int[] hiddenSizes = ValueParsing.HiddenSizes(parse.GetValue(hidden)!);   // checked even where --model makes it unused
             Network<double> network;
             IReadOnlyList<string> classes;
             if (file is not null)
@@ -32,7 +33,7 @@ internal static class PredictCommand
             }
             else
             {
-                network = Network<double>.Create(TutorialPatches.Size * TutorialPatches.Size, ValueParsing.HiddenSizes(parse.GetValue(hidden)!), 2);
+                network = Network<double>.Create(TutorialPatches.Size * TutorialPatches.Size, hiddenSizes, 2);
                 network.InitializeLikeTutorial(new NumpyRandom(parse.GetValue(seed)));
                 classes = Dataset.EdgeClasses;
             }

@@ -39,6 +39,7 @@ internal static class StepCommand
         optimizer.AddTo(command);
         command.SetAction(parse => EdgeNetCli.Guard(context, () =>
         {
+            ValueParsing.HiddenSizes(parse.GetValue(hidden)!);          // a typo in --hidden is refused even where --model makes it unused
             var plan = new OutputPlan();
             plan.Input(parse.GetValue(model), "--model");
             var request = new StepRequest(

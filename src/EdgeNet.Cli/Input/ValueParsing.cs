@@ -1,27 +1,40 @@
 using System.Globalization;
+using EdgeNet.IO;
 
 namespace EdgeNet.Cli.Input;
 
 /// <summary>Parses the comma lists users type: hidden sizes and pixel values.</summary>
 internal static class ValueParsing
 {
-    /// <summary>"16,8" → [16, 8]; every size at least 1.</summary>
+    /// <summary>
+    /// "16,8" → [16, 8]; every size at least 1. Spaces around a size are fine ("16, 8"), and spaces alone separate
+    /// sizes too ("16 8"); an empty entry — two commas in a row, a comma first or last — is refused, never skipped,
+    /// so a typo cannot become a different network.
+    /// </summary>
     public static int[] HiddenSizes(string text)
     {
-        string[] parts = text.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (parts.Length == 0)
+        if (string.IsNullOrWhiteSpace(text))
         {
-            throw new UsageException($"--hidden needs layer sizes such as 8 or 16,8 (got '{text}').");
+            throw new UsageException($"--hidden needs layer sizes such as 8 or 16,8 (got {UserText.Quote(text)}).");
         }
-        var sizes = new int[parts.Length];
-        for (int i = 0; i < parts.Length; i++)
+        var sizes = new List<int>();
+        foreach (string entry in text.Split(','))
         {
-            if (!int.TryParse(parts[i], NumberStyles.Integer, CultureInfo.InvariantCulture, out sizes[i]) || sizes[i] < 1)
+            string[] parts = entry.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);   // spaces around and between sizes
+            if (parts.Length == 0)
             {
-                throw new UsageException($"--hidden: '{parts[i]}' is not a layer size (a whole number of neurons, at least 1).");
+                throw new UsageException($"--hidden {UserText.Quote(text)} has an empty layer size (two commas in a row, or a comma first or last); write sizes such as 8 or 16,8.");
+            }
+            foreach (string part in parts)
+            {
+                if (!int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out int size) || size < 1)
+                {
+                    throw new UsageException($"--hidden: {UserText.Quote(part)} is not a layer size (a whole number of neurons, at least 1).");
+                }
+                sizes.Add(size);
             }
         }
-        return sizes;
+        return [.. sizes];
     }
 
     /// <summary>Pixel values separated by commas or spaces, each a finite number.</summary>

@@ -6,8 +6,9 @@ namespace EdgeNet.Data;
 
 /// <summary>
 /// Patches from CSV: one sample a line, the label first, then the pixel values, separated by commas.
-/// Blank lines and lines starting with <c>#</c> are skipped. Caps (see <see cref="Limits"/>): the file size, the
-/// length of a line, the pixels of a sample, the samples and the numbers of the whole set, all checked as it is read.
+/// Lines end with \n, \r\n or a lone \r (mixed in one file if need be). Blank lines and lines starting with <c>#</c>
+/// are skipped. Caps (see <see cref="Limits"/>): the file size, the length of a line, the pixels of a sample, the
+/// samples and the numbers of the whole set, all checked as it is read.
 /// </summary>
 public static class CsvDataset
 {
@@ -31,8 +32,8 @@ public static class CsvDataset
         int? pixels = expectedPixels;
         int lineNumber = 0;
         string? line;
-        var buffer = new StringBuilder();
-        while ((line = ReadLine(reader, buffer, Limits.MaxCsvLineChars)) != null)
+        var lines = new LineReader(reader);
+        while ((line = lines.Next(Limits.MaxCsvLineChars)) != null)
         {
             lineNumber++;
             string where = $"{source} line {lineNumber}";
@@ -91,23 +92,43 @@ public static class CsvDataset
         return new Dataset([.. features], [.. labels], pixels.Value, classNames);
     }
 
-    // One line without its end (\n or \r\n), or null at the end; a line longer than max comes back as max + 1 characters.
-    private static string? ReadLine(TextReader reader, StringBuilder line, int max)
+    // Lines ended by \n, \r\n or a lone \r (classic Mac), as StreamReader.ReadLine and Python's universal newlines
+    // read them, mixed in one file if need be. Reads one character at a time (no Peek, which a StreamReader may answer
+    // with -1 at a buffer's end): a \n right after the \r that ended the line before is that line's end, not a line.
+    private sealed class LineReader(TextReader reader)
     {
-        line.Clear();
-        int c;
-        while ((c = reader.Read()) != -1)
+        private readonly StringBuilder _line = new();
+        private bool _afterCr;
+
+        // One line without its end, or null at the end; a line longer than max comes back as max + 1 characters.
+        public string? Next(int max)
         {
-            if (c == '\n')
+            _line.Clear();
+            int c;
+            while ((c = reader.Read()) != -1)
             {
-                return line.Length > 0 && line[^1] == '\r' ? line.ToString(0, line.Length - 1) : line.ToString();
+                bool afterCr = _afterCr;
+                _afterCr = false;
+                if (c == '\n')
+                {
+                    if (afterCr)
+                    {
+                        continue;                                   // the \n of a \r\n
+                    }
+                    return _line.ToString();
+                }
+                if (c == '\r')
+                {
+                    _afterCr = true;
+                    return _line.ToString();
+                }
+                if (_line.Length > max)
+                {
+                    return _line.ToString();
+                }
+                _line.Append((char)c);
             }
-            if (line.Length > max)
-            {
-                return line.ToString();
-            }
-            line.Append((char)c);
+            return _line.Length == 0 ? null : _line.ToString();
         }
-        return line.Length == 0 ? null : line.ToString();
     }
 }

@@ -42,7 +42,8 @@ public static class AdamRule
     /// As <see cref="Step{T}(Span{T}, ReadOnlySpan{T}, Span{T}, Span{T}, int, double, double, double, double, double)"/> with
     /// the bias corrections 1 − β1ᵗ and 1 − β2ᵗ already computed (<see cref="BiasCorrections"/>), once for every layer.
     /// With <paramref name="decoupled"/> the weight decay is AdamW's (<see cref="AdamWRule"/>): W ← W·(1 − α·λ) first,
-    /// then Adam on the gradient itself, in the same sweep, as torch's Adam does when told <c>decoupled_weight_decay</c>.
+    /// then Adam on the gradient itself, in the same sweep (torch.optim.AdamW makes the decay a pass of its own; each
+    /// weight sees the same operations in the same order, so the numbers are the same).
     /// </summary>
     internal static void Step<T>(
         Span<T> w, ReadOnlySpan<T> g, Span<T> m, Span<T> v, double correction1, double correction2, double learningRate, double beta1, double beta2, double eps,

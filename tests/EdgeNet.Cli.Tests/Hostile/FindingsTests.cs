@@ -72,7 +72,24 @@ public sealed class FindingsTests
         run.AssertOneLineError("too much work");
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
         Assert.Contains(Limits.Count(Limits.MaxGradientCheckWork), run.Error, StringComparison.Ordinal);
+        Assert.Contains("Use fewer --samples or smaller --hidden layers.", run.Error, StringComparison.Ordinal);   // the engine's line names no option; the CLI's does
         Assert.Equal(string.Empty, run.Out);
+    }
+
+    [Fact]
+    public void A_batch_above_the_activation_cap_is_refused_naming_the_batch_size_option()
+    {
+        // 25→4096→2 with batches of 10,000 samples: 10,000 × (4,096 + 2) activations, above the cap of 2^25
+        using var folder = new TempFolder();
+        string model = folder.File("model.json");
+
+        CliRun run = CliRun.Of("train", "--hidden", "4096", "--train-samples", "10000", "--batch-size", "10000", "--save", model);
+
+        run.AssertOneLineError($"A batch of 10,000 samples needs {Limits.Count(10_000L * (4096 + 2))} activations per buffer");
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains($"the most is {Limits.Count(Limits.MaxBatchValues)}. Use a smaller --batch-size or narrower --hidden layers.", run.Error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Out);
+        Assert.False(File.Exists(model));
     }
 
     [Theory]
