@@ -7,7 +7,7 @@ namespace EdgeNet.IO;
 /// temporary file is renamed over the target. On failure the temporary file is deleted and the target is untouched;
 /// on Ctrl+C/SIGTERM the command line deletes it through <see cref="TemporaryFiles"/>.
 /// </summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
     /// <summary>Writes <paramref name="path"/> through <paramref name="write"/>; on any failure the target is untouched.</summary>
     /// <exception cref="OutputRefusedException">The path names something other than a regular file.</exception>

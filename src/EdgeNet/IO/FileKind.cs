@@ -1,7 +1,7 @@
 namespace EdgeNet.IO;
 
 /// <summary>What a path names, as the file system reports it (Linux <c>statx</c>).</summary>
-public enum FileKind
+internal enum FileKind
 {
     /// <summary>Nothing is there.</summary>
     Missing,

@@ -10,7 +10,7 @@ namespace EdgeNet.IO;
 /// On Linux this asks the kernel (<c>statx</c>). Elsewhere it falls back to what .NET reports: folders, links and
 /// files are told apart, devices and pipes look like files, and <see cref="Device"/>/<see cref="Inode"/> are 0.
 /// </remarks>
-public readonly partial record struct FileStatus(FileKind Kind, long Size, ulong Device, ulong Inode)
+internal readonly partial record struct FileStatus(FileKind Kind, long Size, ulong Device, ulong Inode)
 {
     private const int AtFdCwd = -100;
     private const int AtSymlinkNoFollow = 0x100;

@@ -4,7 +4,7 @@ namespace EdgeNet.IO;
 /// Opens a file edgenet reads (a model, a CSV, an image): it must be a regular file (or a symlink to one), not a
 /// device such as <c>/dev/zero</c>, a named pipe or a folder, and not larger than the cap for its kind.
 /// </summary>
-public static class InputFile
+internal static class InputFile
 {
     /// <summary>Checks <paramref name="path"/> and opens it for reading.</summary>
     /// <param name="path">The file.</param>

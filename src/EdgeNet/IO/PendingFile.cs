@@ -5,7 +5,7 @@ namespace EdgeNet.IO;
 /// the target checked first (regular file or absent; a symlink's target), a registered temporary file beside it,
 /// <see cref="Commit"/> flushes and renames it over the target, <see cref="Dispose"/> without a commit deletes it.
 /// </summary>
-public sealed class PendingFile : IDisposable
+internal sealed class PendingFile : IDisposable
 {
     private readonly string _target;
     private readonly string _temporary;

@@ -5,7 +5,7 @@ namespace EdgeNet.IO;
 /// (so the link stays and its target is replaced); anything else (a device such as <c>/dev/null</c>, a named pipe,
 /// a socket, a folder) is refused.
 /// </summary>
-public static class SaveTarget
+internal static class SaveTarget
 {
     /// <summary>The full path of the regular file (existing or not) that a save to <paramref name="path"/> replaces.</summary>
     /// <exception cref="OutputRefusedException">The path names something other than a regular file.</exception>

@@ -6,7 +6,7 @@ namespace EdgeNet.IO;
 /// A process killed with SIGKILL cannot clean up; its <c>.NAME.PID.GUID.tmp</c> files stay behind (the target is
 /// never touched by an unfinished save).
 /// </summary>
-public static class TemporaryFiles
+internal static class TemporaryFiles
 {
     private static readonly Lock s_gate = new();
     private static readonly HashSet<string> s_live = new(StringComparer.Ordinal);

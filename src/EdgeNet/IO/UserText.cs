@@ -7,7 +7,7 @@ namespace EdgeNet.IO;
 /// Puts text that came from a user (a path, a CSV cell, a class name) into a one-line message: control characters
 /// are escaped (<c>\n</c>, <c>\t</c>, <c>\e</c>, <c>\x00</c>), and long text is cut with "…".
 /// </summary>
-public static class UserText
+internal static class UserText
 {
     /// <summary>Longest piece of user text quoted in a message, in characters.</summary>
     public const int MaxQuoted = 80;

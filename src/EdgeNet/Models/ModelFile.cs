@@ -19,8 +19,13 @@ public static class ModelFile
     /// <summary>The format version this build writes and reads.</summary>
     public const int CurrentVersion = 1;
 
-    /// <summary>Saves <paramref name="model"/> to <paramref name="path"/> (temporary file, then rename, see <see cref="AtomicFile"/>).</summary>
+    /// <summary>
+    /// Saves <paramref name="model"/> to <paramref name="path"/>, whole or not at all: the bytes go to a temporary file
+    /// beside it, are flushed to disk and renamed over it; on any failure the old file is untouched.
+    /// </summary>
     /// <exception cref="ModelFormatException">A weight or bias is NaN or infinite: nothing is written.</exception>
+    /// <exception cref="OutputRefusedException">The path names something other than a regular file (a folder, a device, a pipe): nothing is written.</exception>
+    /// <exception cref="DirectoryNotFoundException">The folder it would go in does not exist.</exception>
     public static void Save(Model model, string path) => AtomicFile.WriteAllText(path, Serialize(model));
 
     /// <summary>Loads and validates a model file (a regular file of at most <see cref="Limits.MaxModelFileBytes"/>).</summary>

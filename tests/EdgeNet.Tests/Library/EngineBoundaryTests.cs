@@ -33,4 +33,25 @@ public sealed class EngineBoundaryTests
         Assert.Contains(types, t => t.Namespace == "EdgeNet");
         Assert.DoesNotContain(types, t => t.Namespace is "EdgeNet.Text" or "EdgeNet.Cli");
     }
+
+    [Fact]
+    public void The_file_plumbing_is_internal_but_the_exception_a_public_save_throws()
+    {
+        // Given the engine's public types in EdgeNet.IO (atomic saves, temporary files, capped reads, quoting: the
+        // tools' plumbing, shared with the sibling assemblies through InternalsVisibleTo)
+        string[] io = [.. Engine.GetExportedTypes().Where(t => t.Namespace == "EdgeNet.IO").Select(t => t.Name)];
+
+        // Then only the exception ModelFile.Save throws is public, so that a library user can catch it by name
+        Assert.Equal([nameof(IO.OutputRefusedException)], io);
+        string folder = Directory.CreateTempSubdirectory("edgenet-boundary-").FullName;
+        try
+        {
+            var model = new EdgeNet.Models.Model(Network<double>.Create(4, [2], 2), ["A", "B"], null);
+            Assert.Throws<IO.OutputRefusedException>(() => EdgeNet.Models.ModelFile.Save(model, folder));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
