@@ -3,6 +3,7 @@ using EdgeNet.Cli.Input;
 using EdgeNet.Cli.Output;
 using EdgeNet.Data;
 using EdgeNet.Diagnostics;
+using EdgeNet.Layers;
 using EdgeNet.Models;
 using EdgeNet.Optimizers;
 using EdgeNet.Text;
@@ -37,6 +38,8 @@ internal static class StepCommand
             model, seed, hidden, patch, label, randomPatch, learningRate, full, save, steps,
         };
         optimizer.AddTo(command);
+        var network = new NetworkOptions();
+        network.AddTo(command);
         command.SetAction(parse => EdgeNetCli.Guard(context, () =>
         {
             ValueParsing.HiddenSizes(parse.GetValue(hidden)!);          // a typo in --hidden is refused even where --model makes it unused
@@ -48,6 +51,10 @@ internal static class StepCommand
             {
                 Optimizer = GeneratedDataOptions.Given(parse, optimizer.Optimizer) || parse.GetValue(steps) is not null ? optimizer.Resolve(parse) : null,
                 Steps = parse.GetValue(steps) ?? 1,
+                Activation = network.ResolveActivation(parse),
+                ActivationGiven = GeneratedDataOptions.Given(parse, network.Activation),
+                Init = network.ResolveInit(parse),
+                InitGiven = GeneratedDataOptions.Given(parse, network.Init),
             };
             if (request.Optimizer is null)
             {
@@ -115,5 +122,17 @@ internal static class StepCommand
 
         /// <summary>Updates in a row (with an optimizer).</summary>
         public int Steps { get; init; } = 1;
+
+        /// <summary>Without a model: the hidden layers' function (train's <c>--activation</c>).</summary>
+        public HiddenActivation Activation { get; init; } = HiddenActivation.Relu;
+
+        /// <summary><c>--activation</c> was typed: with a model it must be the model's.</summary>
+        public bool ActivationGiven { get; init; }
+
+        /// <summary>Without a model: how the fresh weights are scaled (train's <c>--init</c>).</summary>
+        public WeightInit Init { get; init; } = WeightInit.Tutorial;
+
+        /// <summary><c>--init</c> was typed: a model's weights are not drawn, so it may not come with one.</summary>
+        public bool InitGiven { get; init; }
     }
 }
