@@ -15,10 +15,12 @@ namespace EdgeNet.Inference;
 /// the tutorial's <c>patch.flatten()</c>. Border rule: edge-replicate padding — a window reaching past the
 /// border reads the nearest border pixel — so the output has exactly the input's size.
 /// The result does not depend on <c>threads</c>. The network is only read: do not train it during a scan.
-/// Every logit has the bits of the reference pass on the patch (<see cref="ReferencePass.DenseForward{T}"/>: the same
-/// fused sums in the same order; <see cref="Network{T}.Forward"/> gives those bits for batches of two rows or more, its
-/// one-row path agrees within rounding); only the vectorised exponential of the softmax may round differently: within
-/// 1e-6 in float, 1e-14 in double.
+/// Every hidden activation runs in the vector kernels (<see cref="IVectorActivation"/>). With ReLU and leaky ReLU every
+/// logit has the bits of the reference pass on the patch (<see cref="ReferencePass.DenseForward{T}"/>: the same fused
+/// sums in the same order; <see cref="Network{T}.Forward"/> gives those bits for batches of two rows or more, its one-row
+/// path agrees within rounding); only the vectorised exponential of the softmax may round differently: within 1e-6 in
+/// float, 1e-14 in double. tanh and sigmoid are vector approximations within a few ulps of the reference's
+/// (<see cref="TanhVector"/>, <see cref="SigmoidVector"/>): p within 1e-5 in float, 1e-13 in double (docs/numerics.md).
 /// </remarks>
 public static class PatchScanner
 {
@@ -99,24 +101,46 @@ public static class PatchScanner
         : Simd128<T>.IsAccelerated ? Vector128<T>.Count
         : 1;
 
+    /// <summary>The kernels compiled for the network's hidden activation (every one has a vector form).</summary>
     private static void ScanRows<T>(ScanPlan<T> plan, ReadOnlySpan<T> image, Span<T> output, int firstRow, int endRow, ScanBuffers<T> buffers)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (plan.Network.HiddenActivation != Layers.HiddenActivation.Relu)
+        switch (plan.Network.HiddenActivation)
         {
-            ReferenceScan.Rows(plan, image, output, firstRow, endRow);                 // the window kernels are ReLU only
+            case Layers.HiddenActivation.Relu:
+                ScanRows<T, ReluVector>(plan, image, output, firstRow, endRow, buffers);
+                break;
+            case Layers.HiddenActivation.LeakyRelu:
+                ScanRows<T, LeakyReluVector>(plan, image, output, firstRow, endRow, buffers);
+                break;
+            case Layers.HiddenActivation.Tanh:
+                ScanRows<T, TanhVector>(plan, image, output, firstRow, endRow, buffers);
+                break;
+            case Layers.HiddenActivation.Sigmoid:
+                ScanRows<T, SigmoidVector>(plan, image, output, firstRow, endRow, buffers);
+                break;
+            default:
+                ReferenceScan.Rows(plan, image, output, firstRow, endRow);
+                break;
         }
-        else if (Simd512<T>.IsAccelerated)
+    }
+
+    /// <summary>The widest vectors the hardware runs with FMA; without any, the plain loops.</summary>
+    private static void ScanRows<T, TActivation>(ScanPlan<T> plan, ReadOnlySpan<T> image, Span<T> output, int firstRow, int endRow, ScanBuffers<T> buffers)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TActivation : IVectorActivation
+    {
+        if (Simd512<T>.IsAccelerated)
         {
-            ScanRows<T, Vector512<T>, Simd512<T>>(plan, image, output, firstRow, endRow, buffers);
+            ScanRows<T, Vector512<T>, Simd512<T>, TActivation>(plan, image, output, firstRow, endRow, buffers);
         }
         else if (Simd256<T>.IsAccelerated)
         {
-            ScanRows<T, Vector256<T>, Simd256<T>>(plan, image, output, firstRow, endRow, buffers);
+            ScanRows<T, Vector256<T>, Simd256<T>, TActivation>(plan, image, output, firstRow, endRow, buffers);
         }
         else if (Simd128<T>.IsAccelerated)
         {
-            ScanRows<T, Vector128<T>, Simd128<T>>(plan, image, output, firstRow, endRow, buffers);
+            ScanRows<T, Vector128<T>, Simd128<T>, TActivation>(plan, image, output, firstRow, endRow, buffers);
         }
         else
         {
@@ -131,10 +155,11 @@ public static class PatchScanner
     /// rows). A last, partial tile is computed whole (its extra windows read replicated border pixels) and only its
     /// pixels inside the image are written.
     /// </summary>
-    private static void ScanRows<T, TVector, TSimd>(ScanPlan<T> plan, ReadOnlySpan<T> image, Span<T> output, int firstRow, int endRow, ScanBuffers<T> buffers)
+    private static void ScanRows<T, TVector, TSimd, TActivation>(ScanPlan<T> plan, ReadOnlySpan<T> image, Span<T> output, int firstRow, int endRow, ScanBuffers<T> buffers)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TVector : struct
         where TSimd : ISimd<T, TVector>
+        where TActivation : IVectorActivation
     {
         int tile = plan.Tile, tiles = (plan.Width + tile - 1) / tile, blocks = (tiles + BlockTiles - 1) / BlockTiles;
         WindowRows<T> rows = buffers.Rows;
@@ -146,12 +171,12 @@ public static class PatchScanner
                 rows.MoveTo(image, y, left: x0Begin < rows.LeftEnd, right: x0End > rows.RightStart);
                 if (plan.InRegisters)
                 {
-                    TwoClassRow<T, TVector, TSimd>(plan, image, output, y, x0Begin, x0End, buffers);
+                    TwoClassRow<T, TVector, TSimd, TActivation>(plan, image, output, y, x0Begin, x0End, buffers);
                     continue;
                 }
                 for (int x0 = x0Begin; x0 < x0End; x0 += tile)
                 {
-                    LayerByLayer<T, TVector, TSimd>(plan, image, output, y, x0, buffers);
+                    LayerByLayer<T, TVector, TSimd, TActivation>(plan, image, output, y, x0, buffers);
                 }
             }
         }
@@ -162,10 +187,11 @@ public static class PatchScanner
     /// right strip), then p_c = 1 / (1 + e^d) (and p_other = 1 / (1 + e^−d) for <see cref="ScanAll{T}"/>) straight
     /// into the output planes.
     /// </summary>
-    private static void TwoClassRow<T, TVector, TSimd>(ScanPlan<T> plan, ReadOnlySpan<T> image, Span<T> output, int y, int x0Begin, int x0End, ScanBuffers<T> buffers)
+    private static void TwoClassRow<T, TVector, TSimd, TActivation>(ScanPlan<T> plan, ReadOnlySpan<T> image, Span<T> output, int y, int x0Begin, int x0End, ScanBuffers<T> buffers)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TVector : struct
         where TSimd : ISimd<T, TVector>
+        where TActivation : IVectorActivation
     {
         int c = Math.Max(plan.ClassIndex, 0), width = plan.Width, plane = width * plan.Height, next = y + (plan.PatchSize / 2) + 1;
         Span<T> pc = output.Slice((plan.ClassIndex < 0 ? c * plane : 0) + (y * width), width);
@@ -175,21 +201,22 @@ public static class PatchScanner
         ReadOnlySpan<T> w1 = plan.FirstWeights, b1 = plan.FirstBias, w2 = plan.LastWeights, b2 = plan.Network.Layers[1].Bias;
         Span<T> d = buffers.Differences;
         int leftEnd = Math.Clamp(rows.LeftEnd, x0Begin, x0End), rightStart = Math.Clamp(rows.RightStart, leftEnd, x0End);
-        WindowKernel.TwoClassDifferences<T, TVector, TSimd>(rows.Left, rows.LeftStarts, x0Begin, leftEnd, w1, b1, w2, b2, c, d, upcoming, pc);
-        WindowKernel.TwoClassDifferences<T, TVector, TSimd>(image, rows.ImageStarts, leftEnd, rightStart, w1, b1, w2, b2, c, d, upcoming, pc);
-        WindowKernel.TwoClassDifferences<T, TVector, TSimd>(rows.Right, rows.RightStarts, rightStart, x0End, w1, b1, w2, b2, c, d, upcoming, pc);
+        WindowKernel.TwoClassDifferences<T, TVector, TSimd, TActivation>(rows.Left, rows.LeftStarts, x0Begin, leftEnd, w1, b1, w2, b2, c, d, upcoming, pc);
+        WindowKernel.TwoClassDifferences<T, TVector, TSimd, TActivation>(image, rows.ImageStarts, leftEnd, rightStart, w1, b1, w2, b2, c, d, upcoming, pc);
+        WindowKernel.TwoClassDifferences<T, TVector, TSimd, TActivation>(rows.Right, rows.RightStarts, rightStart, x0End, w1, b1, w2, b2, c, d, upcoming, pc);
         int count = x0End - x0Begin;
         TwoClassSoftmax.Apply<T, TVector, TSimd>(d[x0Begin..], pc.Slice(x0Begin, count), pOther.IsEmpty ? default : pOther.Slice(x0Begin, count)); // p_c = 1 / (1 + e^d)
     }
 
     /// <summary>Any other shape, one tile: z through every layer, p = softmax(z), the wanted planes copied out.</summary>
-    private static void LayerByLayer<T, TVector, TSimd>(ScanPlan<T> plan, ReadOnlySpan<T> image, Span<T> output, int y, int x0, ScanBuffers<T> buffers)
+    private static void LayerByLayer<T, TVector, TSimd, TActivation>(ScanPlan<T> plan, ReadOnlySpan<T> image, Span<T> output, int y, int x0, ScanBuffers<T> buffers)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TVector : struct
         where TSimd : ISimd<T, TVector>
+        where TActivation : IVectorActivation
     {
         int plane = plan.Width * plan.Height, tile = plan.Tile, classes = plan.Network.Classes, count = Math.Min(tile, plan.Width - x0);
-        Span<T> p = Forward<T, TVector, TSimd>(plan, image, buffers, x0);
+        Span<T> p = Forward<T, TVector, TSimd, TActivation>(plan, image, buffers, x0);
         Softmax(p, classes, tile);                                                            // p = softmax(z), per pixel
         int pixel = (y * plan.Width) + x0;
         for (int c = 0; c < classes; c++)
@@ -206,23 +233,24 @@ public static class PatchScanner
     }
 
     /// <summary>
-    /// h1 = ReLU(x·W1 + b1) straight from the window rows (<see cref="WindowKernel"/>), then h = ReLU(h·W + b) layer by
-    /// layer, no ReLU after the last: z [classes × tile].
+    /// h1 = f(x·W1 + b1) straight from the window rows (<see cref="WindowKernel"/>), then h = f(h·W + b) layer by
+    /// layer, no f after the last: z [classes × tile] (f the hidden activation, ReLU in the tutorial).
     /// </summary>
-    private static Span<T> Forward<T, TVector, TSimd>(ScanPlan<T> plan, ReadOnlySpan<T> image, ScanBuffers<T> buffers, int x0)
+    private static Span<T> Forward<T, TVector, TSimd, TActivation>(ScanPlan<T> plan, ReadOnlySpan<T> image, ScanBuffers<T> buffers, int x0)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TVector : struct
         where TSimd : ISimd<T, TVector>
+        where TActivation : IVectorActivation
     {
         var layers = plan.Network.Layers;
         int last = layers.Count - 1;
         WindowRows<T> rows = buffers.Rows;
         ReadOnlySpan<T> source = x0 < rows.LeftEnd ? rows.Left : x0 < rows.RightStart ? image : rows.Right;
         int[] starts = x0 < rows.LeftEnd ? rows.LeftStarts : x0 < rows.RightStart ? rows.ImageStarts : rows.RightStarts;
-        WindowKernel.Forward<T, TVector, TSimd>(source, starts, x0, plan.FirstWeights, plan.FirstBias, relu: last > 0, buffers.Layers[0]);
+        WindowKernel.Forward<T, TVector, TSimd, TActivation>(source, starts, x0, plan.FirstWeights, plan.FirstBias, activate: last > 0, buffers.Layers[0]);
         for (int l = 1; l <= last; l++)
         {
-            PixelDense.Forward<T, TVector, TSimd>(buffers.Layers[l - 1], layers[l].Weights, layers[l].Bias, relu: l < last, buffers.Layers[l], plan.Tile);
+            PixelDense.Forward<T, TVector, TSimd, TActivation>(buffers.Layers[l - 1], layers[l].Weights, layers[l].Bias, activate: l < last, buffers.Layers[l], plan.Tile);
         }
         return buffers.Layers[last];
     }

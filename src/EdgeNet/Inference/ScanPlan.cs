@@ -1,5 +1,6 @@
 using System.Numerics;
 using EdgeNet.Kernels;
+using EdgeNet.Layers;
 
 namespace EdgeNet.Inference;
 
@@ -20,7 +21,8 @@ internal sealed class ScanPlan<T>
         Tile = tile;
         Layers.Dense<T> first = network.Layers[0];
         (FirstWeights, FirstBias) = WindowKernel.Pack<T>(first.Weights, first.Bias, first.Inputs, first.Outputs);
-        InRegisters = network.Layers.Count == 2 && first.Outputs <= WindowKernel.Group && network.Classes == 2;
+        InRegisters = network.Layers.Count == 2 && first.Outputs <= WindowKernel.Group && network.Classes == 2
+            && network.HiddenActivation is HiddenActivation.Relu or HiddenActivation.LeakyRelu;
         LastWeights = new T[WindowKernel.Group * 2];
         if (InRegisters)
         {
@@ -29,8 +31,10 @@ internal sealed class ScanPlan<T>
     }
 
     /// <summary>
-    /// The tutorial's shape (one hidden layer of at most eight units, two classes): the whole network runs in
-    /// registers (<see cref="WindowKernel.TwoClassDifferences{T, TVector, TSimd}"/>); other shapes go layer by layer.
+    /// The tutorial's shape (one hidden layer of at most eight units, two classes) with ReLU or leaky ReLU: the whole
+    /// network runs in registers (<see cref="WindowKernel.TwoClassDifferences{T, TVector, TSimd, TActivation}"/>); other
+    /// shapes, and tanh and sigmoid (24 inlined copies of their polynomials would spill the registers and exhaust the
+    /// JIT's inlining budget), go layer by layer, f run over each tile's stored z in one loop.
     /// </summary>
     public bool InRegisters { get; }
 

@@ -78,9 +78,9 @@ public sealed class KernelPreconditionTests
         var hidden = new double[3 * tile];
         var weights = new double[3 * 2];
         var output = new double[2 * tile];
-        PixelDense.Forward<double, Vector128<double>, Simd128<double>>(hidden, weights, new double[2], relu: false, output, tile);
-        Assert.Throws<ArgumentException>(() => PixelDense.Forward<double, Vector128<double>, Simd128<double>>(hidden.AsSpan(1), weights, new double[2], false, output, tile));
-        Assert.Throws<ArgumentException>(() => PixelDense.Forward<double, Vector128<double>, Simd128<double>>(hidden, weights, new double[2], false, output.AsSpan(1), tile));
+        PixelDense.Forward<double, Vector128<double>, Simd128<double>, ReluVector>(hidden, weights, new double[2], activate: false, output, tile);
+        Assert.Throws<ArgumentException>(() => PixelDense.Forward<double, Vector128<double>, Simd128<double>, ReluVector>(hidden.AsSpan(1), weights, new double[2], false, output, tile));
+        Assert.Throws<ArgumentException>(() => PixelDense.Forward<double, Vector128<double>, Simd128<double>, ReluVector>(hidden, weights, new double[2], false, output.AsSpan(1), tile));
     }
 
     [Fact]

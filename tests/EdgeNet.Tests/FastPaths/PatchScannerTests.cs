@@ -1,5 +1,6 @@
-using EdgeNet.Reference;
 using EdgeNet.Inference;
+using EdgeNet.Layers;
+using EdgeNet.Reference;
 
 namespace EdgeNet.Tests.FastPaths;
 
@@ -105,6 +106,56 @@ public sealed class PatchScannerTests
         }
     }
 
+    // Every hidden activation through both kernels (in registers; layer by layer, deep), tails of every width (1 pixel,
+    // 47 and 49 around a float tile, 97, 801 past a column block), patch 3/5/7, and weights large enough (scale 4) to
+    // saturate tanh and sigmoid and send leaky ReLU far below 0.
+    public static TheoryData<HiddenActivation, int, int, int, string, int, int, double> ActivationShapes()
+    {
+        var data = new TheoryData<HiddenActivation, int, int, int, string, int, int, double>();
+        foreach (HiddenActivation activation in Enum.GetValues<HiddenActivation>())
+        {
+            data.Add(activation, 1, 1, 5, "8", 2, 0, 0.5);
+            data.Add(activation, 47, 5, 5, "8", 2, -1, 0.5);
+            data.Add(activation, 49, 3, 3, "6", 2, 1, 0.5);
+            data.Add(activation, 97, 6, 5, "8", 2, 0, 4);
+            data.Add(activation, 33, 5, 5, "12", 2, 1, 0.5);
+            data.Add(activation, 20, 4, 5, "8,6", 2, 1, 0.5);
+            data.Add(activation, 37, 5, 5, "8", 5, -1, 0.5);
+            data.Add(activation, 2, 9, 7, "9,3,5", 3, -1, 0.5);
+            data.Add(activation, 61, 4, 5, "16,16,8", 2, 0, 4);
+            data.Add(activation, 801, 2, 3, "12", 5, 1, 0.5);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ActivationShapes))]
+    public void Float_scan_matches_the_reference_rows_for_every_activation(HiddenActivation activation, int width, int height, int patch, string hidden, int classes, int classIndex, double scale)
+    {
+        // Given a random image and a network with this hidden activation
+        var (network, image) = Setup<float>(width, height, seed: 31, patch, Hidden(hidden), classes, activation, scale);
+
+        // When the fast path scans it
+        float[] map = Scanned(network, image, width, height, patch, classIndex);
+
+        // Then every probability is the reference rows' within the activation's tolerance (docs/numerics.md)
+        AssertWithin(ReferenceRows(network, image, width, height, patch, classIndex), map, ScanTolerances.Probability<float>(activation));
+    }
+
+    [Theory]
+    [MemberData(nameof(ActivationShapes))]
+    public void Double_scan_matches_the_reference_rows_for_every_activation(HiddenActivation activation, int width, int height, int patch, string hidden, int classes, int classIndex, double scale)
+    {
+        // Given
+        var (network, image) = Setup<double>(width, height, seed: 32, patch, Hidden(hidden), classes, activation, scale);
+
+        // When
+        double[] map = Scanned(network, image, width, height, patch, classIndex);
+
+        // Then
+        AssertWithin(ReferenceRows(network, image, width, height, patch, classIndex), map, ScanTolerances.Probability<double>(activation));
+    }
+
     [Theory]
     [InlineData(1, 1, 5, "8", 2, -1)]
     [InlineData(41, 6, 7, "8,6", 5, -1)]
@@ -148,13 +199,18 @@ public sealed class PatchScannerTests
         PatchScanner.Scan(network, tall, 100, 60, 5, 0, map);
         PatchScanner.Scan(network, shortImage, 100, 20, 5, 0, map.AsSpan(0, 100 * 20));
 
-        // When each is scanned once more
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        PatchScanner.Scan(network, shortImage, 100, 20, 5, 0, map.AsSpan(0, 100 * 20));
-        long shortBytes = GC.GetAllocatedBytesForCurrentThread() - before;
-        before = GC.GetAllocatedBytesForCurrentThread();
-        PatchScanner.Scan(network, tall, 100, 60, 5, 0, map);
-        long tallBytes = GC.GetAllocatedBytesForCurrentThread() - before;
+        // When each is scanned again, three times (the fewest bytes of the three: the runtime itself may allocate on
+        // this thread now and then, while methods are recompiled, but not in every scan)
+        long shortBytes = long.MaxValue, tallBytes = long.MaxValue;
+        for (int attempt = 0; attempt < 3; attempt++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            PatchScanner.Scan(network, shortImage, 100, 20, 5, 0, map.AsSpan(0, 100 * 20));
+            shortBytes = Math.Min(shortBytes, GC.GetAllocatedBytesForCurrentThread() - before);
+            before = GC.GetAllocatedBytesForCurrentThread();
+            PatchScanner.Scan(network, tall, 100, 60, 5, 0, map);
+            tallBytes = Math.Min(tallBytes, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
 
         // Then both allocate the same setup (packed weights, row ring, one tile of scratch): nothing per row or tile
         Assert.Equal(shortBytes, tallBytes);
@@ -208,12 +264,12 @@ public sealed class PatchScannerTests
         Assert.Throws<ArgumentOutOfRangeException>(() => PatchScanner.Scan(network, image, 8, 8, 5, 2, new double[64]));
     }
 
-    internal static (Network<T> Network, T[] Image) Setup<T>(int width, int height, uint seed, int patchSize = 5, int[]? hidden = null, int classes = 2)
+    internal static (Network<T> Network, T[] Image) Setup<T>(int width, int height, uint seed, int patchSize = 5, int[]? hidden = null, int classes = 2, HiddenActivation activation = HiddenActivation.Relu, double scale = 0.5)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         var random = new NumpyRandom(seed);
-        var network = Network<T>.Create(patchSize * patchSize, hidden ?? [8], classes);
-        network.InitializeLikeTutorial(random, 0.5);
+        var network = Network<T>.Create(patchSize * patchSize, hidden ?? [8], classes, activation);
+        network.InitializeLikeTutorial(random, scale);
         foreach (var layer in network.Layers)
         {
             for (int i = 0; i < layer.Bias.Length; i++)
@@ -261,6 +317,34 @@ public sealed class PatchScannerTests
         }
         network.UseReferenceKernels = false;
         return result;
+    }
+
+    /// <summary>The reference rows (<see cref="ReferenceScan"/>), what machines without vector FMA run.</summary>
+    private static T[] ReferenceRows<T>(Network<T> network, T[] image, int width, int height, int size, int classIndex)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    {
+        var plan = new ScanPlan<T>(network, width, height, size, classIndex, tile: 1);
+        var map = new T[classIndex < 0 ? width * height * network.Classes : width * height];
+        ReferenceScan.Rows(plan, image, map, 0, height);
+        return map;
+    }
+
+    private static void AssertWithin<T>(T[] expected, T[] got, double tolerance)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    {
+        Assert.Equal(expected.Length, got.Length);
+        double worst = 0;
+        int at = 0;
+        for (int i = 0; i < got.Length; i++)
+        {
+            double difference = double.CreateChecked(T.Abs(expected[i] - got[i]));
+            if (double.IsNaN(difference) || difference > worst)
+            {
+                worst = double.IsNaN(difference) ? double.PositiveInfinity : difference;
+                at = i;
+            }
+        }
+        Assert.True(worst <= tolerance, $"value {at}: {got[at]} vs {expected[at]}, {worst:E2} apart (at most {tolerance:E0})");
     }
 
     private static T[] Scanned<T>(Network<T> network, T[] image, int width, int height, int size, int classIndex, int threads = 1)

@@ -57,32 +57,38 @@ internal struct EightUnits<T, TVector, TSimd>
         a.U7 = TSimd.MultiplyAdd(xa, w7, a.U7); b.U7 = TSimd.MultiplyAdd(xb, w7, b.U7); c.U7 = TSimd.MultiplyAdd(xc, w7, c.U7);
     }
 
-    /// <summary>h_j = ReLU(z_j) (or z_j), stored as rows of h: unit j at <c>h[j·stride]</c>.</summary>
+    /// <summary>
+    /// h_j = f(z_j) (or z_j), stored as rows of h: unit j at <c>h[j·stride]</c>. An activation that is not
+    /// <see cref="IVectorActivation.InRegisters"/> is left to the caller (z is stored): it runs f over all of h at once.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public readonly void Store(bool relu, ref T h, int stride)
+    public readonly void Store<TActivation>(bool activate, ref T h, int stride)
+        where TActivation : IVectorActivation
     {
-        TSimd.Store(relu ? TSimd.Relu(U0) : U0, ref h);
-        TSimd.Store(relu ? TSimd.Relu(U1) : U1, ref Unsafe.Add(ref h, stride));
-        TSimd.Store(relu ? TSimd.Relu(U2) : U2, ref Unsafe.Add(ref h, 2 * stride));
-        TSimd.Store(relu ? TSimd.Relu(U3) : U3, ref Unsafe.Add(ref h, 3 * stride));
-        TSimd.Store(relu ? TSimd.Relu(U4) : U4, ref Unsafe.Add(ref h, 4 * stride));
-        TSimd.Store(relu ? TSimd.Relu(U5) : U5, ref Unsafe.Add(ref h, 5 * stride));
-        TSimd.Store(relu ? TSimd.Relu(U6) : U6, ref Unsafe.Add(ref h, 6 * stride));
-        TSimd.Store(relu ? TSimd.Relu(U7) : U7, ref Unsafe.Add(ref h, 7 * stride));
+        activate &= TActivation.InRegisters;
+        TSimd.Store(activate ? F<TActivation>(U0) : U0, ref h);
+        TSimd.Store(activate ? F<TActivation>(U1) : U1, ref Unsafe.Add(ref h, stride));
+        TSimd.Store(activate ? F<TActivation>(U2) : U2, ref Unsafe.Add(ref h, 2 * stride));
+        TSimd.Store(activate ? F<TActivation>(U3) : U3, ref Unsafe.Add(ref h, 3 * stride));
+        TSimd.Store(activate ? F<TActivation>(U4) : U4, ref Unsafe.Add(ref h, 4 * stride));
+        TSimd.Store(activate ? F<TActivation>(U5) : U5, ref Unsafe.Add(ref h, 5 * stride));
+        TSimd.Store(activate ? F<TActivation>(U6) : U6, ref Unsafe.Add(ref h, 6 * stride));
+        TSimd.Store(activate ? F<TActivation>(U7) : U7, ref Unsafe.Add(ref h, 7 * stride));
     }
 
     /// <summary>
-    /// The last layer for two classes from h = ReLU(z): d = z_other − z_c, where z_c = b_c + Σ_j h_j·W2[j, c] in the
+    /// The last layer for two classes from h = f(z): d = z_other − z_c, where z_c = b_c + Σ_j h_j·W2[j, c] in the
     /// order j = 0 … 7 (w2: [8 × 2], zero rows past the last hidden unit; b2: 2 values).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public readonly TVector TwoClassDifference(ref readonly T w2, ref readonly T b2, int c)
+    public readonly TVector TwoClassDifference<TActivation>(ref readonly T w2, ref readonly T b2, int c)
+        where TActivation : IVectorActivation
     {
         ref T w = ref Unsafe.AsRef(in w2);
-        TVector h0 = TSimd.Relu(U0), h1 = TSimd.Relu(U1);     // h = ReLU(z1)
-        TVector h2 = TSimd.Relu(U2), h3 = TSimd.Relu(U3);
-        TVector h4 = TSimd.Relu(U4), h5 = TSimd.Relu(U5);
-        TVector h6 = TSimd.Relu(U6), h7 = TSimd.Relu(U7);
+        TVector h0 = F<TActivation>(U0), h1 = F<TActivation>(U1);     // h = f(z1), ReLU(z1) in the tutorial
+        TVector h2 = F<TActivation>(U2), h3 = F<TActivation>(U3);
+        TVector h4 = F<TActivation>(U4), h5 = F<TActivation>(U5);
+        TVector h6 = F<TActivation>(U6), h7 = F<TActivation>(U7);
         TVector z0 = TSimd.Broadcast(Unsafe.AsRef(in b2)), z1 = TSimd.Broadcast(Unsafe.Add(ref Unsafe.AsRef(in b2), 1)); // z2 = b2 + h·W2
         z0 = TSimd.MultiplyAdd(h0, TSimd.Broadcast(w), z0); z1 = TSimd.MultiplyAdd(h0, TSimd.Broadcast(Unsafe.Add(ref w, 1)), z1);
         z0 = TSimd.MultiplyAdd(h1, TSimd.Broadcast(Unsafe.Add(ref w, 2)), z0); z1 = TSimd.MultiplyAdd(h1, TSimd.Broadcast(Unsafe.Add(ref w, 3)), z1);
@@ -94,4 +100,8 @@ internal struct EightUnits<T, TVector, TSimd>
         z0 = TSimd.MultiplyAdd(h7, TSimd.Broadcast(Unsafe.Add(ref w, 14)), z0); z1 = TSimd.MultiplyAdd(h7, TSimd.Broadcast(Unsafe.Add(ref w, 15)), z1);
         return c == 0 ? TSimd.Subtract(z1, z0) : TSimd.Subtract(z0, z1);                                        // z_other − z_c
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector F<TActivation>(TVector z)
+        where TActivation : IVectorActivation => TActivation.Apply<T, TVector, TSimd>(z);
 }

@@ -11,11 +11,12 @@ namespace EdgeNet.Kernels;
 /// </summary>
 internal static class PixelDense
 {
-    /// <summary>Writes z (or ReLU(z)) [outputs × tile] from h [inputs × tile]; tile = 3 vectors.</summary>
-    public static void Forward<T, TVector, TSimd>(ReadOnlySpan<T> h, ReadOnlySpan<T> w, ReadOnlySpan<T> b, bool relu, Span<T> z, int tile)
+    /// <summary>Writes z (or f(z), <paramref name="activate"/>) [outputs × tile] from h [inputs × tile]; tile = 3 vectors.</summary>
+    public static void Forward<T, TVector, TSimd, TActivation>(ReadOnlySpan<T> h, ReadOnlySpan<T> w, ReadOnlySpan<T> b, bool activate, Span<T> z, int tile)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TVector : struct
         where TSimd : ISimd<T, TVector>
+        where TActivation : IVectorActivation
     {
         int outputs = b.Length, inputs = w.Length / Math.Max(outputs, 1), n = TSimd.Count;
         KernelChecks.Require(
@@ -36,9 +37,14 @@ internal static class PixelDense
                 a2 = TSimd.MultiplyAdd(TSimd.Load(in Unsafe.Add(ref hi, 2 * n)), wij, a2);
             }
             ref T zj = ref Unsafe.Add(ref rz, j * tile);
-            TSimd.Store(relu ? TSimd.Relu(a0) : a0, ref zj);                                    // h = ReLU(z) between layers
-            TSimd.Store(relu ? TSimd.Relu(a1) : a1, ref Unsafe.Add(ref zj, n));
-            TSimd.Store(relu ? TSimd.Relu(a2) : a2, ref Unsafe.Add(ref zj, 2 * n));
+            bool now = activate && TActivation.InRegisters;
+            TSimd.Store(now ? TActivation.Apply<T, TVector, TSimd>(a0) : a0, ref zj);           // h = f(z) between layers
+            TSimd.Store(now ? TActivation.Apply<T, TVector, TSimd>(a1) : a1, ref Unsafe.Add(ref zj, n));
+            TSimd.Store(now ? TActivation.Apply<T, TVector, TSimd>(a2) : a2, ref Unsafe.Add(ref zj, 2 * n));
+        }
+        if (activate && !TActivation.InRegisters)
+        {
+            VectorActivation.ApplyInPlace<T, TVector, TSimd, TActivation>(ref rz, outputs * WindowKernel.Vectors);   // h = f(z), the whole tile at once
         }
     }
 }

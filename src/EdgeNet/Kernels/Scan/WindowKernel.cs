@@ -6,7 +6,7 @@ using System.Runtime.Intrinsics.X86;
 namespace EdgeNet.Kernels;
 
 /// <summary>
-/// The scanner's first layer, h = ReLU(x·W1 + b1), for <see cref="Vectors"/> vectors of neighbouring pixels of
+/// The scanner's first layer, h = f(x·W1 + b1) (f the hidden activation, <see cref="IVectorActivation"/>), for <see cref="Vectors"/> vectors of neighbouring pixels of
 /// one image row at once, pixels across the lanes. Pixel k = dy·size + dx of the window of pixel x is
 /// <c>rows[start_dy + x + dx]</c> (window row dy starts at start_dy: the image row itself, or an edge-replicated strip,
 /// see <c>Inference/WindowRows</c>), so input k of a whole vector of pixels is one unaligned load: no patch is ever
@@ -31,11 +31,12 @@ internal static class WindowKernel
     /// <paramref name="weights"/> is [groups × size² × 8] and <paramref name="bias"/> [groups × 8]
     /// (see <see cref="Pack{T}"/>).
     /// </summary>
-    public static void Forward<T, TVector, TSimd>(
-        ReadOnlySpan<T> rows, ReadOnlySpan<int> rowStarts, int x0, ReadOnlySpan<T> weights, ReadOnlySpan<T> bias, bool relu, Span<T> h)
+    public static void Forward<T, TVector, TSimd, TActivation>(
+        ReadOnlySpan<T> rows, ReadOnlySpan<int> rowStarts, int x0, ReadOnlySpan<T> weights, ReadOnlySpan<T> bias, bool activate, Span<T> h)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TVector : struct
         where TSimd : ISimd<T, TVector>
+        where TActivation : IVectorActivation
     {
         int size = rowStarts.Length, inputs = size * size, groups = bias.Length / Group, tile = Vectors * TSimd.Count;
         KernelChecks.Require(
@@ -49,10 +50,14 @@ internal static class WindowKernel
             var a = EightUnits<T, TVector, TSimd>.Start(in bias[g * Group]);                                      // z = b
             EightUnits<T, TVector, TSimd> b = a, c = a;
             Accumulate(ref r, ref starts, size, x0, ref MemoryMarshal.GetReference(weights.Slice(g * inputs * Group)), ref a, ref b, ref c);
-            ref T unit = ref h[g * Group * tile];                                                               // h = ReLU(z), [units × tile]
-            a.Store(relu, ref unit, tile);
-            b.Store(relu, ref Unsafe.Add(ref unit, TSimd.Count), tile);
-            c.Store(relu, ref Unsafe.Add(ref unit, 2 * TSimd.Count), tile);
+            ref T unit = ref h[g * Group * tile];                                                               // h = f(z), [units × tile]
+            a.Store<TActivation>(activate, ref unit, tile);
+            b.Store<TActivation>(activate, ref Unsafe.Add(ref unit, TSimd.Count), tile);
+            c.Store<TActivation>(activate, ref Unsafe.Add(ref unit, 2 * TSimd.Count), tile);
+        }
+        if (activate && !TActivation.InRegisters)
+        {
+            VectorActivation.ApplyInPlace<T, TVector, TSimd, TActivation>(ref MemoryMarshal.GetReference(h), groups * Group * Vectors); // h = f(z), all at once
         }
     }
 
@@ -78,7 +83,7 @@ internal static class WindowKernel
     /// <summary>
     /// The tutorial's shape, one hidden layer of at most eight units and two classes, in registers: for the tiles
     /// x0 = <paramref name="x0Begin"/>, + tile, … &lt; <paramref name="x0End"/> of one row, d = z_other − z_c of the last
-    /// layer (z2 = ReLU(x·W1 + b1)·W2 + b2) into <c>d[x0 …]</c>; <see cref="TwoClassSoftmax.Apply{T, TVector, TSimd}"/>
+    /// layer (z2 = f(x·W1 + b1)·W2 + b2) into <c>d[x0 …]</c>; <see cref="TwoClassSoftmax.Apply{T, TVector, TSimd}"/>
     /// turns d into probabilities. <paramref name="w2"/> is W2 packed as [8 × 2], zeros past the last unit.
     /// The lines of <paramref name="upcoming"/> (the image row the next output row will need) and of
     /// <paramref name="output"/> (the row the softmax will write) are fetched into the cache tile by tile.
@@ -87,12 +92,13 @@ internal static class WindowKernel
     /// The softmax runs as a second pass over the row rather than tile by tile: its exponential is a long chain of
     /// dependent steps that would stall the next tile's sums; over a row the vectors are independent.
     /// </remarks>
-    public static unsafe void TwoClassDifferences<T, TVector, TSimd>(
+    public static unsafe void TwoClassDifferences<T, TVector, TSimd, TActivation>(
         ReadOnlySpan<T> rows, ReadOnlySpan<int> rowStarts, int x0Begin, int x0End, ReadOnlySpan<T> weights, ReadOnlySpan<T> bias, ReadOnlySpan<T> w2, ReadOnlySpan<T> b2, int c,
         Span<T> d, ReadOnlySpan<T> upcoming, ReadOnlySpan<T> output)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TVector : struct
         where TSimd : ISimd<T, TVector>
+        where TActivation : IVectorActivation
     {
         int size = rowStarts.Length, n = TSimd.Count, tile = Vectors * n;
         if (x0End <= x0Begin)
@@ -128,9 +134,9 @@ internal static class WindowKernel
             EightUnits<T, TVector, TSimd> b = a, e = a;
             Accumulate(ref r, ref starts, size, x0, ref MemoryMarshal.GetReference(weights), ref a, ref b, ref e); // z1 += x·W1
             ref T target = ref Unsafe.Add(ref rd, x0);                                                        // d = z_other − z_c
-            TSimd.Store(a.TwoClassDifference(in MemoryMarshal.GetReference(w2), in MemoryMarshal.GetReference(b2), c), ref target);
-            TSimd.Store(b.TwoClassDifference(in MemoryMarshal.GetReference(w2), in MemoryMarshal.GetReference(b2), c), ref Unsafe.Add(ref target, n));
-            TSimd.Store(e.TwoClassDifference(in MemoryMarshal.GetReference(w2), in MemoryMarshal.GetReference(b2), c), ref Unsafe.Add(ref target, 2 * n));
+            TSimd.Store(a.TwoClassDifference<TActivation>(in MemoryMarshal.GetReference(w2), in MemoryMarshal.GetReference(b2), c), ref target);
+            TSimd.Store(b.TwoClassDifference<TActivation>(in MemoryMarshal.GetReference(w2), in MemoryMarshal.GetReference(b2), c), ref Unsafe.Add(ref target, n));
+            TSimd.Store(e.TwoClassDifference<TActivation>(in MemoryMarshal.GetReference(w2), in MemoryMarshal.GetReference(b2), c), ref Unsafe.Add(ref target, 2 * n));
         }
     }
 

@@ -51,6 +51,27 @@ internal interface ISimd<T, TVector>
 
     /// <summary>The ReLU gate, <c>z &gt; 0 ? g : 0</c> lane by lane (+0 where z is not above 0, NaN included).</summary>
     static abstract TVector Gate(TVector g, TVector z);
+
+    /// <summary>|v|, lane by lane (the sign bit cleared).</summary>
+    static abstract TVector Abs(TVector v);
+
+    /// <summary>min(a, b), lane by lane (NaN if either is NaN).</summary>
+    static abstract TVector Min(TVector a, TVector b);
+
+    /// <summary>The magnitude of <paramref name="magnitude"/> with the sign bit of <paramref name="sign"/>.</summary>
+    static abstract TVector CopySign(TVector magnitude, TVector sign);
+
+    /// <summary><c>a &lt; b ? x : y</c>, lane by lane (y where either is NaN).</summary>
+    static abstract TVector SelectWhereLess(TVector a, TVector b, TVector x, TVector y);
+
+    /// <summary><c>z &gt; 0 ? x : y</c>, lane by lane (y where z is NaN or ±0).</summary>
+    static abstract TVector SelectWherePositive(TVector z, TVector x, TVector y);
+
+    /// <summary>
+    /// e^v, lane by lane, vectorised (<see cref="VectorMath"/>: within a few ulps of <see cref="Math.Exp(double)"/>;
+    /// ∞ above the range, 0 below it, NaN for NaN).
+    /// </summary>
+    static abstract TVector Exp(TVector v);
 }
 
 /// <summary>512-bit vectors (AVX-512).</summary>
@@ -101,6 +122,24 @@ internal readonly struct Simd512<T> : ISimd<T, Vector512<T>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> Gate(Vector512<T> g, Vector512<T> z) => Vector512.BitwiseAnd(g, Vector512.GreaterThan(z, Vector512<T>.Zero));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Abs(Vector512<T> v) => Vector512.Abs(v);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Min(Vector512<T> a, Vector512<T> b) => Vector512.Min(a, b);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> CopySign(Vector512<T> magnitude, Vector512<T> sign) => Vector512.CopySign(magnitude, sign);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> SelectWhereLess(Vector512<T> a, Vector512<T> b, Vector512<T> x, Vector512<T> y) => Vector512.ConditionalSelect(Vector512.LessThan(a, b), x, y);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> SelectWherePositive(Vector512<T> z, Vector512<T> x, Vector512<T> y) => Vector512.ConditionalSelect(Vector512.GreaterThan(z, Vector512<T>.Zero), x, y);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Exp(Vector512<T> v) => VectorMath.Exp(v);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> MultiplyAdd(Vector512<T> a, Vector512<T> b, Vector512<T> c)
@@ -167,6 +206,24 @@ internal readonly struct Simd256<T> : ISimd<T, Vector256<T>>
     public static Vector256<T> Gate(Vector256<T> g, Vector256<T> z) => Vector256.BitwiseAnd(g, Vector256.GreaterThan(z, Vector256<T>.Zero));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Abs(Vector256<T> v) => Vector256.Abs(v);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Min(Vector256<T> a, Vector256<T> b) => Vector256.Min(a, b);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> CopySign(Vector256<T> magnitude, Vector256<T> sign) => Vector256.CopySign(magnitude, sign);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> SelectWhereLess(Vector256<T> a, Vector256<T> b, Vector256<T> x, Vector256<T> y) => Vector256.ConditionalSelect(Vector256.LessThan(a, b), x, y);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> SelectWherePositive(Vector256<T> z, Vector256<T> x, Vector256<T> y) => Vector256.ConditionalSelect(Vector256.GreaterThan(z, Vector256<T>.Zero), x, y);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Exp(Vector256<T> v) => VectorMath.Exp(v);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> MultiplyAdd(Vector256<T> a, Vector256<T> b, Vector256<T> c)
     {
         if (typeof(T) == typeof(float))
@@ -229,6 +286,24 @@ internal readonly struct Simd128<T> : ISimd<T, Vector128<T>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> Gate(Vector128<T> g, Vector128<T> z) => Vector128.BitwiseAnd(g, Vector128.GreaterThan(z, Vector128<T>.Zero));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Abs(Vector128<T> v) => Vector128.Abs(v);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Min(Vector128<T> a, Vector128<T> b) => Vector128.Min(a, b);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> CopySign(Vector128<T> magnitude, Vector128<T> sign) => Vector128.CopySign(magnitude, sign);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> SelectWhereLess(Vector128<T> a, Vector128<T> b, Vector128<T> x, Vector128<T> y) => Vector128.ConditionalSelect(Vector128.LessThan(a, b), x, y);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> SelectWherePositive(Vector128<T> z, Vector128<T> x, Vector128<T> y) => Vector128.ConditionalSelect(Vector128.GreaterThan(z, Vector128<T>.Zero), x, y);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Exp(Vector128<T> v) => VectorMath.Exp(v);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> MultiplyAdd(Vector128<T> a, Vector128<T> b, Vector128<T> c)

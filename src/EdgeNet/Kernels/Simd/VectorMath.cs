@@ -40,4 +40,19 @@ internal static class VectorMath
         }
         throw new NotSupportedException($"{typeof(T)} is not float or double.");
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Exp<T>(Vector128<T> x)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(float))
+        {
+            return Vector128.Exp(x.AsSingle()).As<float, T>();
+        }
+        if (typeof(T) == typeof(double))
+        {
+            return Vector128.Exp(x.AsDouble()).As<double, T>();
+        }
+        throw new NotSupportedException($"{typeof(T)} is not float or double.");
+    }
 }
