@@ -25,12 +25,7 @@ public sealed class GuideBeyondSgdTests(GuideFixture guide)
     [Fact]
     public void The_section_comes_after_beyond_the_toy_patches_and_before_the_summary_and_is_in_the_contents()
     {
-        // When
-        int[] positions = [.. new[] { "beyond", "beyond-sgd", "summary" }.Select(id => guide.Html.IndexOf($"<section id=\"{id}\"", StringComparison.Ordinal))];
-
-        // Then
-        Assert.All(positions, p => Assert.True(p >= 0));
-        Assert.Equal(positions.Order(), positions);
+        guide.AssertSectionsInOrder("beyond", "beyond-sgd", "summary");
         Assert.Contains("<a href=\"#beyond-sgd\">Beyond SGD</a>", guide.Html, StringComparison.Ordinal);
     }
 
@@ -38,14 +33,12 @@ public sealed class GuideBeyondSgdTests(GuideFixture guide)
     public void The_sections_figures_are_inside_it_are_listed_and_are_not_blank()
     {
         // Given
-        string section = Section();
+        string section = guide.Section("beyond-sgd");
 
         // Then
         foreach (string name in SectionFigures)
         {
-            Assert.Contains($"<img src=\"{name}.png\"", section, StringComparison.Ordinal);
-            Assert.Contains(name + ".png", guide.Result.Figures);
-            PngImage.Load(Path.Combine(guide.Folder, name + ".png")).AssertNotBlank(name);
+            guide.ShownFigure(section, name).AssertNotBlank(name);
         }
     }
 
@@ -56,7 +49,7 @@ public sealed class GuideBeyondSgdTests(GuideFixture guide)
         var runs = BeyondSgdLesson.OptimizerRuns.Concat(BeyondSgdLesson.ActivationRuns).ToList();
 
         // When: each run's initial network, as its training would draw it
-        double[][] initial = [.. runs.Select(r => SeededSetup<double>.Create(r.Options, BeyondSgdLesson.Data).Network.Layers
+        double[][] initial = [.. runs.Select(r => SeededSetup<double>.Create(r.Options, LessonData.Varied).Network.Layers
             .SelectMany(l => l.Weights.ToArray().Concat(l.Bias.ToArray())).ToArray())];
 
         // Then
@@ -119,16 +112,5 @@ public sealed class GuideBeyondSgdTests(GuideFixture guide)
     }
 
     private static List<(string Name, TrainingOptions Options, IReadOnlyList<EpochStats> History)> Retrain(IEnumerable<(string Name, TrainingOptions Options)> runs) =>
-        [.. runs.Select(r =>
-        {
-            var setup = SeededSetup<double>.Create(r.Options, BeyondSgdLesson.Data);
-            return (r.Name, r.Options, Trainer.Train(setup.Network, setup.Train, setup.Test, r.Options, setup.Random));
-        })];
-
-    private string Section()
-    {
-        int start = guide.Html.IndexOf("<section id=\"beyond-sgd\"", StringComparison.Ordinal);
-        Assert.True(start >= 0, "the guide has no 'beyond-sgd' section");
-        return guide.Html[start..guide.Html.IndexOf("</section>", start, StringComparison.Ordinal)];
-    }
+        [.. runs.Select(r => (r.Name, r.Options, new TrainedRun(r.Options, LessonData.Varied).History))];
 }

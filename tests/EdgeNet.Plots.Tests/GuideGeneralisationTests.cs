@@ -26,12 +26,7 @@ public sealed partial class GuideGeneralisationTests(GuideFixture guide)
     [Fact]
     public void The_section_comes_after_try_it_yourself_and_before_the_summary_and_is_in_the_contents()
     {
-        // When
-        int[] positions = [.. new[] { "try-it", "beyond", "summary", "appendix" }.Select(id => guide.Html.IndexOf($"<section id=\"{id}\"", StringComparison.Ordinal))];
-
-        // Then
-        Assert.All(positions, p => Assert.True(p >= 0));
-        Assert.Equal(positions.Order(), positions);
+        guide.AssertSectionsInOrder("try-it", "beyond", "summary", "appendix");
         Assert.Contains("<a href=\"#beyond\">Beyond the Toy Patches</a>", guide.Html, StringComparison.Ordinal);
     }
 
@@ -39,14 +34,12 @@ public sealed partial class GuideGeneralisationTests(GuideFixture guide)
     public void The_sections_figures_are_inside_it_are_listed_and_are_not_blank()
     {
         // Given
-        string section = Section();
+        string section = guide.Section("beyond");
 
         // Then
         foreach (string name in SectionFigures)
         {
-            Assert.Contains($"<img src=\"{name}.png\"", section, StringComparison.Ordinal);
-            Assert.Contains(name + ".png", guide.Result.Figures);
-            PngImage image = PngImage.Load(Path.Combine(guide.Folder, name + ".png"));
+            PngImage image = guide.ShownFigure(section, name);
             if (GuideFilesTests.Pictures.Contains(name))
             {
                 image.AssertNotBlankPicture(name);
@@ -75,11 +68,8 @@ public sealed partial class GuideGeneralisationTests(GuideFixture guide)
     {
         // Given: seed → the varied training patches → the held-out patches, with what each one shows
         Models models = Trained.Value;
-        var random = new NumpyRandom(GeneralisationLesson.Seed);
-        VariedOptions options = GeneralisationLesson.VariedData.Varied!;
-        VariedPatches.Generate(random, GeneralisationLesson.VariedOptions.TrainSamples, options);
         var drawings = new List<PatchDrawing>();
-        Dataset heldOut = VariedPatches.Generate(random, GeneralisationLesson.HeldOut, options, drawings);
+        Dataset heldOut = TrainedRun.HeldOut(LessonData.Seed, GeneralisationLesson.VariedOptions.TrainSamples, GeneralisationLesson.HeldOut, LessonData.Varied.Varied!, drawings);
 
         // When
         int[] tutorial = Predictions.Of(models.Tutorial, heldOut), varied = Predictions.Of(models.Varied, heldOut);
@@ -90,7 +80,7 @@ public sealed partial class GuideGeneralisationTests(GuideFixture guide)
 
         // and by kind, each row naming its kind and count
         string[] kinds = [.. drawings.Select(d => d.Describe())];
-        string section = Section();
+        string section = guide.Section("beyond");
         int rows = 0;
         for (int k = 0; guide.Numbers.ContainsKey($"beyond.kind{k}.count"); k++, rows++)
         {
@@ -110,7 +100,7 @@ public sealed partial class GuideGeneralisationTests(GuideFixture guide)
     {
         // Given: seed → the tutorial's 100 training patches → the held-out ones
         Models models = Trained.Value;
-        var random = new NumpyRandom(GeneralisationLesson.Seed);
+        var random = new NumpyRandom(LessonData.Seed);
         TutorialPatches.Generate(random, 100);
         Dataset heldOut = TutorialPatches.Generate(random, GeneralisationLesson.HeldOut);
 
@@ -171,14 +161,12 @@ public sealed partial class GuideGeneralisationTests(GuideFixture guide)
         Models models = Trained.Value;
         GrayImage scene = ImageDecoder.Decode(SyntheticScene.Png(), "scene");
         ProbabilityMap map = EdgeScan.Run(models.Orientation, EdgeTasks.OrientationClasses, scene, 5).Map;
-        var random = new NumpyRandom(GeneralisationLesson.Seed);
-        VariedPatches.Generate(random, GeneralisationLesson.VariedOptions.TrainSamples, GeneralisationLesson.OrientationData.Varied!);
-        Dataset heldOut = VariedPatches.Generate(random, GeneralisationLesson.HeldOut, GeneralisationLesson.OrientationData.Varied!);
+        Dataset heldOut = TrainedRun.HeldOut(LessonData.Seed, GeneralisationLesson.VariedOptions.TrainSamples, GeneralisationLesson.HeldOut, GeneralisationLesson.OrientationData.Varied!);
 
         // Then
         Assert.Equal(EdgeMapImages.Orientation(map), File.ReadAllBytes(Path.Combine(guide.Folder, "beyond-scan-orientation.png")));
         Assert.Equal(100 * Evaluation.Of(models.Orientation, heldOut).Accuracy, guide.Value("beyond.orientation.accuracy"), Tight);
-        string section = Section();
+        string section = guide.Section("beyond");
         for (int k = 0; k < map.Classes; k++)
         {
             (byte r, byte g, byte b) = EdgeColors.Of(k, map.NoEdgeClass);
@@ -202,13 +190,6 @@ public sealed partial class GuideGeneralisationTests(GuideFixture guide)
         return best;
     }
 
-    private string Section()
-    {
-        int start = guide.Html.IndexOf("<section id=\"beyond\"", StringComparison.Ordinal);
-        Assert.True(start >= 0, "the guide has no 'beyond' section");
-        return guide.Html[start..guide.Html.IndexOf("</section>", start, StringComparison.Ordinal)];
-    }
-
     [GeneratedRegex("<td>&nbsp;&nbsp;(?<kind>[^<(]+) \\(")]
     private static partial Regex KindOfRow();
 
@@ -216,15 +197,8 @@ public sealed partial class GuideGeneralisationTests(GuideFixture guide)
     private sealed record Models(Network<double> Tutorial, Network<double> Varied, Network<double> Orientation)
     {
         public static Models Train() => new(
-            Run(GeneralisationLesson.TutorialOptions, GeneratedData.Tutorial),
-            Run(GeneralisationLesson.VariedOptions, GeneralisationLesson.VariedData),
-            Run(GeneralisationLesson.VariedOptions, GeneralisationLesson.OrientationData));
-
-        private static Network<double> Run(TrainingOptions options, GeneratedData data)
-        {
-            var setup = SeededSetup<double>.Create(options, data);
-            Trainer.Train(setup.Network, setup.Train, setup.Test, options, setup.Random);
-            return setup.Network;
-        }
+            new TrainedRun(GeneralisationLesson.TutorialOptions).Network,
+            new TrainedRun(GeneralisationLesson.VariedOptions, LessonData.Varied).Network,
+            new TrainedRun(GeneralisationLesson.VariedOptions, GeneralisationLesson.OrientationData).Network);
     }
 }

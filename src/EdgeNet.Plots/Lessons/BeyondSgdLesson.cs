@@ -1,4 +1,3 @@
-using EdgeNet.Data;
 using EdgeNet.Layers;
 using EdgeNet.Optimizers;
 using EdgeNet.Training;
@@ -7,31 +6,16 @@ namespace EdgeNet.Plots.Lessons;
 
 /// <summary>
 /// The guide's "Beyond SGD" experiment, small enough to run whenever the guide is written: the same 25→8→2 network from
-/// the same initial weights (seed 42), trained on the same varied patches in the same shuffled order, once with each
-/// optimizer (ReLU) and once with each hidden activation (plain SGD).
+/// the same initial weights (<see cref="LessonData.Seed"/>), trained on the same varied patches in the same shuffled
+/// order, once with each optimizer (ReLU) and once with each hidden activation (plain SGD).
 /// </summary>
 internal sealed class BeyondSgdLesson
 {
-    /// <summary>Seed of every run: the same patches, initial weights and shuffled orders for all.</summary>
-    public const uint Seed = 42;
-
     /// <summary>The loss every run is timed to reach: the first epoch whose mean training loss is at most this.</summary>
     public const double TargetLoss = 0.1;
 
     /// <summary>What every run shares: varied patches, 1000 to train and 200 to test, 20 epochs of batches of 10, shuffled.</summary>
-    public static TrainingOptions Common { get; } = new()
-    {
-        Seed = Seed,
-        TrainSamples = 1000,
-        TestSamples = 200,
-        Epochs = 20,
-        BatchSize = 10,
-        Shuffle = true,
-        LearningRate = 0.1,
-    };
-
-    /// <summary>The varied generator's defaults, edge task.</summary>
-    public static GeneratedData Data { get; } = GeneratedData.VariedWith(new VariedOptions());
+    public static TrainingOptions Common { get; } = LessonData.Options(trainSamples: 1000, testSamples: 200, epochs: 20, batchSize: 10, shuffle: true);
 
     /// <summary>
     /// One run per optimizer with torch.optim's defaults and the learning rate it is usually given: 0.1 (the tutorial's)
@@ -77,12 +61,8 @@ internal sealed class BeyondSgdLesson
         return null;
     }
 
-    private static LessonRun Train(string name, TrainingOptions options)
-    {
-        var setup = SeededSetup<double>.Create(options, Data);        // seed → patches → the same initial weights
-        IReadOnlyList<EpochStats> history = Trainer.Train(setup.Network, setup.Train, setup.Test, options, setup.Random);
-        return new LessonRun(name, options, history);
-    }
+    private static LessonRun Train(string name, TrainingOptions options) =>
+        new(name, options, LessonData.Train(options, LessonData.Varied).History);
 
     /// <summary>One training run: its name, its options and its epochs.</summary>
     public sealed record LessonRun(string Name, TrainingOptions Options, IReadOnlyList<EpochStats> History);

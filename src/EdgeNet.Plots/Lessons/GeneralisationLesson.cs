@@ -7,25 +7,19 @@ namespace EdgeNet.Plots.Lessons;
 
 /// <summary>
 /// The guide's generalisation experiment, small enough to run whenever the guide is written: the tutorial's model
-/// and one trained on varied patches (same 25→8→2 network, same seed), both tested on held-out varied patches and
+/// and one trained on varied patches (same 25→8→2 network, same <see cref="LessonData.Seed"/>), both tested on held-out varied patches and
 /// scanning the same drawn scene, and an orientation model scanning it too.
 /// </summary>
 internal sealed class GeneralisationLesson
 {
-    /// <summary>Seed of every run and of the held-out patches.</summary>
-    public const uint Seed = 42;
-
     /// <summary>Held-out varied patches.</summary>
     public const int HeldOut = 1000;
 
     /// <summary>The tutorial's own run: 100 tutorial patches, 100 epochs.</summary>
-    public static TrainingOptions TutorialOptions { get; } = new() { Seed = Seed };
+    public static TrainingOptions TutorialOptions { get; } = new() { Seed = LessonData.Seed };
 
-    /// <summary>The varied run: as few patches and epochs as still show the point clearly.</summary>
-    public static TrainingOptions VariedOptions { get; } = new() { Seed = Seed, TrainSamples = 4000, TestSamples = HeldOut, Epochs = 10 };
-
-    /// <summary>The varied generator's defaults, edge task.</summary>
-    public static GeneratedData VariedData { get; } = GeneratedData.VariedWith(new VariedOptions());
+    /// <summary>The varied run: as few patches and epochs as still show the point clearly, one patch per update.</summary>
+    public static TrainingOptions VariedOptions { get; } = LessonData.Options(trainSamples: 4000, testSamples: HeldOut, epochs: 10);
 
     /// <summary>The varied generator, orientation task.</summary>
     public static GeneratedData OrientationData { get; } = GeneratedData.VariedWith(new VariedOptions { Task = EdgeTask.Orientation });
@@ -75,25 +69,17 @@ internal sealed class GeneralisationLesson
     /// <summary>Trains the three models, evaluates and scans.</summary>
     public static GeneralisationLesson Run()
     {
-        Model tutorial = ModelTraining.Train(TutorialOptions, GeneratedData.Tutorial);
-        Model varied = ModelTraining.Train(VariedOptions, VariedData);
-        Model orientation = ModelTraining.Train(VariedOptions, OrientationData);
+        Model tutorial = LessonData.Train(TutorialOptions, GeneratedData.Tutorial).Model;
+        Model varied = LessonData.Train(VariedOptions, LessonData.Varied).Model;
+        Model orientation = LessonData.Train(VariedOptions, OrientationData).Model;
         (string, Model)[] models = [("tutorial-trained", tutorial), ("varied-trained", varied)];
-        GeneralisationReport report = GeneralisationReport.Build(models, Seed, VariedData, VariedOptions.TrainSamples, HeldOut);
-        Evaluation orientationHeldOut = Evaluation.Of(orientation.Network, HeldOutOf(OrientationData));
+        GeneralisationReport report = GeneralisationReport.Build(models, LessonData.Seed, LessonData.Varied, VariedOptions.TrainSamples, HeldOut);
+        Evaluation orientationHeldOut = Evaluation.Of(orientation.Network, LessonData.HeldOut(OrientationData, VariedOptions, HeldOut));
         byte[] png = SyntheticScene.Png(SceneWidth, SceneHeight);
         GrayImage scene = ImageDecoder.Decode(png, "the drawn scene");
         var scans = ModelScans.Run(models, scene);
         EdgeScanResult orientationScan = ModelScans.Run([("orientation", orientation)], scene)[0].Result;
         return new GeneralisationLesson(tutorial, varied, orientation, report, orientationHeldOut, png, scene, scans, orientationScan);
-    }
-
-    /// <summary>The held-out patches of <paramref name="data"/>: seed → the training patches → these.</summary>
-    public static Dataset HeldOutOf(GeneratedData data)
-    {
-        var random = new NumpyRandom(Seed);
-        data.Generate(random, VariedOptions.TrainSamples);
-        return data.Generate(random, HeldOut);
     }
 
     /// <summary>A hard vertical step, columns 0–1 at <paramref name="dark"/>, 2–4 at <paramref name="bright"/>.</summary>

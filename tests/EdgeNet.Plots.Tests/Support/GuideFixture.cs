@@ -45,6 +45,30 @@ public sealed partial class GuideFixture : IDisposable
     /// <summary>Every id attribute value.</summary>
     public IEnumerable<string> Ids() => Id().Matches(Html).Select(m => m.Groups["id"].Value);
 
+    /// <summary>The HTML of the section with this id, up to its end; fails the test if the page has none.</summary>
+    public string Section(string id)
+    {
+        int start = Html.IndexOf($"<section id=\"{id}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"the guide has no '{id}' section");
+        return Html[start..Html.IndexOf("</section>", start, StringComparison.Ordinal)];
+    }
+
+    /// <summary>The sections with these ids are all on the page, in this order.</summary>
+    public void AssertSectionsInOrder(params string[] ids)
+    {
+        int[] positions = [.. ids.Select(id => Html.IndexOf($"<section id=\"{id}\"", StringComparison.Ordinal))];
+        Assert.All(positions, p => Assert.True(p >= 0));
+        Assert.Equal(positions.Order(), positions);
+    }
+
+    /// <summary>The figure <paramref name="name"/> is shown in <paramref name="section"/> and listed among the files written: its picture.</summary>
+    internal PngImage ShownFigure(string section, string name)
+    {
+        Assert.Contains($"<img src=\"{name}.png\"", section, StringComparison.Ordinal);
+        Assert.Contains(name + ".png", Result.Figures);
+        return PngImage.Load(System.IO.Path.Combine(Folder, name + ".png"));
+    }
+
     public void Dispose() => _folder.Dispose();
 
     [GeneratedRegex("<span class=\"num\" data-key=\"(?<key>[^\"]*)\" data-value=\"(?<value>[^\"]*)\" data-format=\"(?<format>[^\"]*)\">(?<text>[^<]*)</span>")]

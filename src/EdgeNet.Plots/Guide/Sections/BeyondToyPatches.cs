@@ -21,7 +21,7 @@ internal static class BeyondToyPatches
     {
         GeneralisationLesson lesson = GeneralisationLesson.Run();
         GeneralisationReport report = lesson.Report;
-        VariedOptions varied = GeneralisationLesson.VariedData.Varied!;
+        VariedOptions varied = LessonData.Varied.Varied!;
         TrainingOptions tutorialRun = GeneralisationLesson.TutorialOptions, variedRun = GeneralisationLesson.VariedOptions;
 
         page.Section("beyond", "Beyond the Toy Patches");
@@ -37,7 +37,7 @@ internal static class BeyondToyPatches
             "The first patches of the tutorial's generator (seed 42) and one of each kind from the varied generator, with their labels.");
 
         page.Heading("Two networks, one held-out test");
-        page.Paragraph($"Both networks are the same {PartEight.NetworkShape(lesson.Tutorial.Network)} network from seed {page.Num("beyond.seed", GeneralisationLesson.Seed, "0")}. " +
+        page.Paragraph($"Both networks are the same {PartEight.NetworkShape(lesson.Tutorial.Network)} network from seed {page.Num("beyond.seed", LessonData.Seed, "0")}. " +
             $"The <b>tutorial-trained</b> one is the tutorial's run: {page.Num("beyond.tutorial.train", tutorialRun.TrainSamples, "0")} tutorial patches, " +
             $"{page.Num("beyond.tutorial.epochs", tutorialRun.Epochs, "0")} epochs. The <b>varied-trained</b> one sees " +
             $"{page.Num("beyond.varied.train", variedRun.TrainSamples, "0")} varied patches for {page.Num("beyond.varied.epochs", variedRun.Epochs, "0")} epochs. " +
@@ -138,7 +138,7 @@ internal static class BeyondToyPatches
     // The first patches of the tutorial's make_data with seed 42: its training set's start.
     private static List<ShownPatch> TutorialRow()
     {
-        Dataset data = TutorialPatches.Generate(new NumpyRandom(GeneralisationLesson.Seed), Shown);
+        Dataset data = TutorialPatches.Generate(new NumpyRandom(LessonData.Seed), Shown);
         return [.. Enumerable.Range(0, Shown).Select(n =>
         {
             double[] pixels = data.Sample(n).ToArray();
@@ -152,7 +152,7 @@ internal static class BeyondToyPatches
     private static List<ShownPatch> VariedRow()
     {
         var drawings = new List<PatchDrawing>();
-        Dataset data = VariedPatches.Generate(new NumpyRandom(GeneralisationLesson.Seed), 400, GeneralisationLesson.VariedData.Varied!, drawings);
+        Dataset data = VariedPatches.Generate(new NumpyRandom(LessonData.Seed), 400, LessonData.Varied.Varied!, drawings);
         string[] wanted = [GeneralisationReport.PositiveKind, GeneralisationReport.PositiveKind, "vertical bright→dark step", "horizontal dark→bright step", "diagonal step", "gradient", "texture"];
         var picked = new List<int>();
         foreach (string kind in wanted)
