@@ -4,7 +4,7 @@
 //
 //   dotnet run -c Release --project bench/PlaygroundLoad -- [counts=1,20,50] [seconds=10] [speed=20|0]
 //
-// speed is epochs a second per session (the page's default 20); 0 trains flat out, on 5,000 training patches instead
+// speed is epochs a second per session (the page's default 20); 0 trains flat out, on 10,000 training patches instead
 // of the tutorial's 100 so that no session reaches the page's cap of 10,000 epochs within the warm-up and the window
 // (at 100 patches one session alone does about 1,000 epochs a second, and would stop after about 10 s).
 using System.Diagnostics;
@@ -83,7 +83,7 @@ internal sealed class Session : IAsyncDisposable
     public int Epoch => Volatile.Read(ref _epoch);
 
     /// <summary>Training patches of a flat-out session: enough that 10,000 epochs outlast the measurement.</summary>
-    public const string FlatOutPatches = "5000";
+    public const string FlatOutPatches = "10000";
 
     public static async Task<Session> OpenAsync(Uri url, int seed, string speed)
     {
