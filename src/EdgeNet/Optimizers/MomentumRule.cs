@@ -22,6 +22,14 @@ public static class MomentumRule
     /// <paramref name="first"/> step the buffer starts as the gradient itself (torch clones it).
     /// </summary>
     public static void Step<T>(Span<T> w, ReadOnlySpan<T> g, Span<T> velocity, bool first, double learningRate, double momentum, double weightDecay)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        Step(w, g, velocity, first, learningRate, momentum, weightDecay, nesterov: false);
+
+    /// <summary>
+    /// The update of heavy-ball momentum or, with <paramref name="nesterov"/>, of <see cref="NesterovRule"/>: the same
+    /// velocity, a step along it or ahead along it, as torch.optim.SGD's one loop does with its <c>nesterov</c> flag.
+    /// </summary>
+    internal static void Step<T>(Span<T> w, ReadOnlySpan<T> g, Span<T> velocity, bool first, double learningRate, double momentum, double weightDecay, bool nesterov)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         OptimizerChecks.SameLength(w.Length, g.Length, velocity.Length);
@@ -32,27 +40,27 @@ public static class MomentumRule
         int i = 0;
         if (Vector512.IsHardwareAccelerated && Vector512<T>.IsSupported)
         {
-            i = Vectors<T, Vector512<T>, Simd512<T>>(w, g, velocity, first, lr, mu, lambda, decay, i);
+            i = Vectors<T, Vector512<T>, Simd512<T>>(w, g, velocity, first, nesterov, lr, mu, lambda, decay, i);
         }
         if (Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported)
         {
-            i = Vectors<T, Vector256<T>, Simd256<T>>(w, g, velocity, first, lr, mu, lambda, decay, i);
+            i = Vectors<T, Vector256<T>, Simd256<T>>(w, g, velocity, first, nesterov, lr, mu, lambda, decay, i);
         }
         if (Vector128.IsHardwareAccelerated && Vector128<T>.IsSupported)
         {
-            i = Vectors<T, Vector128<T>, Simd128<T>>(w, g, velocity, first, lr, mu, lambda, decay, i);
+            i = Vectors<T, Vector128<T>, Simd128<T>>(w, g, velocity, first, nesterov, lr, mu, lambda, decay, i);
         }
         for (; i < w.Length; i++)
         {
             T d = decay ? g[i] + lambda * w[i] : g[i];        // d = g + λ·W
             T v = first ? d : velocity[i] * mu + d;            // v ← μ·v + d           buf.mul_(μ).add_(d)
             velocity[i] = v;
-            w[i] -= lr * v;                                     // W ← W − α·v
+            w[i] -= lr * (nesterov ? d + mu * v : v);          // W ← W − α·v, or Nesterov's W ← W − α·(d + μ·v)   d.add(buf, alpha=μ)
         }
     }
 
     /// <summary>The scalar loop, a vector of weights at a time from <paramref name="i"/>; returns where it stopped.</summary>
-    private static int Vectors<T, TVector, TSimd>(Span<T> w, ReadOnlySpan<T> g, Span<T> velocity, bool first, T learningRate, T momentum, T weightDecay, bool decay, int i)
+    private static int Vectors<T, TVector, TSimd>(Span<T> w, ReadOnlySpan<T> g, Span<T> velocity, bool first, bool nesterov, T learningRate, T momentum, T weightDecay, bool decay, int i)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TVector : struct
         where TSimd : ISimd<T, TVector>
@@ -70,7 +78,8 @@ public static class MomentumRule
             }
             TVector v = first ? d : TSimd.Add(TSimd.Multiply(TSimd.Load(ref Unsafe.Add(ref rv, i)), mu), d); // v ← μ·v + d
             TSimd.Store(v, ref Unsafe.Add(ref rv, i));
-            TSimd.Store(TSimd.Subtract(wi, TSimd.Multiply(lr, v)), ref Unsafe.Add(ref rw, i)); // W ← W − α·v
+            TVector step = nesterov ? TSimd.Add(d, TSimd.Multiply(mu, v)) : v;                        // v, or Nesterov's d + μ·v
+            TSimd.Store(TSimd.Subtract(wi, TSimd.Multiply(lr, step)), ref Unsafe.Add(ref rw, i)); // W ← W − α·step
         }
         return i;
     }
