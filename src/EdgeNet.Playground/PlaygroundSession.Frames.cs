@@ -72,6 +72,7 @@ internal sealed partial class PlaygroundSession
         w.WriteNumber("maxPhotoPixels", _limits.MaxPhotoPixels);
         w.WriteNumber("maxPatch", VariedOptions.MaxPatchSize);
         w.WriteEndObject();
+        PageTables.Write(w);
         return SendAsync(message, cancel);
     }
 
