@@ -63,6 +63,7 @@
  * @property {string} optimizer      the rule with its settings, as text
  * @property {string} rule           the rule's engine name
  * @property {string} init
+ * @property {boolean} tutorialStep  plain SGD with ReLU: the step panel shows `edgenet step --full` (else the rule's trace)
  * @property {{pixels: number[], label: number}[]} samples
  */
 

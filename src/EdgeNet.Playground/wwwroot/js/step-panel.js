@@ -8,7 +8,7 @@ import { probe } from './probe-panel.js';
 
 /** @param {import('./messages.js').Run} m */
 export function showRun(m) {
-  $('step-hint').textContent = m.optimizer === 'sgd' && m.activation === 'relu'
+  $('step-hint').textContent = m.tutorialStep
     ? 'One SGD update on the patch in the editor, every number of the forward and backward pass, as edgenet step --full prints it.'
     : `One ${m.optimizer} update on the patch in the editor with this run's optimizer state (its velocity or moments and its step count t) before and after, as edgenet step --optimizer ${m.rule} --full prints it.`;
 }
