@@ -59,7 +59,7 @@ const HANDLERS = {
     body.epoch = String(m.epoch);
     body.playing = String(m.playing);
     body.handSteps = String(m.handSteps);
-    Probe.reprobeWhileTraining();
+    Probe.reprobe(m);
   },
   /** @param {import('./messages.js').Probe} m */
   probe(m) {

@@ -118,9 +118,12 @@ export function probe() {
   send(Messages.probe(state.pixels));
 }
 
-/** While training, the forward pass follows the network (a few times a second at most). */
-export function reprobeWhileTraining() {
-  if (state.pixels && performance.now() - probeSent > 150) probe();
+/**
+ * The forward pass follows the network: while training a few times a second at most, and always on a frame after
+ * training stopped (the last weights). @param {import('./messages.js').Frame} m
+ */
+export function reprobe(m) {
+  if (state.pixels && (!m.playing || performance.now() - probeSent > 150)) probe();
 }
 
 function vectorLine(name, values, layer, digits, clickable) {
