@@ -6,8 +6,17 @@ namespace EdgeNet.Playground;
 /// </summary>
 public sealed record PlaygroundLimits
 {
-    /// <summary>Open tabs (WebSocket sessions) at once.</summary>
+    /// <summary>Open tabs (WebSocket sessions that sent their first message) at once.</summary>
     public int MaxSessions { get; init; } = 64;
+
+    /// <summary>
+    /// Bytes all sessions together may hold, each counted by its footprint computed from its settings before its run
+    /// is created (data, network, buffers, optimizer state, history); null: <see cref="DefaultMemoryBudget"/>.
+    /// </summary>
+    public long? MemoryBudget { get; init; }
+
+    /// <summary>How long a new connection may stay silent before its first message; it counts against nothing until then.</summary>
+    public TimeSpan FirstMessageTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Hidden layers.</summary>
     public int MaxHiddenLayers { get; init; } = 4;
@@ -38,6 +47,10 @@ public sealed record PlaygroundLimits
 
     /// <summary>Pixels of one uploaded photo (width × height).</summary>
     public long MaxPhotoPixels { get; init; } = 1_000_000;
+
+    /// <summary>Half the memory the runtime reports as available (<see cref="GCMemoryInfo.TotalAvailableMemoryBytes"/>:
+    /// the machine's, a container's limit, or the GC's heap limit).</summary>
+    public static long DefaultMemoryBudget() => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2;
 
     /// <summary>Bytes of one message from the page (an upload travels base64-encoded inside one).</summary>
     public int MaxMessageBytes => (int)Math.Min(int.MaxValue, 4L * Math.Max(MaxCsvBytes, MaxPhotoBytes) / 3 + 64 * 1024);

@@ -29,7 +29,7 @@ public sealed class PlaygroundServer : IAsyncDisposable
         _app = app;
         _limits = limits;
         _loopback = loopback;
-        _sessions = new SessionRegistry(limits.MaxSessions);
+        _sessions = new SessionRegistry(limits.MaxSessions, limits.MemoryBudget ?? PlaygroundLimits.DefaultMemoryBudget());
     }
 
     /// <summary>The page's address, e.g. <c>http://127.0.0.1:5123/</c>.</summary>
@@ -43,6 +43,12 @@ public sealed class PlaygroundServer : IAsyncDisposable
 
     /// <summary>Sessions training now.</summary>
     public int TrainingSessions => _sessions.Training;
+
+    /// <summary>The bytes all sessions may hold together (<see cref="PlaygroundLimits.MemoryBudget"/>).</summary>
+    public long MemoryBudget => _sessions.Budget;
+
+    /// <summary>The bytes the open sessions hold now, each its footprint as computed from its settings.</summary>
+    public long MemoryReserved => _sessions.Reserved;
 
     /// <summary>
     /// Completes once <paramref name="condition"/> holds for the open and training counts, checked at each change
@@ -186,37 +192,11 @@ public sealed class PlaygroundServer : IAsyncDisposable
             await Plain(context.Response, StatusCodes.Status403Forbidden, "Only the playground's own page may connect.");
             return;
         }
+        // The session enters the registry (the tab cap and the memory budget) at its first message, and closes a
+        // connection that sends none within FirstMessageTimeout: a silent socket never holds a learner's place.
         using WebSocket socket = await context.WebSockets.AcceptWebSocketAsync();
-        if (!_sessions.TryEnter())
-        {
-            await RefuseAsync(socket);
-            return;
-        }
-        try
-        {
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, context.RequestAborted);
-            await new PlaygroundSession(socket, _limits, _sessions).RunAsync(stop.Token);
-        }
-        finally
-        {
-            _sessions.Leave();
-        }
-    }
-
-    private async Task RefuseAsync(WebSocket socket)
-    {
-        using var message = new JsonMessage("error");
-        message.Writer.WriteString("message", $"The playground already has {_limits.MaxSessions} tabs open, its cap. Close one and reload this page.");
-        message.Writer.WriteBoolean("fatal", true);
-        try
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            await socket.SendAsync(message.Finish(), WebSocketMessageType.Text, true, timeout.Token);
-            await socket.CloseOutputAsync(WebSocketCloseStatus.PolicyViolation, "too many sessions", timeout.Token);
-        }
-        catch (Exception e) when (e is OperationCanceledException or WebSocketException)
-        {
-        }
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, context.RequestAborted);
+        await new PlaygroundSession(socket, _limits, _sessions).RunAsync(stop.Token);
     }
 
     private static bool LocalHost(HostString host) =>

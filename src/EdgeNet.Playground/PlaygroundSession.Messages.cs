@@ -119,13 +119,52 @@ internal sealed partial class PlaygroundSession
 
     private void NewRun(RunSettings settings)
     {
-        var run = new PlaygroundRun(settings, _uploadTrain, _uploadTest, _uploadName, _limits);   // throws before anything changes
+        long held = _footprint;
+        Reserve(Footprint(settings, _uploadTrain, _uploadTest));                                // refused before anything is created
+        PlaygroundRun run;
+        try
+        {
+            run = new PlaygroundRun(settings, _uploadTrain, _uploadTest, _uploadName, _limits);   // throws before anything changes
+        }
+        catch
+        {
+            Reserve(held);
+            throw;
+        }
         SetPlaying(false);
         _run = run;
         _runVersion++;
         _pointsSent = 0;
         _probe = null;
         _dirty = true;
+    }
+
+    // The session's footprint with this run and these uploads held (RunFootprint), computed before any is created.
+    private static long Footprint(RunSettings? settings, Dataset? uploadTrain, Dataset? uploadTest)
+    {
+        long uploads = (uploadTrain is null ? 0 : RunFootprint.Dataset(uploadTrain.Count, uploadTrain.FeatureCount))
+            + (uploadTest is null ? 0 : RunFootprint.Dataset(uploadTest.Count, uploadTest.FeatureCount));
+        if (settings is null)
+        {
+            return RunFootprint.Session + uploads;
+        }
+        TrainingOptions options = settings.Options;
+        bool csv = settings.DataKind == "csv" && uploadTrain is not null;
+        int inputs = csv ? uploadTrain!.FeatureCount : settings.Data.PatchSize * settings.Data.PatchSize;
+        int classes = csv ? uploadTrain!.ClassCount : settings.Data.ClassNames.Count;
+        int train = csv ? uploadTrain!.Count : options.TrainSamples;
+        int test = csv ? uploadTest?.Count ?? 0 : options.TestSamples;
+        return RunFootprint.Session + uploads + RunFootprint.Of(inputs, options.Hidden, classes, train, test, options.BatchSize, options.Epochs);
+    }
+
+    // Holds `wanted` bytes of the server's memory budget instead of what the session holds now, or refuses.
+    private void Reserve(long wanted)
+    {
+        if (_registry.TryResize(_footprint, wanted) is { } refusal)
+        {
+            throw new PlaygroundInputException(refusal);
+        }
+        _footprint = wanted;
     }
 
     private PlaygroundRun RequireRun() => _run ?? throw new PlaygroundInputException("Choose the settings first (the page sends them when it opens).");
@@ -160,6 +199,7 @@ internal sealed partial class PlaygroundSession
             {
                 throw new PlaygroundInputException("Upload the training CSV first; the test CSV must have the same number of pixels.");
             }
+            Reserve(Footprint(_run?.Settings, _uploadTrain, data));
             _uploadTest = data;
         }
         else

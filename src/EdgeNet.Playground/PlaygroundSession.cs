@@ -36,6 +36,8 @@ internal sealed partial class PlaygroundSession
     private int _epochsAtPlay;
     private TimeSpan _lastFrame = TimeSpan.MinValue;
     private bool _dirty;
+    private bool _admitted;
+    private long _footprint;                          // bytes of the registry's memory budget this session holds
 
     public PlaygroundSession(WebSocket socket, PlaygroundLimits limits, SessionRegistry registry)
     {
@@ -53,7 +55,10 @@ internal sealed partial class PlaygroundSession
         try
         {
             await SendHelloAsync(done.Token);
-            await LoopAsync(inbox.Reader, done.Token);
+            if (await AdmitAsync(inbox.Reader, done.Token))
+            {
+                await LoopAsync(inbox.Reader, done.Token);
+            }
         }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException or ChannelClosedException)
         {
@@ -62,6 +67,14 @@ internal sealed partial class PlaygroundSession
         finally
         {
             SetPlaying(false);
+            await CloseQuietlyAsync();                                       // the close frame first, so the page reads all sent before it,
+            try
+            {
+                await receiving.WaitAsync(TimeSpan.FromSeconds(1));          // then the page's answering close (a cancelled receive aborts)
+            }
+            catch (Exception e) when (e is TimeoutException or OperationCanceledException or WebSocketException)
+            {
+            }
             await done.CancelAsync();
             try
             {
@@ -70,8 +83,41 @@ internal sealed partial class PlaygroundSession
             catch (Exception e) when (e is OperationCanceledException or WebSocketException)
             {
             }
-            await CloseQuietlyAsync();
+            if (_admitted)
+            {
+                _registry.Leave(_footprint);
+            }
         }
+    }
+
+    // Waits for the page's first message (at most FirstMessageTimeout: a silent connection is closed and never held a
+    // place), then takes a place in the registry: the tab cap and the session's footprint without a run.
+    private async Task<bool> AdmitAsync(ChannelReader<Incoming> inbox, CancellationToken cancel)
+    {
+        using var silent = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        silent.CancelAfter(_limits.FirstMessageTimeout);
+        try
+        {
+            if (!await inbox.WaitToReadAsync(silent.Token))
+            {
+                return false;
+            }
+        }
+        catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
+        {
+            return false;
+        }
+        if (_registry.TryEnter(RunFootprint.Session) is { } refusal)
+        {
+            var message = new JsonMessage("error");
+            message.Writer.WriteString("message", refusal);
+            message.Writer.WriteBoolean("fatal", true);
+            await SendAsync(message, cancel);
+            return false;
+        }
+        _admitted = true;
+        _footprint = RunFootprint.Session;
+        return true;
     }
 
     private async Task LoopAsync(ChannelReader<Incoming> inbox, CancellationToken cancel)

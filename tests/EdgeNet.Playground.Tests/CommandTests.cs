@@ -63,6 +63,8 @@ public sealed class CommandTests
     [Theory]
     [InlineData("--host", "my-laptop", 2, "edgenet: The host must be an IP address such as 127.0.0.1 or 0.0.0.0 (got 'my-laptop').")]
     [InlineData("--port", "70000", 2, "edgenet: The port must be from 0 (any free port) to 65535 (got 70000).")]
+    [InlineData("--memory-budget", "lots", 2, "edgenet: The memory budget must be a size such as 2G or 512M (got 'lots').")]
+    [InlineData("--memory-budget", "12K", 2, "edgenet: The memory budget must be from 1M to 4096T (got '12K').")]
     public void Bad_options_get_one_line_and_a_usage_exit_code(string option, string value, int code, string expected)
     {
         CliRun run = CliRun.Of("playground", option, value, "--no-browser");

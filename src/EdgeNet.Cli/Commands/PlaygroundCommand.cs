@@ -16,10 +16,12 @@ internal static class PlaygroundCommand
         var port = new Option<int>("--port") { HelpName = "N", Description = "Port to listen on (default: any free port).", DefaultValueFactory = _ => 0 };
         var host = new Option<string>("--host") { HelpName = "ADDR", Description = "Address to bind (default 127.0.0.1, this machine only; 0.0.0.0 lets anyone who can reach the port use it).", DefaultValueFactory = _ => "127.0.0.1" };
         var noBrowser = new Option<bool>("--no-browser") { Description = "Do not open a browser; just print the URL." };
-        var command = new Command("playground", "Open the playground: train, probe and step through the network live in the browser.") { port, host, noBrowser };
+        var budget = new Option<string?>("--memory-budget") { HelpName = "SIZE", Description = "Memory all tabs together may hold, e.g. 2G or 512M (default: half the memory available to the server)." };
+        var command = new Command("playground", "Open the playground: train, probe and step through the network live in the browser.") { port, host, noBrowser, budget };
         command.SetAction(parse => EdgeNetCli.Guard(context, () =>
         {
-            var options = new PlaygroundOptions { Host = parse.GetValue(host)!, Port = parse.GetValue(port) };
+            var limits = new PlaygroundLimits { MemoryBudget = parse.GetValue(budget) is { } size ? ParseSize(size) : null };
+            var options = new PlaygroundOptions { Host = parse.GetValue(host)!, Port = parse.GetValue(port), Limits = limits };
             return Run(context, options, !parse.GetValue(noBrowser));
         }));
         return command;
@@ -77,6 +79,30 @@ internal static class PlaygroundCommand
         {
             Console.CancelKeyPress -= onCancel;
         }
+    }
+
+    // "2G", "512M", "1.5GiB", "300000000": bytes, with K, M, G or T (powers of 1024, with or without "B" or "iB").
+    internal static long ParseSize(string text)
+    {
+        string t = text.Trim();
+        int digits = 0;
+        while (digits < t.Length && (char.IsAsciiDigit(t[digits]) || t[digits] == '.'))
+        {
+            digits++;
+        }
+        string unit = t[digits..].Trim().ToUpperInvariant();
+        int power = unit.Length == 0 ? 0 : "KMGT".IndexOf(unit[0], StringComparison.Ordinal) + 1;
+        bool knownUnit = unit is "" or "B" || (power > 0 && unit[1..] is "" or "B" or "IB");
+        if (digits == 0 || !knownUnit || !double.TryParse(t[..digits], System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out double number))
+        {
+            throw new ArgumentException($"The memory budget must be a size such as 2G or 512M (got '{EdgeNet.IO.UserText.Escape(text)}').");
+        }
+        double bytes = number * Math.Pow(1024, power);
+        if (bytes < 1 << 20 || bytes > long.MaxValue / 2)
+        {
+            throw new ArgumentException($"The memory budget must be from 1M to 4096T (got '{EdgeNet.IO.UserText.Escape(text)}').");
+        }
+        return (long)bytes;
     }
 
     // The default browser, when this machine has one and a display to show it on; never an error when not.
