@@ -20,9 +20,25 @@ internal static class PageFiles
 
     private static readonly FrozenDictionary<string, byte[]> Contents = Routes.Values.ToFrozenDictionary(r => r.Resource, r => Read(r.Resource), StringComparer.Ordinal);
 
+    /// <summary>Where the page's engine is: this server's WebSocket (served at <c>/engine.json</c>).</summary>
+    public static readonly byte[] SocketEngine = """{"transport":"websocket"}"""u8.ToArray();
+
+    /// <summary>Where the page's engine is on a static site: the Web Worker (written as <c>engine.json</c> by the export).</summary>
+    public static readonly byte[] WorkerEngine = """{"transport":"worker","worker":"engine-worker.js"}"""u8.ToArray();
+
+    /// <summary>The page's files as a static site has them: each route's file name and bytes (<c>/</c> is index.html).</summary>
+    public static IEnumerable<(string Name, byte[] Content)> All() =>
+        Routes.Select(r => (r.Key == "/" ? "index.html" : r.Key.TrimStart('/'), Contents[r.Value.Resource]));
+
     /// <summary>The file served at <paramref name="path"/>, if it is one of the page's.</summary>
     public static bool TryGet(string path, out byte[] content, out string contentType)
     {
+        if (path == "/engine.json")
+        {
+            content = SocketEngine;
+            contentType = "application/json";
+            return true;
+        }
         if (Routes.TryGetValue(path, out var route))
         {
             content = Contents[route.Resource];

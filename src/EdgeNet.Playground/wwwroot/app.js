@@ -43,7 +43,7 @@ const BLUES = ['#f7fbff', '#deebf7', '#c6dbef', '#9ecae1', '#6baed6', '#4292c6',
 
 const $ = id => document.getElementById(id);
 const state = {
-  socket: null, defaults: null, limits: null, explicit: {}, run: null, version: 0,
+  socket: null, worker: null, defaults: null, limits: null, explicit: {}, run: null, version: 0,
   points: [], layers: null, probe: null, probeSent: 0, probePending: false, frames: 0, pixels: null,
 };
 
@@ -178,10 +178,33 @@ function sendSettings() {
 // ---------- socket ----------
 
 function send(message) {
-  if (state.socket && state.socket.readyState === WebSocket.OPEN) state.socket.send(JSON.stringify(message));
+  if (state.worker) state.worker.postMessage(JSON.stringify(message));
+  else if (state.socket && state.socket.readyState === WebSocket.OPEN) state.socket.send(JSON.stringify(message));
 }
 
-function connect() {
+function receive(text) {
+  let message;
+  try { message = JSON.parse(text); } catch { return; }
+  const handler = HANDLERS[message.type];
+  if (handler) handler(message);
+}
+
+// The engine is the local server (a WebSocket) or, on a static site (edgenet playground --export), the same session
+// in a Web Worker: engine.json says which. (A stopgap until transport.js.)
+async function connect() {
+  let engine = { transport: 'websocket' };
+  try { engine = await (await fetch('engine.json', { cache: 'no-store' })).json(); } catch { /* an older server: the socket */ }
+  if (engine.transport === 'worker') {
+    const worker = new Worker(engine.worker);
+    state.worker = worker;
+    $('connection').textContent = 'This tab runs its own engine (WebAssembly, in a worker).';
+    worker.addEventListener('message', event => receive(event.data));
+    worker.addEventListener('error', event => {
+      $('connection').textContent = `The engine stopped: ${event.message}. Reload the page to start again.`;
+      document.body.dataset.connected = 'false';
+    });
+    return;
+  }
   const socket = new WebSocket(`ws://${location.host}/ws`);
   state.socket = socket;
   socket.addEventListener('open', () => { $('connection').textContent = 'Connected: this tab has its own session.'; });
@@ -189,12 +212,7 @@ function connect() {
     $('connection').textContent = 'Disconnected from the playground server. Reload the page to start again.';
     document.body.dataset.connected = 'false';
   });
-  socket.addEventListener('message', event => {
-    let message;
-    try { message = JSON.parse(event.data); } catch { return; }
-    const handler = HANDLERS[message.type];
-    if (handler) handler(message);
-  });
+  socket.addEventListener('message', event => receive(event.data));
 }
 
 function showMessage(text) {
