@@ -19,6 +19,7 @@ internal static class EdgeNetCli
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         var context = new CliContext(output, error);
+        using IDisposable saves = SaveGuard.Begin();                       // what this run's plans check, for every save
         try
         {
             if (Array.FindIndex(args, a => a.Contains('\0', StringComparison.Ordinal)) is var nul and >= 0)

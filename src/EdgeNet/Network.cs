@@ -1,8 +1,6 @@
 using System.Numerics;
-using EdgeNet.Kernels;
 using EdgeNet.Layers;
 using EdgeNet.Passes;
-using EdgeNet.Reference;
 
 namespace EdgeNet;
 
@@ -18,14 +16,10 @@ public sealed class Network<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly Dense<T>[] _layers;
-    private PassBuffers<T> _activations;
-    private readonly RowLayers<T> _rowLayers;            // the layers' arrays, as the one-row kernels take them
-    private PassBuffers<T>? _nextRow;                    // the per-sample pipeline's second set of one-row buffers
-    private TransposedWeights<T>? _transposed;          // and its copy of Wᵀ
-    private FeatureMajorBatch<T>? _columns;
-    private ColumnState _columnState;
-    private PassPath _path;                              // the path of the last forward pass: the backward pass takes it too
     private readonly HiddenActivation _activation;
+    private readonly PassPlanner<T> _passes;             // one pass object per path, made when first chosen
+    private IPass<T> _last;                              // the pass of the last forward: the accessors read its numbers
+    private Forwarded<T>? _forwarded;                    // the last forward pass with the loss: the backward pass takes it
 
     /// <summary>
     /// Builds a network from layers whose sizes chain (each layer's inputs = the previous outputs), with
@@ -54,13 +48,8 @@ public sealed class Network<T>
         }
         Limits.CheckNetwork([layers[0].Inputs, .. layers.Select(l => l.Outputs)]);
         _layers = [.. layers];
-        _activations = new PassBuffers<T>(_layers, 1);
-        _rowLayers = new RowLayers<T>(
-            [_layers[0].Inputs, .. _layers.Select(l => l.Outputs)],
-            [.. _layers.Select(l => l.Weights)],
-            [.. _layers.Select(l => l.Bias)],
-            [.. _layers.Select(l => l.WeightGradient)],
-            [.. _layers.Select(l => l.BiasGradient)]);
+        _passes = new PassPlanner<T>(_layers, activation);
+        _last = _passes.ForPrediction(1, reference: false);
     }
 
     /// <summary>A network of the given sizes with zero weights and <paramref name="activation"/> between the layers.</summary>
@@ -142,19 +131,19 @@ public sealed class Network<T>
     }
 
     /// <summary>p = softmax(z) of the last forward pass, [batch × classes].</summary>
-    public ReadOnlySpan<T> Probabilities => RowMajor().P.AsSpan(0, _activations.Batch * Classes);
+    public ReadOnlySpan<T> Probabilities => Numbers(out int batch).P.AsSpan(0, batch * Classes);
 
     /// <summary>z of layer <paramref name="layer"/> from the last forward pass, [batch × outputs].</summary>
-    public ReadOnlySpan<T> PreActivation(int layer) => RowMajor().Z[layer].AsSpan(0, _activations.Batch * _layers[layer].Outputs);
+    public ReadOnlySpan<T> PreActivation(int layer) => Numbers(out int batch).Z[layer].AsSpan(0, batch * _layers[layer].Outputs);
 
     /// <summary>h = f(z) (ReLU unless another activation was chosen) of hidden layer <paramref name="layer"/> from the last forward pass.</summary>
-    public ReadOnlySpan<T> Activation(int layer) => RowMajor().H[layer].AsSpan(0, _activations.Batch * _layers[layer].Outputs);
+    public ReadOnlySpan<T> Activation(int layer) => Numbers(out int batch).H[layer].AsSpan(0, batch * _layers[layer].Outputs);
 
     /// <summary>dL/dz of layer <paramref name="layer"/> from the last backward pass.</summary>
-    public ReadOnlySpan<T> PreActivationGradient(int layer) => RowMajor().DZ[layer].AsSpan(0, _activations.Batch * _layers[layer].Outputs);
+    public ReadOnlySpan<T> PreActivationGradient(int layer) => Numbers(out int batch).DZ[layer].AsSpan(0, batch * _layers[layer].Outputs);
 
     /// <summary>dL/dh of hidden layer <paramref name="layer"/> from the last backward pass.</summary>
-    public ReadOnlySpan<T> ActivationGradient(int layer) => RowMajor().DH[layer].AsSpan(0, _activations.Batch * _layers[layer].Outputs);
+    public ReadOnlySpan<T> ActivationGradient(int layer) => Numbers(out int batch).DH[layer].AsSpan(0, batch * _layers[layer].Outputs);
 
     /// <summary>
     /// Threads the matrix products of a large batch may use (1, the default: the calling thread alone). Each thread
@@ -198,20 +187,9 @@ public sealed class Network<T>
     public ReadOnlySpan<T> Forward(ReadOnlySpan<T> x, int batch)
     {
         CheckInputs(x, batch);
-        PassBuffers<T> a = Prepare(batch);
-        PassPath path = PassPlanner.Choose(_layers, _activation, batch, withLoss: false, UseReferenceKernels);
-        if (path == PassPath.Reference)
-        {
-            ReferencePass.Forward(_layers, a, x, batch, _activation);                  // z, h, p: the plain loops
-            return a.P.AsSpan(0, batch * Classes);
-        }
-        ForwardLayers(path, x, batch);
-        int classes = Classes;
-        for (int n = 0; n < batch; n++)
-        {
-            SoftmaxCrossEntropy.Softmax<T>(a.Z[^1].AsSpan(n * classes, classes), a.P.AsSpan(n * classes, classes), out _);
-        }
-        return a.P.AsSpan(0, batch * classes);
+        IForwardPass<T> pass = _passes.ForPrediction(batch, UseReferenceKernels);
+        _last = pass;
+        return pass.Forward(x, batch);
     }
 
     /// <summary>
@@ -239,138 +217,53 @@ public sealed class Network<T>
     /// </summary>
     public T ForwardLoss(ReadOnlySpan<T> x, ReadOnlySpan<int> labels, out int correct)
     {
-        int batch = labels.Length;
-        CheckInputs(x, batch);
-        PassBuffers<T> a = Prepare(batch);
-        _path = PassPlanner.Choose(_layers, _activation, batch, withLoss: true, UseReferenceKernels);
-        switch (_path)
-        {
-            case PassPath.Reference:
-                ReferencePass.Forward(_layers, a, x, batch, _activation);              // z, h, p
-                return ReferencePass.Loss(a, labels, Classes, out correct);            // L
-            case PassPath.FeatureMajor:
-                _columns = FeatureMajorBatch<T>.For(_columns, _layers, batch);
-                _columnState = ColumnState.Forward;
-                return _columns.ForwardLoss(x, labels, out correct);                   // the batch across the lanes
-            default:
-                ForwardLayers(_path, x, batch);
-                int size = batch * Classes;
-                return SoftmaxCrossEntropy.Forward<T>(a.Z[^1].AsSpan(0, size), a.P.AsSpan(0, size), labels, Classes, out correct); // p, L
-        }
+        CheckInputs(x, labels.Length);
+        IPass<T> pass = _passes.ForTraining(labels.Length, UseReferenceKernels);
+        _last = pass;
+        Forwarded<T> forwarded = pass.ForwardLoss(x, labels);
+        _forwarded = forwarded;
+        correct = forwarded.Correct;
+        return forwarded.Loss;
     }
 
     /// <summary>
     /// The backward pass after <see cref="ForwardLoss"/> on the same batch (tutorial Part 7): fills each
     /// layer's gradients with the mean over the batch.
     /// </summary>
+    /// <exception cref="InvalidOperationException">No <see cref="ForwardLoss"/> ran before, or another forward pass on its path since.</exception>
     public void Backward(ReadOnlySpan<T> x, ReadOnlySpan<int> labels) => BackwardAndDescend(x, labels, descend: false, T.Zero);
 
     /// <summary>
     /// <see cref="Backward(ReadOnlySpan{T}, ReadOnlySpan{int})"/>, and with <paramref name="descend"/> the SGD update
     /// of each layer as soon as its gradients are known (same numbers as Backward, then <see cref="Optimizers.Sgd.Step{T}(Network{T}, T)"/>).
-    /// Takes the path the forward pass took.
+    /// Takes the pass the forward pass took.
     /// </summary>
     internal void BackwardAndDescend(ReadOnlySpan<T> x, ReadOnlySpan<int> labels, bool descend, T learningRate)
     {
-        int batch = labels.Length;
-        if (_path == PassPath.FeatureMajor && _columns is not null && _columns.Batch == batch)
+        if (_forwarded is not { } forwarded)
         {
-            _columns.Backward(descend, learningRate);                                   // the batch across the lanes
-            _columnState = ColumnState.Backward;                                        // the row-major copies are stale now
-            return;
+            throw new InvalidOperationException("A backward pass follows ForwardLoss on the same batch.");
         }
-        PassBuffers<T> a = RowMajor();
-        if (_path == PassPath.Reference)
-        {
-            ReferencePass.Backward(_layers, a, x, labels, _activation);                // dL/dz, dW, db, dL/dh
-            if (descend)
-            {
-                ReferencePass.Update(_layers, learningRate);                           // W −= α·dW, b −= α·db
-            }
-            return;
-        }
-        int last = _layers.Length - 1;
-        SoftmaxCrossEntropy.Backward<T>(a.P.AsSpan(0, batch * Classes), labels, Classes, a.DZ[last]); // dL/dz = p − y
-        if (_path == PassPath.OneRow && batch == 1)
-        {
-            SingleRow.BackwardAll(_rowLayers, a.Z, a.H, a.DZ, a.DH, x, descend, learningRate); // every layer, one row
-            return;
-        }
-        for (int l = last; l >= 0; l--)
-        {
-            int size = batch * _layers[l].Outputs;
-            ReadOnlySpan<T> input = l == 0 ? x : a.H[l - 1].AsSpan(0, batch * _layers[l].Inputs);
-            Span<T> dInput = l == 0 ? [] : a.DH[l - 1].AsSpan(0, batch * _layers[l].Inputs);
-            _layers[l].Backward(input, a.DZ[l].AsSpan(0, size), dInput, batch);       // dW, db, dL/dh
-            if (descend)
-            {
-                VectorOps.Descend<T>(_layers[l].Weights, _layers[l].WeightGradient, learningRate); // W −= α·dL/dW
-                VectorOps.Descend<T>(_layers[l].Bias, _layers[l].BiasGradient, learningRate);      // b −= α·dL/db
-            }
-            if (l > 0 && _activation == HiddenActivation.Relu)
-            {
-                VectorOps.ReluGate<T>(a.Z[l - 1].AsSpan(0, dInput.Length), dInput, a.DZ[l - 1].AsSpan(0, dInput.Length)); // through ReLU
-            }
-            else if (l > 0)
-            {
-                HiddenActivations.Backward<T>(_activation, a.Z[l - 1].AsSpan(0, dInput.Length), a.H[l - 1].AsSpan(0, dInput.Length), dInput, a.DZ[l - 1].AsSpan(0, dInput.Length)); // dL/dz = dL/dh ⊙ f′
-            }
-        }
+        _last = forwarded.Pass;
+        forwarded.Pass.Backward(forwarded, x, labels, descend, learningRate);
     }
 
     /// <summary>
-    /// <see cref="Optimizers.Sgd.TrainPerSample{T}"/> as one pipeline (<see cref="PerSampleSgd"/>), when the planner
-    /// puts a row on the one-row kernels; false, and nothing done, otherwise. The arguments are checked by the caller.
+    /// <see cref="Optimizers.Sgd.TrainPerSample{T}"/> as one pipeline (<see cref="OneRowPass{T}.TrainPerSample"/>), when
+    /// the planner puts a row on the one-row kernels; false, and nothing done, otherwise. The arguments are checked by
+    /// the caller.
     /// </summary>
     internal bool TryTrainPerSample(ReadOnlySpan<T> x, ReadOnlySpan<int> labels, ReadOnlySpan<int> order, T learningRate, out Optimizers.SamplePass pass)
     {
-        if (PassPlanner.Choose(_layers, _activation, 1, withLoss: true, UseReferenceKernels) != PassPath.OneRow)
+        if (_passes.ForPerSample(UseReferenceKernels) is not { } oneRow)
         {
             pass = default;
             return false;
         }
-        PassBuffers<T> a = Prepare(1);
-        if (_nextRow is null || _nextRow.Capacity != a.Capacity)
-        {
-            _nextRow = new PassBuffers<T>(_layers, a.Capacity);                        // the same sizes: the pipeline swaps their arrays
-        }
-        _transposed ??= new TransposedWeights<T>(_rowLayers);
-        int steps = PerSampleSgd.Run(_rowLayers, a.Z, a.H, _nextRow.Z, _nextRow.H, a.P, a.DZ, a.DH, _transposed, x, labels, order, learningRate,
-            out double lossSum, out int correct);
-        _path = PassPath.OneRow;
-        pass = new Optimizers.SamplePass(lossSum, correct, steps);
+        _last = oneRow;
+        _forwarded = null;
+        pass = oneRow.TrainPerSample(x, labels, order, learningRate);
         return true;
-    }
-
-    /// <summary>z and h of every layer for a batch on a fast path (one-row or matrix products); the softmax is left to the caller.</summary>
-    private void ForwardLayers(PassPath path, ReadOnlySpan<T> x, int batch)
-    {
-        PassBuffers<T> a = _activations;
-        if (path == PassPath.OneRow)
-        {
-            SingleRow.ForwardAll(_rowLayers, a.Z, a.H, x);                             // every layer, one row
-            return;
-        }
-        ReadOnlySpan<T> input = x;
-        for (int l = 0; l < _layers.Length; l++)
-        {
-            int size = batch * _layers[l].Outputs;
-            Span<T> z = a.Z[l].AsSpan(0, size);
-            _layers[l].Forward(input, z, batch);                                       // z = x·W + b
-            if (l < _layers.Length - 1)
-            {
-                Span<T> h = a.H[l].AsSpan(0, size);
-                if (_activation == HiddenActivation.Relu)
-                {
-                    VectorOps.Relu<T>(z, h);                                           // h = ReLU(z)
-                }
-                else
-                {
-                    HiddenActivations.Forward<T>(_activation, z, h);                    // h = f(z)
-                }
-                input = h;
-            }
-        }
     }
 
     private void CheckInputs(ReadOnlySpan<T> x, int batch)
@@ -381,33 +274,11 @@ public sealed class Network<T>
         }
     }
 
-    /// <summary>The row-major buffers, copied from the feature-major pass first if that ran last.</summary>
-    private PassBuffers<T> RowMajor()
+    /// <summary>The numbers of the last pass, row by row, and its batch.</summary>
+    private PassBuffers<T> Numbers(out int batch)
     {
-        if (_columnState != ColumnState.None && _columns is not null)
-        {
-            _columns.CopyTo(_activations, _columnState == ColumnState.Backward);
-            _columnState = ColumnState.None;
-        }
-        return _activations;
-    }
-
-    private PassBuffers<T> Prepare(int batch)
-    {
-        _columnState = ColumnState.None;
-        if (batch > _activations.Capacity)
-        {
-            _activations = new PassBuffers<T>(_layers, batch);
-        }
-        _activations.Batch = batch;
-        return _activations;
-    }
-
-    /// <summary>Which pass last ran in the feature-major layout (its row-major copies not yet made).</summary>
-    private enum ColumnState
-    {
-        None,
-        Forward,
-        Backward,
+        PassBuffers<T> numbers = _last.RowMajor();
+        batch = numbers.Batch;
+        return numbers;
     }
 }

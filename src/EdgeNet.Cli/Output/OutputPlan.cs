@@ -13,8 +13,9 @@ namespace EdgeNet.Cli.Output;
 /// Usage: declare the inputs (<see cref="Input(FileInfo?, string)"/>), the outputs (<see cref="Output(FileInfo?, string)"/>,
 /// <see cref="Output(string, string)"/>) and the folders of outputs (<see cref="Folder"/>) in any order; each call
 /// checks at once and throws a <see cref="UsageException"/> naming the option. Folders are created by
-/// <see cref="CreateFolders"/> once everything is checked. Saving itself goes through <see cref="AtomicFile"/>, which
-/// checks the target again just before the rename.
+/// <see cref="CreateFolders"/> once everything is checked. What the plan saw (the inputs' identities, each output's
+/// kind and link target) goes to the run's <see cref="SaveGuard"/>: saving goes through <see cref="AtomicFile"/>, which
+/// checks it all again just before the rename, so a link or file that appears after the plan replaces no input.
 /// </remarks>
 internal sealed class OutputPlan
 {
@@ -41,6 +42,7 @@ internal sealed class OutputPlan
             CheckNotInput(output, entry);
         }
         _inputs.Add(entry);
+        SaveGuard.Current?.Protect(option, entry.Target, entry.Status);            // checked again by every save, at save time
     }
 
     /// <summary>Checks and records an output file; returns its full path (null when the option was not given).</summary>
@@ -101,6 +103,7 @@ internal sealed class OutputPlan
             CheckNotInput(entry, input);
         }
         _outputs.Add(entry);
+        SaveGuard.Current?.Expect(full, here.Kind, target);                     // the save checks that this still holds
         return full;
     }
 
@@ -168,18 +171,8 @@ internal sealed class OutputPlan
 
     private static bool Same(Entry a, Entry b) => a.Target == b.Target || a.Status.SameFileAs(b.Status);
 
-    // The final target of a chain of symlinks, or the path itself.
-    private static string Final(string full)
-    {
-        try
-        {
-            return File.ResolveLinkTarget(full, returnFinalTarget: true) is { } target ? Path.GetFullPath(target.FullName) : full;
-        }
-        catch (IOException)
-        {
-            return full;
-        }
-    }
+    // The final target of a chain of symlinks, or the path itself (a loop is refused by the save).
+    private static string Final(string full) => SaveTarget.Final(full) ?? full;
 
     private sealed record Entry(string Option, string Target, string Given, FileStatus Status);
 }

@@ -7,6 +7,14 @@ namespace EdgeNet.IO;
 /// temporary file is renamed over the target. On failure the temporary file is deleted and the target is untouched;
 /// on Ctrl+C/SIGTERM the command line deletes it through <see cref="TemporaryFiles"/>.
 /// </summary>
+/// <remarks>
+/// At save time (when the save starts and again just before the rename) <see cref="SaveGuard.Check"/> makes sure the
+/// target is still what the run's plan checked: not an input (by device and inode), not a link or another kind of
+/// file that appeared since. The rename replaces a name, never what a link there points to, and an absent target is
+/// renamed onto with <c>RENAME_NOREPLACE</c>. What remains: between that last check and the rename, a regular file at
+/// the target can be swapped for a link or a hard link to an input; the rename then replaces that link, never the
+/// input itself (docs/errors.md, "Saves and races").
+/// </remarks>
 internal static class AtomicFile
 {
     /// <summary>Writes <paramref name="path"/> through <paramref name="write"/>; on any failure the target is untouched.</summary>

@@ -7,7 +7,9 @@ namespace EdgeNet.IO;
 /// </summary>
 internal sealed class PendingFile : IDisposable
 {
+    private readonly string _given;
     private readonly string _target;
+    private readonly bool _throughLink;
     private readonly string _temporary;
     private readonly UnixFileMode? _mode;
     private bool _done;
@@ -18,7 +20,10 @@ internal sealed class PendingFile : IDisposable
     /// <exception cref="OperationCanceledException">An interrupt came: nothing more is written.</exception>
     public PendingFile(string path)
     {
-        _target = SaveTarget.Resolve(path);
+        _given = Path.GetFullPath(path);
+        _target = SaveTarget.Resolve(_given);
+        _throughLink = _target != _given;
+        SaveGuard.Check(_given, _target, _throughLink);                 // what the plan checked still holds
         string name = Path.GetFileName(_target);
         _temporary = Path.Combine(Path.GetDirectoryName(_target)!, $".{(name.Length > 100 ? name[..100] : name)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         _mode = OperatingSystem.IsWindows() || !File.Exists(_target) ? null : File.GetUnixFileMode(_target);
@@ -49,7 +54,7 @@ internal sealed class PendingFile : IDisposable
                 File.SetUnixFileMode(Stream.SafeFileHandle, kept);
             }
             Stream.Dispose();
-            TemporaryFiles.Commit(_temporary, _target, () => SaveTarget.CheckStillRegular(_target));
+            TemporaryFiles.Commit(_temporary, _target, () => SaveGuard.Check(_given, _target, _throughLink));
             _done = true;
         }
         catch

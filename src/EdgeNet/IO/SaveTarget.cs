@@ -18,20 +18,8 @@ internal static class SaveTarget
         string target = full;
         if (status.Kind == FileKind.Symlink)
         {
-            FileSystemInfo? final = null;
-            try
-            {
-                final = File.ResolveLinkTarget(full, returnFinalTarget: true);
-            }
-            catch (IOException)
-            {
-                // a loop of links: refused below
-            }
-            if (final is null)
-            {
-                throw new OutputRefusedException($"{UserText.Quote(full)} is a symbolic link that cannot be followed (a loop?); edgenet saves only to regular files.");
-            }
-            target = Path.GetFullPath(final.FullName);
+            target = Final(full)
+                ?? throw new OutputRefusedException($"{UserText.Quote(full)} is a symbolic link that cannot be followed (a loop?); edgenet saves only to regular files.");
             status = FileStatus.Of(target, followLinks: false);
         }
         if (status.Kind is not (FileKind.Regular or FileKind.Missing))
@@ -49,13 +37,16 @@ internal static class SaveTarget
         return target;
     }
 
-    /// <summary>Throws when what is at <paramref name="target"/> now is neither a regular file nor absent (checked again just before the rename).</summary>
-    internal static void CheckStillRegular(string target)
+    /// <summary>The final target of a chain of symlinks (full path), or <paramref name="full"/> itself; null for a loop.</summary>
+    internal static string? Final(string full)
     {
-        FileKind kind = FileStatus.Of(target, followLinks: false).Kind;
-        if (kind is not (FileKind.Regular or FileKind.Missing))
+        try
         {
-            throw new OutputRefusedException($"{UserText.Quote(target)} became {FileStatus.Describe(kind)} during the save; nothing was replaced.");
+            return File.ResolveLinkTarget(full, returnFinalTarget: true) is { } target ? Path.GetFullPath(target.FullName) : full;
+        }
+        catch (IOException)
+        {
+            return null;
         }
     }
 }

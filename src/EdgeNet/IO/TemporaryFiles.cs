@@ -53,14 +53,20 @@ internal static class TemporaryFiles
         }
     }
 
-    /// <summary>Renames the finished temporary file over <paramref name="target"/>, unless an interrupt came first.</summary>
-    internal static void Commit(string temporary, string target, Action beforeRename)
+    /// <summary>
+    /// Renames the finished temporary file over <paramref name="target"/>, unless an interrupt came first.
+    /// <paramref name="check"/> runs just before the rename (it throws to refuse; it returns whether the target exists):
+    /// an absent target is never replaced by the rename (something that appeared since is checked again first).
+    /// </summary>
+    internal static void Commit(string temporary, string target, Func<bool> check)
     {
         lock (s_gate)
         {
             ThrowIfClosed();
-            beforeRename();
-            File.Move(temporary, target, overwrite: true);
+            if (!FileRename.Move(temporary, target, replace: check()) && !FileRename.Move(temporary, target, replace: check()))
+            {
+                throw new OutputRefusedException($"{UserText.Quote(target)} kept changing during the save; nothing was replaced.");
+            }
             s_live.Remove(temporary);
         }
     }

@@ -33,7 +33,7 @@ internal static class PassPlanner
         {
             return PassPath.OneRow;
         }
-        if (withLoss && FeatureMajorBatch<T>.Fits(layers, batch))
+        if (withLoss && FeatureMajorPass<T>.Fits(layers, batch))
         {
             return PassPath.FeatureMajor;
         }
@@ -51,7 +51,7 @@ internal static class PassPlanner
             PassPath.Reference => "the plain loops of the reference pass were asked for",
             PassPath.OneRow => $"one row, and every layer has at most {limit} outputs: the output row stays in registers; an epoch a sample at a time runs as one pipeline (each update in the same sweep as the next sample's forward pass)",
             _ when activation != HiddenActivation.Relu => $"the hidden activation is {HiddenActivations.Name(activation)}: matrix products, with the activation applied between them (the one-row and feature-major kernels are ReLU only)",
-            PassPath.FeatureMajor => $"float32 on 512-bit vectors, every layer at most {Vector512<float>.Count} outputs and at least {FeatureMajorBatch<T>.MinimumBatch} rows: the batch runs across the vector lanes",
+            PassPath.FeatureMajor => $"float32 on 512-bit vectors, every layer at most {Vector512<float>.Count} outputs and at least {FeatureMajorPass<T>.MinimumBatch} rows: the batch runs across the vector lanes",
             _ when batch == 1 => $"one row, but a layer has {widest} outputs (the one-row kernels take at most {limit})",
             _ => $"a batch of {batch}: register-tiled matrix products{WhyNotFeatureMajor(layers, batch, withLoss)}",
         };
@@ -87,10 +87,41 @@ internal static class PassPlanner
         {
             return " (the feature-major kernels need AVX-512, which this processor or runtime does not offer)";
         }
-        if (batch < FeatureMajorBatch<T>.MinimumBatch)
+        if (batch < FeatureMajorPass<T>.MinimumBatch)
         {
-            return $" (the feature-major kernels need at least {FeatureMajorBatch<T>.MinimumBatch} rows)";
+            return $" (the feature-major kernels need at least {FeatureMajorPass<T>.MinimumBatch} rows)";
         }
         return $" (the feature-major kernels take layers of at most {Vector512<float>.Count} outputs; the widest has {Widest(layers)})";
     }
+}
+
+/// <summary>
+/// A network's passes, one object per path, made the first time the planner (<see cref="PassPlanner"/>) chooses it:
+/// the network asks for the pass of a batch and runs it, never the path.
+/// </summary>
+internal sealed class PassPlanner<T>(Dense<T>[] layers, HiddenActivation activation)
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private ReferenceLoopsPass<T>? _reference;
+    private OneRowPass<T>? _oneRow;
+    private FeatureMajorPass<T>? _featureMajor;
+    private GemmPass<T>? _gemm;
+
+    /// <summary>The pass of a training step (forward with the loss, backward) of <paramref name="batch"/> rows.</summary>
+    public IPass<T> ForTraining(int batch, bool reference) =>
+        PassPlanner.Choose(layers, activation, batch, withLoss: true, reference) == PassPath.FeatureMajor
+            ? _featureMajor ??= new FeatureMajorPass<T>(layers)
+            : ForPrediction(batch, reference);
+
+    /// <summary>The pass of a forward pass without labels (prediction) of <paramref name="batch"/> rows.</summary>
+    public IForwardPass<T> ForPrediction(int batch, bool reference) =>
+        PassPlanner.Choose(layers, activation, batch, withLoss: false, reference) switch
+        {
+            PassPath.Reference => _reference ??= new ReferenceLoopsPass<T>(layers, activation),
+            PassPath.OneRow => _oneRow ??= new OneRowPass<T>(layers),
+            _ => _gemm ??= new GemmPass<T>(layers, activation),
+        };
+
+    /// <summary>The one-row pass when a batch-1 training step takes it (then an epoch of them runs as one pipeline); else null.</summary>
+    public OneRowPass<T>? ForPerSample(bool reference) => ForTraining(1, reference) as OneRowPass<T>;
 }

@@ -43,7 +43,7 @@ public sealed class FeatureMajorTests
     public void Double_never_takes_the_feature_major_path(int batch, int inputs, int[] hidden, int classes)
     {
         (Network<double> network, _) = Build<double>(batch, inputs, hidden, classes);
-        Assert.False(FeatureMajorBatch<double>.Fits(network.Layers, batch));
+        Assert.False(FeatureMajorPass<double>.Fits(network.Layers, batch));
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public sealed class PassPlannerTests
     public void A_small_float32_batch_is_below_the_feature_major_minimum()
     {
         var network = Network<float>.Create(25, [8], 2);
-        int small = FeatureMajorBatch<float>.MinimumBatch - 1;
+        int small = FeatureMajorPass<float>.MinimumBatch - 1;
 
         PassPlan plan = network.Plan(small);
 

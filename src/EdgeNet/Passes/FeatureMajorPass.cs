@@ -9,43 +9,57 @@ namespace EdgeNet.Passes;
 /// <summary>
 /// One training step of a batch in the feature-major layout (<see cref="FeatureMajor"/>): for networks whose layers
 /// are all narrower than a vector, at batches of several vectors, the batch runs across the lanes. Same equations
-/// as the row-major pass; the buffers are the transposes of <see cref="PassBuffers{T}"/>'s, copied back only when
-/// somebody asks for them (<see cref="CopyTo"/>). They start on cache lines (<see cref="AlignedBuffer{T}"/>): with rows
-/// of whole vectors, no vector load or store is split across two lines.
+/// as the row-major pass, ReLU between the layers; the buffers are the transposes of <see cref="PassBuffers{T}"/>'s,
+/// copied back only when somebody asks for them (<see cref="RowMajor"/>). They start on cache lines
+/// (<see cref="AlignedBuffer{T}"/>): with rows of whole vectors, no vector load or store is split across two lines.
+/// Training only: a forward pass without labels takes the matrix products (the planner's choice).
 /// </summary>
-internal sealed class FeatureMajorBatch<T>
+internal sealed class FeatureMajorPass<T>(Dense<T>[] layers) : IPass<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly Dense<T>[] _layers;
-    private readonly AlignedBuffer<float> _x;
-    private readonly AlignedBuffer<float>[] _z;
-    private readonly AlignedBuffer<float>[] _h;
-    private readonly AlignedBuffer<float>[] _dz;
-    private readonly AlignedBuffer<float>[] _dh;
-    private readonly AlignedBuffer<float> _p;
-    private readonly AlignedBuffer<float> _labels;
+    private readonly Dense<T>[] _layers = layers;
+    private AlignedBuffer<float> _x = null!;
+    private AlignedBuffer<float>[] _z = null!;
+    private AlignedBuffer<float>[] _h = null!;
+    private AlignedBuffer<float>[] _dz = null!;
+    private AlignedBuffer<float>[] _dh = null!;
+    private AlignedBuffer<float> _p = null!;
+    private AlignedBuffer<float> _labels = null!;
+    private PassBuffers<T>? _rows;                         // the row-major copies, made when somebody reads them
+    private bool _copiedBack = true;                       // whether _rows holds the last pass's numbers
+    private bool _backward;                                // whether the last pass went backward too
+    private long _generation;
 
     /// <summary>Columns a forward chunk: four vectors, the forward kernel's tile.</summary>
     private const int Chunk = 64;
 
-    private FeatureMajorBatch(Dense<T>[] layers, int stride)
+    public PassPath Path => PassPath.FeatureMajor;
+
+    /// <summary>Sizes the buffers for <paramref name="batch"/> rows: the batch rounded up to whole vectors.</summary>
+    private void Prepare(int batch)
     {
-        _layers = layers;
-        Stride = stride;
-        _x = new AlignedBuffer<float>(layers[0].Inputs * stride);                           // every row starts on a cache line
-        _z = [.. layers.Select(l => new AlignedBuffer<float>(l.Outputs * stride))];
-        _h = [.. layers.Select(l => new AlignedBuffer<float>(l.Outputs * stride))];
-        _dz = [.. layers.Select(l => new AlignedBuffer<float>(l.Outputs * stride))];
-        _dh = [.. layers.Select(l => new AlignedBuffer<float>(l.Outputs * stride))];
-        _p = new AlignedBuffer<float>(layers[^1].Outputs * stride);
-        _labels = new AlignedBuffer<float>(stride);
+        int v = Vector512<float>.Count;
+        int stride = (batch + v - 1) / v * v;
+        if (stride > Stride)
+        {
+            Stride = stride;
+            _x = new AlignedBuffer<float>(_layers[0].Inputs * stride);                       // every row starts on a cache line
+            _z = [.. _layers.Select(l => new AlignedBuffer<float>(l.Outputs * stride))];
+            _h = [.. _layers.Select(l => new AlignedBuffer<float>(l.Outputs * stride))];
+            _dz = [.. _layers.Select(l => new AlignedBuffer<float>(l.Outputs * stride))];
+            _dh = [.. _layers.Select(l => new AlignedBuffer<float>(l.Outputs * stride))];
+            _p = new AlignedBuffer<float>(_layers[^1].Outputs * stride);
+            _labels = new AlignedBuffer<float>(stride);
+        }
+        Batch = batch;
+        _generation++;
     }
 
     /// <summary>The smallest batch that takes this path: four vectors of rows.</summary>
     public static int MinimumBatch => 4 * Vector512<float>.Count;
 
     /// <summary>Columns: the batch rounded up to whole vectors.</summary>
-    public int Stride { get; }
+    public int Stride { get; private set; }
 
     /// <summary>Rows of the last forward pass.</summary>
     public int Batch { get; private set; }
@@ -72,27 +86,21 @@ internal sealed class FeatureMajorBatch<T>
         return true;
     }
 
-    /// <summary>The buffers for this batch size: <paramref name="current"/> when they are big enough.</summary>
-    public static FeatureMajorBatch<T> For(FeatureMajorBatch<T>? current, Dense<T>[] layers, int batch)
-    {
-        int v = Vector512<float>.Count;
-        int stride = (batch + v - 1) / v * v;
-        return current is not null && current.Stride >= stride ? current : new FeatureMajorBatch<T>(layers, stride);
-    }
-
     /// <summary>
-    /// Forward pass and loss (as <see cref="Network{T}.ForwardLoss"/>): returns the summed loss. Also leaves
-    /// dL/dz = (p − y)/B of the last layer for <see cref="Backward"/>. Runs a chunk of columns at a time through
-    /// every layer, so that a chunk's xᵀ, z and h are still in the first-level cache when the next layer reads them.
+    /// Forward pass and loss (as <see cref="Network{T}.ForwardLoss"/>). Also leaves dL/dz = (p − y)/B of the last
+    /// layer for <see cref="Backward"/>. Runs a chunk of columns at a time through every layer, so that a chunk's xᵀ,
+    /// z and h are still in the first-level cache when the next layer reads them.
     /// </summary>
-    public T ForwardLoss(ReadOnlySpan<T> x, ReadOnlySpan<int> labels, out int correct)
+    public Forwarded<T> ForwardLoss(ReadOnlySpan<T> x, ReadOnlySpan<int> labels)
     {
         int batch = labels.Length;
-        Batch = batch;
+        Prepare(batch);
+        _copiedBack = false;
+        _backward = false;
+        int correct = 0;
         int inputs = _layers[0].Inputs, last = _layers.Length - 1;
         FeatureMajorSoftmax.Labels(labels, _labels.Span, Stride);                      // labels as numbers, −1: padding
         Vector512<float> loss = Vector512<float>.Zero;
-        correct = 0;
         for (int start = 0; start < Stride; start += Chunk)
         {
             int end = Math.Min(start + Chunk, Stride);
@@ -107,12 +115,15 @@ internal sealed class FeatureMajorBatch<T>
             }
             loss += FeatureMajorSoftmax.Forward(_z[last].Span, _p.Span, _dz[last].Span, _labels.Span, batch, _layers[last].Outputs, Stride, start, end, ref correct); // p, L, dL/dz
         }
-        return T.CreateTruncating(Vector512.Sum(loss));
+        return new Forwarded<T>(this, batch, _generation, T.CreateTruncating(Vector512.Sum(loss)), correct);
     }
 
     /// <summary>Backward after <see cref="ForwardLoss"/>, and the SGD update of each layer with <paramref name="descend"/>.</summary>
-    public void Backward(bool descend, T learningRate)
+    public void Backward(in Forwarded<T> forwarded, ReadOnlySpan<T> x, ReadOnlySpan<int> labels, bool descend, T learningRate)
     {
+        forwarded.Check(this, _generation, labels);
+        _copiedBack = false;                                                           // the row-major copies are stale now
+        _backward = true;
         for (int l = _layers.Length - 1; l >= 0; l--)                                  // dL/dz of the last layer: from ForwardLoss
         {
             Dense<T> layer = _layers[l];
@@ -136,8 +147,21 @@ internal sealed class FeatureMajorBatch<T>
 
     private static ReadOnlySpan<float> Floats(ReadOnlySpan<T> values) => MemoryMarshal.Cast<T, float>(values);
 
+    /// <summary>The numbers of the last pass row by row: z, h, p (and dL/dz, dL/dh after a backward pass), copied back once.</summary>
+    public PassBuffers<T> RowMajor()
+    {
+        if (_copiedBack)
+        {
+            return _rows ??= new PassBuffers<T>(_layers, 1);
+        }
+        _rows = PassBuffers<T>.For(_rows, _layers, Batch);
+        CopyTo(_rows, _backward);
+        _copiedBack = true;
+        return _rows;
+    }
+
     /// <summary>Copies z, h, p (and dL/dz, dL/dh after a backward pass) back to the row-major buffers.</summary>
-    public void CopyTo(PassBuffers<T> a, bool backward)
+    private void CopyTo(PassBuffers<T> a, bool backward)
     {
         int batch = Batch;
         for (int l = 0; l < _layers.Length; l++)
