@@ -72,6 +72,7 @@ internal sealed partial class PlaygroundSession
         w.WriteNumber("maxPhotoPixels", _limits.MaxPhotoPixels);
         w.WriteNumber("maxPatch", VariedOptions.MaxPatchSize);
         w.WriteEndObject();
+        PageTables.Write(w);
         Send(message);
     }
 
@@ -109,6 +110,7 @@ internal sealed partial class PlaygroundSession
         w.WriteString("optimizer", run.Options.Optimizer.ToString());
         w.WriteString("rule", OptimizerNames.Name(run.Options.Optimizer.Kind));
         w.WriteString("init", WeightInits.Name(run.Options.Init));
+        w.WriteBoolean("tutorialStep", run.Optimizer is null && run.Network.HiddenActivation == HiddenActivation.Relu);   // the step panel's trace is edgenet step's
         w.WriteStartArray("samples");
         for (int i = 0; i < Math.Min(SampleStrip, run.Train.Count); i++)
         {

@@ -11,7 +11,7 @@ namespace EdgeNet.Playground;
 /// The settings of one run as the page sends them (the query string of its URL, as a JSON object of strings),
 /// checked against <see cref="PlaygroundLimits"/> and turned into the engine's <see cref="TrainingOptions"/>.
 /// A missing field takes <c>edgenet train</c>'s default for the chosen data. A new engine option is one line in
-/// <see cref="Parse"/> and one line in the page's <c>FIELDS</c> table.
+/// <see cref="Parse"/> and one line in <see cref="PageTables.Fields"/>, the form the page builds.
 /// </summary>
 /// <param name="DataKind">"tutorial", "varied" or "csv" (the uploaded file).</param>
 /// <param name="Options">Everything <see cref="Trainer"/> needs.</param>
@@ -30,7 +30,7 @@ internal sealed record RunSettings(string DataKind, TrainingOptions Options, Gen
         }
         var read = new SettingsReader(values);
         var tutorial = new TrainingOptions();
-        string data = read.Choice("data", "data", ["tutorial", "varied", "csv"], "tutorial");
+        string data = read.Choice("data", "data", PageTables.DataKinds, PageTables.DataKinds[0]);
         bool varied = data == "varied";
         GeneratedData generated = varied ? GeneratedData.VariedWith(Varied(read)) : GeneratedData.Tutorial;
         var options = new TrainingOptions
@@ -112,7 +112,7 @@ internal sealed record RunSettings(string DataKind, TrainingOptions Options, Gen
     private static VariedOptions Varied(SettingsReader read)
     {
         var defaults = new VariedOptions();
-        string taskName = read.Choice("task", "task", ["edge", "orientation"], "edge");
+        string taskName = read.Choice("task", "task", PageTables.Tasks, PageTables.Tasks[0]);
         var options = new VariedOptions
         {
             Task = EdgeTasks.Parse(taskName) ?? defaults.Task,

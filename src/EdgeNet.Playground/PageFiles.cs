@@ -1,48 +1,46 @@
 using System.Collections.Frozen;
+using System.Text;
 
 namespace EdgeNet.Playground;
 
 /// <summary>
-/// The page's own files, compiled into this assembly. A request names one of these exact paths or gets 404:
-/// nothing the client sends ever reaches the file system.
+/// The page's own files, compiled into this assembly (every file under wwwroot, at its path: <c>/app/main.js</c>),
+/// plus <c>/engine.json</c>, which tells the page how to reach its engine: here, the server's WebSocket. A request
+/// names one of these exact paths or gets 404: nothing the client sends ever reaches the file system.
 /// </summary>
 internal static class PageFiles
 {
-    private static readonly FrozenDictionary<string, (string Resource, string ContentType)> Routes = new Dictionary<string, (string, string)>
+    private const string Prefix = "wwwroot/";
+
+    /// <summary>What the native server's page connects to (the static export writes a worker's instead).</summary>
+    public const string EngineJson = "{\"transport\":\"websocket\"}\n";
+
+    private static readonly FrozenDictionary<string, string> Types = new Dictionary<string, string>
     {
-        ["/"] = ("wwwroot/index.html", "text/html; charset=utf-8"),
-        ["/app.js"] = ("wwwroot/app.js", "text/javascript; charset=utf-8"),
-        ["/style.css"] = ("wwwroot/style.css", "text/css; charset=utf-8"),
-        ["/vendor/uPlot.iife.min.js"] = ("wwwroot/vendor/uPlot.iife.min.js", "text/javascript; charset=utf-8"),
-        ["/vendor/uPlot.min.css"] = ("wwwroot/vendor/uPlot.min.css", "text/css; charset=utf-8"),
-        ["/vendor/LICENSE-uPlot.txt"] = ("wwwroot/vendor/LICENSE-uPlot.txt", "text/plain; charset=utf-8"),
+        [".html"] = "text/html; charset=utf-8",
+        [".js"] = "text/javascript; charset=utf-8",
+        [".css"] = "text/css; charset=utf-8",
+        [".txt"] = "text/plain; charset=utf-8",
+        [".json"] = "application/json",
+        [".png"] = "image/png",
+        [".svg"] = "image/svg+xml",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    private static readonly FrozenDictionary<string, byte[]> Contents = Routes.Values.ToFrozenDictionary(r => r.Resource, r => Read(r.Resource), StringComparer.Ordinal);
+    private static readonly FrozenDictionary<string, (byte[] Content, string ContentType)> Routes = Load();
 
-    /// <summary>Where the page's engine is: this server's WebSocket (served at <c>/engine.json</c>).</summary>
-    public static readonly byte[] SocketEngine = """{"transport":"websocket"}"""u8.ToArray();
+    /// <summary>What the static site's page connects to: the Web Worker (written as <c>engine.json</c> by the export).</summary>
+    public const string WorkerEngineJson = "{\"transport\":\"worker\",\"worker\":\"engine-worker.js\"}\n";
 
-    /// <summary>Where the page's engine is on a static site: the Web Worker (written as <c>engine.json</c> by the export).</summary>
-    public static readonly byte[] WorkerEngine = """{"transport":"worker","worker":"engine-worker.js"}"""u8.ToArray();
-
-    /// <summary>The page's files as a static site has them: each route's file name and bytes (<c>/</c> is index.html).</summary>
+    /// <summary>The page's files as a static site has them, by path (without the server's <c>engine.json</c>).</summary>
     public static IEnumerable<(string Name, byte[] Content)> All() =>
-        Routes.Select(r => (r.Key == "/" ? "index.html" : r.Key.TrimStart('/'), Contents[r.Value.Resource]));
+        Routes.Where(r => r.Key is not ("/" or "/engine.json")).Select(r => (r.Key.TrimStart('/'), r.Value.Content));
 
     /// <summary>The file served at <paramref name="path"/>, if it is one of the page's.</summary>
     public static bool TryGet(string path, out byte[] content, out string contentType)
     {
-        if (path == "/engine.json")
-        {
-            content = SocketEngine;
-            contentType = "application/json";
-            return true;
-        }
         if (Routes.TryGetValue(path, out var route))
         {
-            content = Contents[route.Resource];
-            contentType = route.ContentType;
+            (content, contentType) = route;
             return true;
         }
         content = [];
@@ -50,10 +48,28 @@ internal static class PageFiles
         return false;
     }
 
+    private static FrozenDictionary<string, (byte[], string)> Load()
+    {
+        var routes = new Dictionary<string, (byte[], string)>(StringComparer.Ordinal);
+        foreach (string resource in typeof(PageFiles).Assembly.GetManifestResourceNames())
+        {
+            if (resource.StartsWith(Prefix, StringComparison.Ordinal) && Types.TryGetValue(Path.GetExtension(resource), out string? type))
+            {
+                routes["/" + resource[Prefix.Length..]] = (Read(resource), type);
+            }
+        }
+        if (!routes.TryGetValue("/index.html", out var index))
+        {
+            throw new InvalidOperationException("The page file wwwroot/index.html is not compiled into the playground.");
+        }
+        routes["/"] = index;
+        routes["/engine.json"] = (Encoding.UTF8.GetBytes(EngineJson), Types[".json"]);
+        return routes.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
     private static byte[] Read(string resource)
     {
-        using Stream stream = typeof(PageFiles).Assembly.GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"The page file {resource} is not compiled into the playground.");
+        using Stream stream = typeof(PageFiles).Assembly.GetManifestResourceStream(resource)!;
         using var memory = new MemoryStream();
         stream.CopyTo(memory);
         return memory.ToArray();
