@@ -162,6 +162,7 @@ internal sealed partial class PlaygroundSession
             w.WriteNumber("outputs", layer.Outputs);
             message.Floats("w", layer.Weights);
             message.Floats("b", layer.Bias);
+            message.Floats("g", layer.WeightGradient);                  // dL/dW of the last update (the picture's links)
             w.WriteEndObject();
         }
         w.WriteEndArray();
