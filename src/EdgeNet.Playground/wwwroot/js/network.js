@@ -1,7 +1,7 @@
 // The network, drawn: the probed patch (its pixels are the inputs) → each hidden neuron as its incoming weights (a
 // heatmap: patch-shaped for the first layer, a strip for deeper ones) with its activation for the probed patch → the
 // output neurons with p. Links are coloured by the weight's sign and drawn thicker by its size; a wide layer draws its
-// strongest links and says so. Hover a link: its weight and dL/dW of the last update; click (or Enter on) a neuron:
+// strongest links and says so. Hover a link: its weight and dL/dW over the training set at these weights (sent while paused); click (or Enter on) a neuron:
 // its formula with the live numbers. The picture maps the numbers the engine sends to places, colours and widths.
 import { $, el, svg, fmt, symmetric, weightColour, NEGATIVE, POSITIVE } from './draw.js';
 import { state } from './state.js';
@@ -176,7 +176,8 @@ function showLink(line) {
   const from = l === 0 ? `x[${i}]` : state.layers.length > 2 ? `h${l}[${i}]` : `h[${i}]`;
   const to = l === state.layers.length - 1 ? `z${l + 1}[${j}] (${state.run.classNames[j]})` : `z${l + 1}[${j}]`;
   const info = $('link-info');
-  info.textContent = `W${l + 1}[${i}, ${j}]: ${from} → ${to}. Weight ${fmt(w, 4)}; dL/dW of the last update ${fmt(g, 6)}.`;
+  info.textContent = `W${l + 1}[${i}, ${j}]: ${from} → ${to}. Weight ${fmt(w, 4)}; `
+    + (g === null ? 'its gradient shows when training pauses.' : `dL/dW over the training set ${fmt(g, 6)} (a full-batch step moves it by −α times that).`);
   Object.assign(info.dataset, { layer: String(l), i: String(i), j: String(j), weight: String(w), gradient: String(g) });
 }
 
