@@ -2,7 +2,7 @@ namespace EdgeNet.Imaging;
 
 /// <summary>
 /// A photo being decoded on a worker thread into <see cref="Image"/>, rows top to bottom
-/// (<see cref="ImageDecoder.StartBytes(string, long)"/>). Waiting rethrows the decoder's failure.
+/// (<see cref="ImageDecoder.StartBytes(string, long, ScanTimings)"/>). Waiting rethrows the decoder's failure.
 /// </summary>
 public sealed class GrayDecoding : IDisposable
 {

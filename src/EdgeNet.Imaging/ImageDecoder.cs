@@ -70,11 +70,18 @@ public static class ImageDecoder
     /// Reads the file and checks its header now (throwing as <see cref="DecodeBytes(string, long)"/> does), then
     /// decodes its rows on a worker thread: a scan can start on the first rows while later ones are decoded.
     /// </summary>
-    public static GrayDecoding StartBytes(string path, long maxPixels = DefaultMaxPixels) =>
-        StartBytes(ReadFile(path), UserText.Escape(Path.GetFileName(path)), maxPixels);
+    public static GrayDecoding StartBytes(string path, long maxPixels = DefaultMaxPixels, ScanTimings? timings = null)
+    {
+        byte[] bytes;
+        using (ScanTimings.Both(timings, ScanStage.Read))
+        {
+            bytes = ReadFile(path);
+        }
+        return StartBytes(bytes, UserText.Escape(Path.GetFileName(path)), maxPixels, timings);
+    }
 
-    /// <summary>As <see cref="StartBytes(string, long)"/>, from encoded bytes.</summary>
-    public static GrayDecoding StartBytes(byte[] bytes, string source, long maxPixels = DefaultMaxPixels)
+    /// <summary>As <see cref="StartBytes(string, long, ScanTimings)"/>, from encoded bytes.</summary>
+    public static GrayDecoding StartBytes(byte[] bytes, string source, long maxPixels = DefaultMaxPixels, ScanTimings? timings = null)
     {
         Opened opened = Open(bytes, source, maxPixels);
         try
@@ -88,13 +95,16 @@ public static class ImageDecoder
                 {
                     if (upright)
                     {
-                        opened.ReadGray(image.Pixels, image.Publish);
+                        opened.ReadGray(image.Pixels, image.Publish, timings);
                     }
                     else
                     {
                         var stored = new byte[(long)opened.Width * opened.Height];
-                        opened.ReadGray(stored, _ => { });
-                        ImageOrientation.Upright(stored, opened.Width, opened.Height, opened.Origin, image.Pixels);
+                        opened.ReadGray(stored, _ => { }, timings);
+                        using (ScanTimings.Both(timings, ScanStage.Gray))
+                        {
+                            ImageOrientation.Upright(stored, opened.Width, opened.Height, opened.Origin, image.Pixels);
+                        }
                         image.Publish(height);
                     }
                 }
@@ -172,7 +182,7 @@ public static class ImageDecoder
         /// Gray levels row by row into <paramref name="gray"/>, announcing finished rows: a few rows at a time
         /// through the scanline decoder where the format has one (JPEG), else all RGBA at once (PNG).
         /// </summary>
-        public void ReadGray(byte[] gray, Action<int> rowsDone)
+        public void ReadGray(byte[] gray, Action<int> rowsDone, ScanTimings? timings)
         {
             int width = Width, height = Height;
             SKCodecResult start = codec.StartScanlineDecode(Info);
@@ -185,11 +195,17 @@ public static class ImageDecoder
                     for (int y = 0; y < height; y += RowsPerRead)
                     {
                         int rows = Math.Min(RowsPerRead, height - y);
-                        if (codec.GetScanlines(handle.AddrOfPinnedObject(), rows, 4 * width) != rows)
+                        using (ScanTimings.Both(timings, ScanStage.Decode))
                         {
-                            Check(SKCodecResult.IncompleteInput);
+                            if (codec.GetScanlines(handle.AddrOfPinnedObject(), rows, 4 * width) != rows)
+                            {
+                                Check(SKCodecResult.IncompleteInput);
+                            }
                         }
-                        ToGray(rgba.AsSpan(0, 4 * width * rows), gray.AsSpan(y * width, width * rows));
+                        using (ScanTimings.Both(timings, ScanStage.Gray))
+                        {
+                            ToGray(rgba.AsSpan(0, 4 * width * rows), gray.AsSpan(y * width, width * rows));
+                        }
                         rowsDone(y + rows);
                     }
                 }
@@ -200,8 +216,14 @@ public static class ImageDecoder
                 return;
             }
             var all = new byte[4L * width * height];
-            ReadAll(all);
-            ToGray(all, gray);
+            using (ScanTimings.Both(timings, ScanStage.Decode))
+            {
+                ReadAll(all);
+            }
+            using (ScanTimings.Both(timings, ScanStage.Gray))
+            {
+                ToGray(all, gray);
+            }
             rowsDone(height);
         }
 

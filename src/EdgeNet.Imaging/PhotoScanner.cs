@@ -92,6 +92,7 @@ public sealed class PhotoScanner
     private ScanPictures Scan(GrayBytes image, Action<int> waitForRows, RawMapStream? raw)
     {
         int width = image.Width, height = image.Height, r = _patch / 2;
+        ScanTimings? timings = _settings.Timings;
         int bandRows = Math.Clamp(_settings.BandPixels / width, 1, height);
         int planes = _classes > 2 || raw is not null ? _classes : 1;       // two classes: p(no edge) alone
         var band = new Band(width, bandRows + 2 + (2 * r), planes);
@@ -101,8 +102,8 @@ public sealed class PhotoScanner
         long pictureRows = encode ? bandRows : height;
         byte[]? colours = _oriented ? new byte[channels * pictureRows * width] : null;
         byte[]? overlay = _settings.Overlay ? new byte[channels * pictureRows * width] : null;
-        PngEncoder? coloursPng = encode && colours is not null ? new PngEncoder(width, height, 3, _settings.Threads) : null;
-        PngEncoder? overlayPng = encode && overlay is not null ? new PngEncoder(width, height, 3, _settings.Threads) : null;
+        PngEncoder? coloursPng = encode && colours is not null ? new PngEncoder(width, height, 3, _settings.Threads, timings) : null;
+        PngEncoder? overlayPng = encode && overlay is not null ? new PngEncoder(width, height, 3, _settings.Threads, timings) : null;
         double[]? edges = null, sobel = null, darkToBright = null;
         PearsonSums withSobel = default, withDarkToBright = default;
         double strongest = 0;
@@ -117,20 +118,26 @@ public sealed class PhotoScanner
         for (int y0 = 0; y0 < height; y0 += bandRows)
         {
             int rows = Math.Min(bandRows, height - y0);
-            waitForRows(Math.Min(height, y0 + rows + 1 + r));
-            band.Scan(this, image, y0, rows, r);
+            using (ScanTimings.WallOf(timings, ScanStage.WaitForDecoder))
+            {
+                waitForRows(Math.Min(height, y0 + rows + 1 + r));
+            }
+            using (ScanTimings.WallOf(timings, ScanStage.Network))
+            {
+                band.Scan(this, image, y0, rows, r);
+            }
             var pictures = new PictureRows(colours, overlay, encode ? y0 : 0, channels);
             var painter = new RowPainter(this, band, image, map, pictures, edges, sobel, darkToBright, rowEdges, rowStrongest);
-            if (_settings.Threads > 1)
+            using (ScanTimings.WallOf(timings, ScanStage.Paint))
             {
-                Parallel.For(0, rows, new ParallelOptions { MaxDegreeOfParallelism = _settings.Threads }, i => painter.Paint(y0, i));
-            }
-            else
-            {
-                for (int i = 0; i < rows; i++)
+                InPieces(rows, _settings.Threads, (first, end) =>
                 {
-                    painter.Paint(y0, i);
-                }
+                    using var cpu = ScanTimings.CpuOf(timings, ScanStage.Paint);
+                    for (int i = first; i < end; i++)
+                    {
+                        painter.Paint(y0, i);
+                    }
+                });
             }
             for (int i = 0; i < rows; i++)
             {
@@ -145,7 +152,11 @@ public sealed class PhotoScanner
                     withDarkToBright.Add(edges.AsSpan(0, rows * width), darkToBright.AsSpan(0, rows * width));
                 }
             }
-            raw?.WriteRows(y0, rows, band.Planes, band.PlaneLength, band.Offset(y0, 0));
+            if (raw is not null)
+            {
+                using var write = ScanTimings.Both(timings, ScanStage.Write);
+                raw.WriteRows(y0, rows, band.Planes, band.PlaneLength, band.Offset(y0, 0));
+            }
             coloursPng?.Add(colours!, rows, 3);
             overlayPng?.Add(overlay!, rows, 3);
         }
@@ -155,6 +166,22 @@ public sealed class PhotoScanner
         return encode
             ? new ScanPictures(image, ClassNames, _noEdge, map, null, null, (double)edgeCount / image.PixelCount, comparison) { ColoursPng = coloursPng?.Finish(), OverlayPng = overlayPng?.Finish() }
             : new ScanPictures(image, ClassNames, _noEdge, map, colours, overlay, (double)edgeCount / image.PixelCount, comparison);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/>(first, end) over <paramref name="count"/> items in runs of neighbours: one run on
+    /// one thread, else four a thread (so that a busy processor holds up little) on up to <paramref name="threads"/>.
+    /// </summary>
+    private static void InPieces(int count, int threads, Action<int, int> work)
+    {
+        int pieces = Math.Clamp(threads == 1 ? 1 : threads * 4, 1, Math.Max(count, 1));
+        if (pieces == 1)
+        {
+            work(0, count);
+            return;
+        }
+        Parallel.For(0, pieces, new ParallelOptions { MaxDegreeOfParallelism = threads }, piece =>
+            work((int)((long)piece * count / pieces), (int)((long)(piece + 1) * count / pieces)));
     }
 
     /// <summary>
@@ -181,27 +208,33 @@ public sealed class PhotoScanner
 
         public void Scan(PhotoScanner scanner, GrayBytes image, int y0, int rows, int r)
         {
-            int count = rows + 2 + (2 * r);
+            int count = rows + 2 + (2 * r), threads = scanner._settings.Threads;
+            ScanTimings? timings = scanner._settings.Timings;
             Top = y0 - 1 - r;
             PlaneLength = count * width;
-            for (int s = 0; s < count; s++)
+            InPieces(count, threads, (first, end) =>
             {
-                ReadOnlySpan<byte> source = image.Row(Math.Clamp(Top + s, 0, image.Height - 1));
-                Span<float> target = _input.AsSpan(s * width, width);
-                for (int x = 0; x < width; x++)
+                using var cpu = ScanTimings.CpuOf(timings, ScanStage.Network);
+                for (int s = first; s < end; s++)
                 {
-                    target[x] = Levels[source[x]];                                   // level / 255
+                    ReadOnlySpan<byte> source = image.Row(Math.Clamp(Top + s, 0, image.Height - 1));
+                    Span<float> target = _input.AsSpan(s * width, width);
+                    for (int x = 0; x < width; x++)
+                    {
+                        target[x] = Levels[source[x]];                               // level / 255
+                    }
                 }
-            }
-            ReadOnlySpan<float> input = _input.AsSpan(0, PlaneLength);
-            if (planes == 1)
+            });
+            // The rows the pictures read, y0 − 1 … y0 + rows: their windows lie inside the band's rows.
+            int classIndex = planes == 1 ? scanner._noEdge : -1;
+            ScanPlan<float> plan = PatchScanner.Plan(scanner._network, width, count, scanner._patch, classIndex);
+            float[] input = _input, output = Planes;
+            int length = PlaneLength;
+            InPieces(rows + 2, threads, (first, end) =>
             {
-                PatchScanner.Scan(scanner._network, input, width, count, scanner._patch, scanner._noEdge, Planes.AsSpan(0, PlaneLength), scanner._settings.Threads);
-            }
-            else
-            {
-                PatchScanner.ScanAll(scanner._network, input, width, count, scanner._patch, Planes.AsSpan(0, planes * PlaneLength), scanner._settings.Threads);
-            }
+                using var cpu = ScanTimings.CpuOf(timings, ScanStage.Network);
+                PatchScanner.ScanRows(plan, input.AsSpan(0, length), output.AsSpan(0, planes * length), r + first, r + end, new ScanBuffers<float>(plan));
+            });
         }
     }
 

@@ -6,17 +6,18 @@ namespace EdgeNet.Imaging;
 public static class PngFile
 {
     /// <summary>PNG bytes of an 8-bit grayscale image, row by row.</summary>
-    public static byte[] EncodeGray(byte[] gray, int width, int height) =>
-        PngEncoder.Encode(gray, width, height, 1, 1, Environment.ProcessorCount);
+    public static byte[] EncodeGray(byte[] gray, int width, int height, ScanTimings? timings = null) =>
+        PngEncoder.Encode(gray, width, height, 1, 1, Environment.ProcessorCount, timings);
 
     /// <summary>PNG bytes (8-bit RGB) of an opaque RGBA image (4 bytes a pixel, row by row; the alpha bytes are ignored).</summary>
-    public static byte[] EncodeRgba(byte[] rgba, int width, int height) =>
-        PngEncoder.Encode(rgba, width, height, 4, 3, Environment.ProcessorCount);
+    public static byte[] EncodeRgba(byte[] rgba, int width, int height, ScanTimings? timings = null) =>
+        PngEncoder.Encode(rgba, width, height, 4, 3, Environment.ProcessorCount, timings);
 
     /// <summary>Writes encoded bytes to <paramref name="path"/> through a temporary file.</summary>
-    public static void Write(string path, byte[] png)
+    public static void Write(string path, byte[] png, ScanTimings? timings = null)
     {
         ArgumentNullException.ThrowIfNull(png);
+        using var time = ScanTimings.Both(timings, ScanStage.Write);
         AtomicFile.Write(path, stream => stream.Write(png));
     }
 }

@@ -25,6 +25,9 @@ public sealed record ScanSettings
     /// </summary>
     public bool EncodePictures { get; init; }
 
+    /// <summary>When set, each stage's wall and CPU time is added to it (<see cref="ScanTimings"/>).</summary>
+    public ScanTimings? Timings { get; init; }
+
     /// <summary>Processors to scan with; the numbers do not depend on it.</summary>
     public int Threads { get; init; } = 1;
 

@@ -45,6 +45,31 @@ public sealed class ScanCommandTests(ScanFixture trained) : IClassFixture<ScanFi
     }
 
     [Fact]
+    public void Timings_follow_the_summary_with_every_stage_and_cpu_that_adds_up_to_at_most_the_process()
+    {
+        using var folder = new TempFolder();
+
+        CliRun run = CliRun.Of("scan", "--model", trained.Model, trained.Scene, "--out", folder.File("e.png"), "--overlay", "--timings");
+
+        // Then after what was written comes the table: a row a stage, wall and CPU, and the process's CPU at the end
+        Assert.True(run.ExitCode == 0, run.Error);
+        string[] lines = run.Out.Split('\n');
+        int table = Array.FindIndex(lines, l => l.StartsWith("Timings: 1 photo, 0.0 MP, ", StringComparison.Ordinal));
+        Assert.True(table > Array.FindIndex(lines, l => l.StartsWith("Wrote:", StringComparison.Ordinal)), run.Out);
+        Assert.Matches("[0-9]+-bit vectors|no vector FMA", lines[table]);
+        double Cpu(string stage)
+        {
+            string row = lines.Skip(table).Single(l => l.StartsWith("  " + stage + "  ", StringComparison.Ordinal));
+            string[] seconds = row[(2 + stage.Length)..].Split(" s", StringSplitOptions.TrimEntries);
+            return double.Parse(seconds[1].Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        string[] stages = ["read files", "decode", "gray conversion", "network", "thinning and painting", "encoding (PNG)", "writing"];
+        double counted = stages.Sum(Cpu);
+        Assert.InRange(counted, 0.0, Cpu("all") + 0.002);                   // each printed to the millisecond
+        Assert.Contains(lines.Skip(table), l => l.StartsWith("  waiting for the decoder", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Csv_raw_output_has_a_line_per_pixel()
     {
         using var folder = new TempFolder();

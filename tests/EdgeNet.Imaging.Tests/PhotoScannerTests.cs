@@ -124,6 +124,35 @@ public sealed class PhotoScannerTests
         Assert.True(Rgb(whole.Overlay!).Distinct().Count() > 10, "the overlay is not flat");
     }
 
+    [Fact]
+    public void Timed_scan_draws_the_same_pictures_and_counts_cpu_in_every_stage_it_ran()
+    {
+        // Given the orientation model and a drawn photo, encoded as a PNG file's bytes
+        (Network<double> network, IReadOnlyList<string> names) = TrainedModels.Orientation;
+        byte[] file = DrawnImages.Rectangle(80, 60, Box, inside: 0.25, outside: 0.75, noise: 0.05);
+        var settings = new ScanSettings { Overlay = true, Thin = true, BandPixels = 80 * 7, Threads = 2, EncodePictures = true };
+        var timings = new ScanTimings();
+
+        // When it is decoded and scanned with timings, and without
+        ScanPictures timed;
+        using (GrayDecoding decoding = ImageDecoder.StartBytes(file, "photo.png", timings: timings))
+        {
+            timed = new PhotoScanner(network, names, 5, settings with { Timings = timings }).Scan(decoding);
+        }
+        ScanPictures plain = new PhotoScanner(network, names, 5, settings).Scan(ImageDecoder.DecodeBytes(file, "photo.png"));
+
+        // Then the pictures are the same, and each stage that ran took wall and CPU time (writing did not run)
+        Assert.Equal(plain.Map, timed.Map);
+        Assert.Equal(plain.OverlayPng, timed.OverlayPng);
+        Assert.Equal(plain.ColoursPng, timed.ColoursPng);
+        foreach (ScanStage stage in new[] { ScanStage.Decode, ScanStage.Gray, ScanStage.Network, ScanStage.Paint, ScanStage.Encode })
+        {
+            Assert.True(timings.Wall(stage) > TimeSpan.Zero, $"{stage}: no wall time");
+            Assert.True(!ScanTimings.ThreadCpuAvailable || timings.Cpu(stage) > TimeSpan.Zero, $"{stage}: no CPU time");
+        }
+        Assert.Equal(TimeSpan.Zero, timings.Cpu(ScanStage.Write));
+    }
+
     private static byte[] Rgb(byte[] rgba) => [.. rgba.Where((_, i) => i % 4 != 3)];
 
     private static byte[] Decoded(byte[] png)

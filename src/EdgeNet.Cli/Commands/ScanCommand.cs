@@ -29,7 +29,8 @@ internal static class ScanCommand
         var raw = new Option<FileInfo?>("--raw") { HelpName = "FILE.npy|FILE.csv", Description = "Also write every class probability of every pixel (one photo only): .npy (float64, one plane per class: classes×height×width) or .csv (a line per pixel)." };
         var maxPixels = new Option<long>("--max-pixels") { HelpName = "N", Description = "Refuse images with more pixels than this.", DefaultValueFactory = _ => ImageDecoder.DefaultMaxPixels };
         var patch = new Option<int?>("--patch") { HelpName = "N", Description = "Patch size to scan with; must be the model's (default: the model's)." };
-        var command = new Command("scan", "Scan a photo (or folders of photos) into edge maps.") { model, images, output, outDir, recursive, sobel, overlay, thin, threshold, raw, maxPixels, patch };
+        var timings = new Option<bool>("--timings") { Description = "After the summary, print where the time went: wall and CPU time of reading, decoding, gray conversion, the network, thinning and painting, encoding and writing." };
+        var command = new Command("scan", "Scan a photo (or folders of photos) into edge maps.") { model, images, output, outDir, recursive, sobel, overlay, thin, threshold, raw, maxPixels, patch, timings };
         command.SetAction(parse => EdgeNetCli.Guard(context, () =>
         {
             double? cut = parse.GetValue(threshold);
@@ -37,7 +38,7 @@ internal static class ScanCommand
             {
                 throw new UsageException($"--threshold must be at least 0 and below 1 (got {t.ToString(CultureInfo.InvariantCulture)}).");
             }
-            var outputs = new ScanOutputs(parse.GetValue(sobel), parse.GetValue(overlay), parse.GetValue(thin), cut);
+            var outputs = new ScanOutputs(parse.GetValue(sobel), parse.GetValue(overlay), parse.GetValue(thin), cut, parse.GetValue(timings) ? new ScanTimings() : null);
             long limit = parse.GetValue(maxPixels);
             if (limit < 1)
             {
@@ -85,7 +86,8 @@ internal static class ScanCommand
         }
         var scanner = new PhotoScanner(loaded.Network, loaded.ClassNames, patch, request.Outputs.Settings(Environment.ProcessorCount));
         var clock = Stopwatch.StartNew();
-        using GrayDecoding decoding = ScanFiles.Start(request.Image.FullName, request.MaxPixels);
+        TimeSpan cpuBefore = Environment.CpuUsage.TotalTime;
+        using GrayDecoding decoding = ScanFiles.Start(request.Image.FullName, request.MaxPixels, request.Outputs.Timings);
         ScanPictures pictures;
         using (RawMapStream? raw = request.Files.Raw is null ? null : RawMapStream.Create(request.Files.Raw, decoding.Image.Width, decoding.Image.Height, loaded.ClassNames))
         {
@@ -100,8 +102,13 @@ internal static class ScanCommand
                 ? $"every class probability, planes {loaded.ClassNames.Count}×{pictures.Height}×{pictures.Width}"
                 : "every class probability, one line a pixel"));
         }
-        written.AddRange(request.Files.Write(pictures));
+        written.AddRange(request.Files.Write(pictures, request.Outputs.Timings));
+        TimeSpan wall = clock.Elapsed, cpu = Environment.CpuUsage.TotalTime - cpuBefore;
         ScanText.Print(context.Out, request.Image.Name, request.Model.Name, loaded, patch, pictures, request.Outputs, clock.Elapsed, written);
+        if (request.Outputs.Timings is { } timings)
+        {
+            ScanText.PrintTimings(context.Out, timings, 1, pictures.Image.PixelCount, wall, cpu);
+        }
         return ExitCodes.Success;
     }
 

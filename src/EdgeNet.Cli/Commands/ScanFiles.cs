@@ -58,11 +58,11 @@ internal sealed record ScanFiles(string Map, string Probability, string? Sobel, 
     }
 
     /// <summary>Starts decoding the image on a worker thread (header checked now).</summary>
-    public static GrayDecoding Start(string image, long maxPixels)
+    public static GrayDecoding Start(string image, long maxPixels, ScanTimings? timings)
     {
         try
         {
-            return ImageDecoder.StartBytes(image, maxPixels);
+            return ImageDecoder.StartBytes(image, maxPixels, timings);
         }
         catch (ImageTooLargeException e)
         {
@@ -71,32 +71,32 @@ internal sealed record ScanFiles(string Map, string Probability, string? Sobel, 
     }
 
     /// <summary>Encodes every picture and writes each file, one at a time; returns what was written.</summary>
-    public IReadOnlyList<(string Path, string What)> Write(ScanPictures pictures)
+    public IReadOnlyList<(string Path, string What)> Write(ScanPictures pictures, ScanTimings? timings)
     {
         string none = pictures.ClassNames[pictures.NoEdgeClass];
         var written = new List<(string Path, string What)>();
         if (pictures.Colours is not null || pictures.ColoursPng is not null)
         {
-            Save(Map, pictures.ColoursPng ?? PngFile.EncodeRgba(pictures.Colours!, pictures.Width, pictures.Height), $"orientation colours, brightness 1 − p({none})");
-            Save(Probability, PngFile.EncodeGray(pictures.Map, pictures.Width, pictures.Height), $"1 − p({none}) in gray");
+            Save(Map, pictures.ColoursPng ?? PngFile.EncodeRgba(pictures.Colours!, pictures.Width, pictures.Height, timings), $"orientation colours, brightness 1 − p({none})");
+            Save(Probability, PngFile.EncodeGray(pictures.Map, pictures.Width, pictures.Height, timings), $"1 − p({none}) in gray");
         }
         else
         {
-            Save(Map, PngFile.EncodeGray(pictures.Map, pictures.Width, pictures.Height), $"1 − p({none}): white where an edge is likely");
+            Save(Map, PngFile.EncodeGray(pictures.Map, pictures.Width, pictures.Height, timings), $"1 − p({none}): white where an edge is likely");
         }
         if (Sobel is not null && pictures.Sobel is { } sobel)
         {
-            Save(Sobel, PngFile.EncodeGray(Imaging.Sobel.Picture(pictures.Image, sobel.Strongest), pictures.Width, pictures.Height), "Sobel magnitude, strongest response white");
+            Save(Sobel, PngFile.EncodeGray(Imaging.Sobel.Picture(pictures.Image, sobel.Strongest), pictures.Width, pictures.Height, timings), "Sobel magnitude, strongest response white");
         }
         if (Overlay is not null && (pictures.OverlayPng is not null || pictures.Overlay is not null))
         {
-            Save(Overlay, pictures.OverlayPng ?? PngFile.EncodeRgba(pictures.Overlay!, pictures.Width, pictures.Height), "the edges over the photo");
+            Save(Overlay, pictures.OverlayPng ?? PngFile.EncodeRgba(pictures.Overlay!, pictures.Width, pictures.Height, timings), "the edges over the photo");
         }
         return written;
 
         void Save(string path, byte[] png, string what)
         {
-            PngFile.Write(path, png);
+            PngFile.Write(path, png, timings);
             written.Add((path, what));
         }
     }
@@ -110,8 +110,8 @@ internal sealed record ScanFiles(string Map, string Probability, string? Sobel, 
     }
 }
 
-/// <summary>The pictures asked for besides the map, and how the map is drawn.</summary>
-internal sealed record ScanOutputs(bool Sobel, bool Overlay, bool Thin, double? Threshold)
+/// <summary>The pictures asked for besides the map, how the map is drawn, and where the time goes (with --timings).</summary>
+internal sealed record ScanOutputs(bool Sobel, bool Overlay, bool Thin, double? Threshold, ScanTimings? Timings = null)
 {
-    public ScanSettings Settings(int threads) => new() { Sobel = Sobel, Overlay = Overlay, Thin = Thin, Threshold = Threshold, Threads = threads, EncodePictures = true };
+    public ScanSettings Settings(int threads) => new() { Sobel = Sobel, Overlay = Overlay, Thin = Thin, Threshold = Threshold, Threads = threads, EncodePictures = true, Timings = Timings };
 }

@@ -29,12 +29,14 @@ internal static class ScanFolder
         int failed = 0;
         long megapixels = 0;
         var clock = Stopwatch.StartNew();
-        Pending? next = Open(jobs[0], request.MaxPixels);
+        TimeSpan cpuBefore = Environment.CpuUsage.TotalTime;
+        ScanTimings? timings = request.Outputs.Timings;
+        Pending? next = Open(jobs[0], request.MaxPixels, timings);
         Saving? saving = null;
         for (int i = 0; i < jobs.Count; i++)
         {
             Pending current = next!;
-            next = i + 1 < jobs.Count ? Open(jobs[i + 1], request.MaxPixels) : null;   // decoded while this one is scanned
+            next = i + 1 < jobs.Count ? Open(jobs[i + 1], request.MaxPixels, timings) : null;   // decoded while this one is scanned
             string? failure = current.Failure;
             ScanPictures? pictures = null;
             if (failure is null)
@@ -58,15 +60,20 @@ internal static class ScanFolder
             else
             {
                 ScanFiles files = current.Job.Files;
-                saving = new Saving(current.Job, pictures.Image.PixelCount, Task.Run(() => Save(files, pictures)));   // encoded and written while the next is scanned
+                saving = new Saving(current.Job, pictures.Image.PixelCount, Task.Run(() => Save(files, pictures, timings)));   // encoded and written while the next is scanned
             }
         }
         Finished(saving);
         report.Finish();
 
-        double seconds = clock.Elapsed.TotalSeconds;
+        TimeSpan wall = clock.Elapsed, cpu = Environment.CpuUsage.TotalTime - cpuBefore;
+        double seconds = wall.TotalSeconds;
         context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Scanned {jobs.Count - failed} of {jobs.Count} photos ({megapixels / 1e6:F1} MP) into {UserText.Quote(outDir)} in {seconds:F2} s: {(jobs.Count - failed) / seconds:F1} photos/s, {megapixels / 1e6 / seconds:F1} MP/s."));
+        if (timings is not null)
+        {
+            ScanText.PrintTimings(context.Out, timings, jobs.Count - failed, megapixels, wall, cpu);
+        }
         if (failed > 0)
         {
             ErrorLine.Write(context.Error, $"{failed} of {jobs.Count} photos could not be scanned (named above); the others were written.");
@@ -173,11 +180,11 @@ internal static class ScanFolder
         file.StartsWith(Path.TrimEndingDirectorySeparator(folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     // Encodes and writes a photo's pictures; the message when that fails.
-    private static string? Save(ScanFiles files, ScanPictures pictures)
+    private static string? Save(ScanFiles files, ScanPictures pictures, ScanTimings? timings)
     {
         try
         {
-            files.Write(pictures);
+            files.Write(pictures, timings);
             return null;
         }
         catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
@@ -186,11 +193,11 @@ internal static class ScanFolder
         }
     }
 
-    private static Pending Open(Job job, long maxPixels)
+    private static Pending Open(Job job, long maxPixels, ScanTimings? timings)
     {
         try
         {
-            return new Pending(job, ScanFiles.Start(job.Path, maxPixels), null);
+            return new Pending(job, ScanFiles.Start(job.Path, maxPixels, timings), null);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
         {

@@ -50,5 +50,50 @@ internal static class ScanText
         }
     }
 
+    /// <summary>
+    /// <c>--timings</c>: per stage, the wall time of the thread that runs (or waits for) it and the CPU time of every
+    /// thread that worked on it, with their shares of the command's wall and of the process's CPU over the same span.
+    /// </summary>
+    public static void PrintTimings(TextWriter output, ScanTimings timings, int photos, long pixels, TimeSpan wall, TimeSpan cpu)
+    {
+        output.WriteLine(Invariant($"Timings: {photos} photo{(photos == 1 ? "" : "s")}, {pixels / 1e6:F1} MP, {Environment.ProcessorCount} processors; the network in float32 on {Kernels()}"));
+        (string Name, ScanStage Stage)[] stages =
+        [
+            ("read files", ScanStage.Read),
+            ("decode", ScanStage.Decode),
+            ("gray conversion", ScanStage.Gray),
+            ("network", ScanStage.Network),
+            ("thinning and painting", ScanStage.Paint),
+            ("encoding (PNG)", ScanStage.Encode),
+            ("writing", ScanStage.Write),
+        ];
+        output.WriteLine("  stage                         wall   % wall        CPU    % CPU");
+        TimeSpan counted = TimeSpan.Zero;
+        foreach ((string name, ScanStage stage) in stages)
+        {
+            TimeSpan stageCpu = timings.Cpu(stage);
+            counted += stageCpu;
+            output.WriteLine(Invariant($"  {name,-24} {timings.Wall(stage).TotalSeconds,8:F3} s {Share(timings.Wall(stage), wall),7:F1}% {stageCpu.TotalSeconds,8:F3} s {Share(stageCpu, cpu),7:F1}%"));
+        }
+        TimeSpan waiting = timings.Wall(ScanStage.WaitForDecoder), other = cpu - counted;
+        output.WriteLine(Invariant($"  {"waiting for the decoder",-24} {waiting.TotalSeconds,8:F3} s {Share(waiting, wall),7:F1}%"));
+        output.WriteLine(Invariant($"  {"other (runtime, GC...)",-24} {"",10} {"",8} {Math.Max(0, other.TotalSeconds),8:F3} s {Share(other, cpu),7:F1}%"));
+        output.WriteLine(Invariant($"  {"all",-24} {wall.TotalSeconds,8:F3} s {100.0,7:F1}% {cpu.TotalSeconds,8:F3} s {100.0,7:F1}%   (CPU: the process's user + sys)"));
+        output.WriteLine(ScanTimings.ThreadCpuAvailable
+            ? "Wall: on the thread that runs or waits for each stage; decoding runs beside the network (and in folders the last photo's encoding beside the next one's scan), so walls overlap. CPU: each thread's own clock, every thread that worked on the stage."
+            : "Wall: on the thread that runs or waits for each stage; walls overlap. CPU per stage: this platform gives no thread CPU times.");
+    }
+
+    /// <summary>The vectors the scan kernels run on (<c>DOTNET_EnableAVX512F=0</c> gives 256-bit ones on AVX-512 machines).</summary>
+    public static string Kernels() => EdgeNet.Inference.PatchScanner.VectorBits switch
+    {
+        0 => "no vector FMA: the reference loops",
+        512 => "512-bit vectors (AVX-512, FMA)",
+        256 when System.Runtime.Intrinsics.X86.Avx2.IsSupported => "256-bit vectors (AVX2, FMA)",
+        int bits => Invariant($"{bits}-bit vectors (FMA)"),
+    };
+
+    private static double Share(TimeSpan part, TimeSpan whole) => whole > TimeSpan.Zero ? Math.Max(0, 100 * part / whole) : 0;
+
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -66,7 +66,7 @@ public static class PatchScanner
         {
             throw new ArgumentException($"The output needs {outputLength} values, got {probabilities.Length}.", nameof(probabilities));
         }
-        var plan = new ScanPlan<T>(network, width, height, patchSize, classIndex, WindowKernel.Vectors * VectorLanes<T>());
+        ScanPlan<T> plan = Plan(network, width, height, patchSize, classIndex);
         fixed (T* imagePointer = image)
         fixed (T* outputPointer = probabilities)
         {
@@ -93,6 +93,18 @@ public static class PatchScanner
         }
     }
 
+    /// <summary>
+    /// What every worker of one scan of a <paramref name="width"/>×<paramref name="height"/> image shares, for callers
+    /// that split the rows among workers of their own (<see cref="ScanRows{T}"/>); <paramref name="classIndex"/> −1 for
+    /// every class.
+    /// </summary>
+    internal static ScanPlan<T> Plan<T>(Network<T> network, int width, int height, int patchSize, int classIndex)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        new(network, width, height, patchSize, classIndex, WindowKernel.Vectors * VectorLanes<T>());
+
+    /// <summary>Bits of the vectors the float32 scan runs on (512, 256, 128), or 0 for the plain loops (no vector FMA).</summary>
+    internal static int VectorBits => VectorLanes<float>() == 1 ? 0 : VectorLanes<float>() * 32;
+
     /// <summary>Lanes of the widest vector the hardware runs with FMA (1: none, the plain loop).</summary>
     private static int VectorLanes<T>()
         where T : unmanaged, IFloatingPointIeee754<T> =>
@@ -101,8 +113,12 @@ public static class PatchScanner
         : Simd128<T>.IsAccelerated ? Vector128<T>.Count
         : 1;
 
-    /// <summary>The kernels compiled for the network's hidden activation (every one has a vector form).</summary>
-    private static void ScanRows<T>(ScanPlan<T> plan, ReadOnlySpan<T> image, Span<T> output, int firstRow, int endRow, ScanBuffers<T> buffers)
+    /// <summary>
+    /// Output rows <paramref name="firstRow"/> … <paramref name="endRow"/> − 1 on the calling thread, with the kernels
+    /// compiled for the network's hidden activation (every one has a vector form). Each row's numbers do not depend on
+    /// how the rows are split.
+    /// </summary>
+    internal static void ScanRows<T>(ScanPlan<T> plan, ReadOnlySpan<T> image, Span<T> output, int firstRow, int endRow, ScanBuffers<T> buffers)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         switch (plan.Network.HiddenActivation)
