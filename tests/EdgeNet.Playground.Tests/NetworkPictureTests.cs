@@ -1,5 +1,6 @@
 using System.Globalization;
 using EdgeNet.Playground.Tests.Support;
+using EdgeNet.Testing;
 
 namespace EdgeNet.Playground.Tests;
 
@@ -20,7 +21,7 @@ public sealed class NetworkPictureTests(PlaygroundFixture playground)
         })
         """;
 
-    [Fact]
+    [ChromiumFact]
     public async Task Links_follow_the_weights_change_as_it_trains_and_hover_shows_the_engines_weight_and_gradient()
     {
         // Given: the tutorial's 25→8→2 network before training
@@ -68,7 +69,7 @@ public sealed class NetworkPictureTests(PlaygroundFixture playground)
         tab.AssertClean();
     }
 
-    [Fact]
+    [ChromiumFact]
     public async Task A_wide_layer_draws_its_strongest_links_and_says_so()
     {
         // Given: 64 hidden neurons, so 25·64 = 1600 links in the first layer
