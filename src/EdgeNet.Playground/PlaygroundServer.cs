@@ -195,7 +195,7 @@ public sealed class PlaygroundServer : IAsyncDisposable
         try
         {
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, context.RequestAborted);
-            await new PlaygroundSession(socket, _limits, _sessions).RunAsync(stop.Token);
+            await new SocketSession(socket, new PlaygroundSession(_limits, _sessions, PlaygroundPhotos.Instance), _limits).RunAsync(stop.Token);
         }
         finally
         {

@@ -1,7 +1,7 @@
 namespace EdgeNet.Playground;
 
 /// <summary>Counts the open sessions (against the cap) and those training right now.</summary>
-internal sealed class SessionRegistry(int maxSessions)
+internal sealed class SessionRegistry(int maxSessions) : ITrainingShare
 {
     private int _open;
     private int _training;
