@@ -39,14 +39,7 @@ public static class ImageDecoder
         int width = opened.Width, height = opened.Height;
         var rgba = new byte[(long)width * height * 4];
         opened.ReadAll(rgba);
-        var pixels = new double[(long)width * height];
-        for (int i = 0; i < pixels.Length; i++)
-        {
-            double r = rgba[4 * i] / 255.0, g = rgba[(4 * i) + 1] / 255.0, b = rgba[(4 * i) + 2] / 255.0, a = rgba[(4 * i) + 3] / 255.0;
-            double luma = (0.299 * r) + (0.587 * g) + (0.114 * b);            // ITU-R BT.601 weights
-            pixels[i] = Math.Clamp((luma * a) + (1 - a), 0, 1);               // over white
-        }
-        return ImageOrientation.Upright(new GrayImage(width, height, pixels), opened.Origin);
+        return ImageOrientation.Upright(GrayImage.FromRgba(rgba, width, height), opened.Origin);
     }
 
     /// <summary>Decodes the file at <paramref name="path"/> to one byte a pixel.</summary>
@@ -138,7 +131,7 @@ public static class ImageDecoder
             data.Dispose();
             throw new InvalidDataException($"{source} is not an image that can be read (PNG or JPEG expected).");
         }
-        var opened = new Opened(data, codec, source);
+        var opened = new Opened(bytes, data, codec, source);
         int width = codec.Info.Width, height = codec.Info.Height;
         if (width < MinSide || height < MinSide)
         {
@@ -154,7 +147,7 @@ public static class ImageDecoder
     }
 
     /// <summary>An opened, checked codec and the data it reads.</summary>
-    private sealed class Opened(SKData data, SKCodec codec, string source) : IDisposable
+    private sealed class Opened(byte[] bytes, SKData data, SKCodec codec, string source) : IDisposable
     {
         public int Width => codec.Info.Width;
 
@@ -185,6 +178,19 @@ public static class ImageDecoder
         public void ReadGray(byte[] gray, Action<int> rowsDone, ScanTimings? timings)
         {
             int width = Width, height = Height;
+            if (codec.EncodedFormat == SKEncodedImageFormat.Jpeg && TurboJpeg.Available)
+            {
+                bool decoded;
+                using (ScanTimings.Both(timings, ScanStage.Decode))
+                {
+                    decoded = TurboJpeg.DecodeGray(bytes, width, height, gray);   // the luma plane alone
+                }
+                if (decoded)
+                {
+                    rowsDone(height);
+                    return;
+                }
+            }
             SKCodecResult start = codec.StartScanlineDecode(Info);
             if (start == SKCodecResult.Success && codec.ScanlineOrder == SKCodecScanlineOrder.TopDown)
             {

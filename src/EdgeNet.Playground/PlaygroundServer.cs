@@ -196,7 +196,7 @@ public sealed class PlaygroundServer : IAsyncDisposable
         // connection that sends none within FirstMessageTimeout: a silent socket never holds a learner's place.
         using WebSocket socket = await context.WebSockets.AcceptWebSocketAsync();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, context.RequestAborted);
-        await new PlaygroundSession(socket, _limits, _sessions).RunAsync(stop.Token);
+        await new SocketSession(socket, new PlaygroundSession(_limits, _sessions, PlaygroundPhotos.Instance, _sessions), _limits, _sessions).RunAsync(stop.Token);
     }
 
     private static bool LocalHost(HostString host) =>

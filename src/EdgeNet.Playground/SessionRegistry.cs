@@ -1,11 +1,11 @@
 namespace EdgeNet.Playground;
 
 /// <summary>
-/// Admits sessions by memory and counts them: each holds a reservation of the memory budget (its footprint,
+/// Admits sessions by memory and counts them: each holds a share of the memory budget (its footprint,
 /// <see cref="RunFootprint"/>) that grows or shrinks, or is refused, before a run is created; and it counts the open
 /// sessions (against the cap) and those training right now.
 /// </summary>
-internal sealed class SessionRegistry(int maxSessions, long memoryBudget)
+internal sealed class SessionRegistry(int maxSessions, long memoryBudget) : ITrainingShare, IMemoryBudget
 {
     private readonly Lock _gate = new();
     private int _open;
@@ -32,7 +32,7 @@ internal sealed class SessionRegistry(int maxSessions, long memoryBudget)
         }
     }
 
-    /// <summary>Completes at the next change of <see cref="Open"/> or <see cref="Training"/> (take it before reading them).</summary>
+    /// <summary>Completes at the next change of <see cref="Open"/>, <see cref="Training"/> or <see cref="Reserved"/> (take it before reading them).</summary>
     public Task Changed => Volatile.Read(ref _changed).Task;
 
     /// <summary>Takes a place holding <paramref name="footprint"/> bytes; returns why not (the tab cap, or the memory), or null.</summary>
@@ -66,10 +66,6 @@ internal sealed class SessionRegistry(int maxSessions, long memoryBudget)
         Signal();
     }
 
-    /// <summary>
-    /// Changes a session's reservation from <paramref name="held"/> to <paramref name="wanted"/> bytes; returns why
-    /// not (the budget and what is free), or null. Shrinking always succeeds.
-    /// </summary>
     public string? TryResize(long held, long wanted)
     {
         lock (_gate)
@@ -80,8 +76,9 @@ internal sealed class SessionRegistry(int maxSessions, long memoryBudget)
                 return $"This run needs about {Megabytes(wanted)} of memory on the server, and {Megabytes(held + Math.Max(0, free))} of the playground's budget of {Megabytes(memoryBudget)} is free for this tab now. Use fewer samples, a smaller patch or network, or close another tab.";
             }
             _reserved += wanted - held;
-            return null;
         }
+        Signal();
+        return null;
     }
 
     public void ChangeTraining(int change)

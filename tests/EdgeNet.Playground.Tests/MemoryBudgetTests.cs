@@ -2,7 +2,6 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using EdgeNet.Cli.Commands;
-using EdgeNet.Training;
 
 namespace EdgeNet.Playground.Tests;
 
@@ -22,32 +21,27 @@ public sealed class MemoryBudgetTests
     [InlineData("""{"data":"varied","patch":"11","train":"3000","test":"600","hidden":"16,8","batch":"32","optimizer":"adam","lr":"0.01","epochs":"3"}""")]
     [InlineData("""{"data":"varied","patch":"21","train":"1500","test":"300","hidden":"64","batch":"500","optimizer":"nesterov","shuffle":"true","epochs":"2"}""")]
     [InlineData("""{"data":"varied","task":"orientation","patch":"9","train":"4000","test":"0","hidden":"32,32,16","epochs":"2"}""")]
-    public void The_footprint_is_an_upper_bound_of_what_a_run_holds_and_allocates_in_an_epoch(string json)
+    public void The_footprint_is_an_upper_bound_of_what_a_session_holds_and_allocates_in_an_epoch(string json)
     {
-        // Given the settings and the footprint computed from them alone
+        // Given a session (no transport) and the footprint its settings give before any run is created
         var limits = new PlaygroundLimits();
         using JsonDocument document = JsonDocument.Parse(json);
-        RunSettings settings = RunSettings.Parse(document.RootElement, limits);
-        TrainingOptions o = settings.Options;
-        int inputs = settings.Data.PatchSize * settings.Data.PatchSize;
-        long footprint = RunFootprint.Of(inputs, o.Hidden, settings.Data.ClassNames.Count, o.TrainSamples, o.TestSamples, o.BatchSize, o.Epochs);
-
-        // When: the run is created and trains (what it holds after a collection), then one more epoch and a frame's
-        // evaluation (what they allocate on top)
+        long footprint = RunFootprint.Of(RunSettings.Parse(document.RootElement, limits), null, null);
         long before = GC.GetTotalMemory(forceFullCollection: true);
-        var run = new PlaygroundRun(settings, null, null, null, limits);
-        run.Epoch();
-        long start = GC.GetAllocatedBytesForCurrentThread();
-        run.Epoch();
-        if (run.Test is not null)
-        {
-            Evaluation.Of(run.Network, run.Test);
-        }
-        long epoch = GC.GetAllocatedBytesForCurrentThread() - start;
+        var session = new PlaygroundSession(limits, new SessionRegistry(1, long.MaxValue), PlaygroundPhotos.Instance);
+
+        // When: the run is made, trains an epoch with its frame (what it holds after a collection), then one more
+        // epoch and frame (what they allocate on top)
+        Exchange(session, $$"""{"type":"settings","settings":{{json}}}""");
+        Exchange(session, """{"type":"epoch"}""");
+        long start = GC.GetTotalAllocatedBytes(precise: true);
+        Exchange(session, """{"type":"epoch"}""");
+        long epoch = GC.GetTotalAllocatedBytes(precise: true) - start;
         long held = GC.GetTotalMemory(forceFullCollection: true) - before;
-        GC.KeepAlive(run);
+        GC.KeepAlive(session);
 
         // Then
+        Assert.Equal(footprint, session.Footprint);
         Assert.True(held + epoch <= footprint, $"held {held} + one epoch's {epoch} bytes, over the footprint of {footprint}");
     }
 
@@ -55,8 +49,8 @@ public sealed class MemoryBudgetTests
     public async Task A_run_over_the_budget_is_refused_with_a_message_and_the_other_tab_trains_on()
     {
         // Given a budget that holds two sessions and the tutorial's run, not the large one
-        long tutorial = RunFootprint.Of(25, [8], 2, 100, 20, 1, 100);
-        await using PlaygroundServer server = await PlaygroundServer.StartAsync(new PlaygroundOptions { Limits = new PlaygroundLimits { MemoryBudget = 2 * RunFootprint.Session + tutorial + (1 << 20) } });
+        long tutorial = RunFootprint.Of(Tutorial(), null, null);
+        await using PlaygroundServer server = await PlaygroundServer.StartAsync(new PlaygroundOptions { Limits = new PlaygroundLimits { MemoryBudget = RunFootprint.Session + tutorial + (1 << 20) } });
         using var first = await Socket.OpenAsync(server.Url);
         using var second = await Socket.OpenAsync(server.Url);
 
@@ -74,7 +68,13 @@ public sealed class MemoryBudgetTests
         Assert.Equal(1, frame.GetProperty("epoch").GetInt32());
         Assert.Equal(2, server.OpenSessions);
         Assert.True(server.MemoryReserved <= server.MemoryBudget);
-        Assert.Equal(2 * RunFootprint.Session + tutorial, server.MemoryReserved);
+        Assert.Equal(RunFootprint.Session + tutorial, server.MemoryReserved);
+    }
+
+    private static RunSettings Tutorial()
+    {
+        using JsonDocument empty = JsonDocument.Parse("{}");
+        return RunSettings.Parse(empty.RootElement, new PlaygroundLimits());
     }
 
     [Fact]
@@ -118,6 +118,16 @@ public sealed class MemoryBudgetTests
         foreach (Socket socket in silent)
         {
             socket.Dispose();
+        }
+    }
+
+    // Hands the session one message, runs what is due and drops what it sends (as a host does, without the socket).
+    private static void Exchange(PlaygroundSession session, string message)
+    {
+        session.Receive(message);
+        session.Run();
+        while (session.TryTakeOutgoing(out _))
+        {
         }
     }
 

@@ -59,14 +59,24 @@ internal sealed record RunSettings(string DataKind, TrainingOptions Options, Gen
     }
 
     /// <summary>
+    /// The data of a run with these settings: pixels per sample, classes, training and test samples, generated or (for
+    /// "csv") the uploaded sets'; null for "csv" before a training CSV is uploaded.
+    /// </summary>
+    public DataShape? Shape(Dataset? uploadedTrain, Dataset? uploadedTest) =>
+        DataKind != "csv" ? new DataShape(Data.PatchSize * Data.PatchSize, Data.ClassNames.Count, Options.TrainSamples, Options.TestSamples)
+        : uploadedTrain is null ? null
+        : new DataShape(uploadedTrain.FeatureCount, uploadedTrain.ClassCount, uploadedTrain.Count, uploadedTest?.Count ?? 0);
+
+    /// <summary>
     /// Refuses a network or a run too large for one session: more than <see cref="PlaygroundLimits.MaxParameters"/>
     /// parameters, or an epoch of more than <see cref="PlaygroundLimits.MaxWorkPerEpoch"/> sample-parameters.
     /// </summary>
-    public void CheckSize(int inputs, int classes, int trainSamples, PlaygroundLimits limits)
+    public void CheckSize(DataShape shape, PlaygroundLimits limits)
     {
         long parameters = 0;
-        int previous = inputs;
-        foreach (int size in Options.Hidden.Append(classes))
+        int previous = shape.Inputs;
+        int trainSamples = shape.TrainSamples;
+        foreach (int size in Options.Hidden.Append(shape.Classes))
         {
             parameters += (previous + 1L) * size;
             previous = size;
@@ -134,3 +144,10 @@ internal sealed record RunSettings(string DataKind, TrainingOptions Options, Gen
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
+
+/// <summary>The sizes of a run's data.</summary>
+/// <param name="Inputs">Pixels per sample.</param>
+/// <param name="Classes">Classes.</param>
+/// <param name="TrainSamples">Training samples.</param>
+/// <param name="TestSamples">Test samples (0: none).</param>
+internal readonly record struct DataShape(int Inputs, int Classes, int TrainSamples, int TestSamples);

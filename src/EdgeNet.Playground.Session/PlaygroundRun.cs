@@ -28,13 +28,7 @@ internal sealed class PlaygroundRun
     {
         Settings = settings;
         bool csv = settings.DataKind == "csv";
-        if (csv && uploadedTrain is null)
-        {
-            throw new PlaygroundInputException("Choose a CSV file to train on first (label, then the pixel values, one patch a line).");
-        }
-        int inputs = csv ? uploadedTrain!.FeatureCount : settings.Data.PatchSize * settings.Data.PatchSize;
-        int classes = csv ? uploadedTrain!.ClassCount : settings.Data.ClassNames.Count;
-        settings.CheckSize(inputs, classes, csv ? uploadedTrain!.Count : settings.Options.TrainSamples, limits);
+        settings.CheckSize(RequireShape(settings, uploadedTrain, uploadedTest), limits);
         var setup = SeededSetup<double>.Create(settings.Options, settings.Data, csv ? uploadedTrain : null, csv ? uploadedTest : null);
         _random = setup.Random;
         Network = setup.Network;
@@ -50,6 +44,10 @@ internal sealed class PlaygroundRun
     }
 
     public RunSettings Settings { get; }
+
+    /// <summary>The data of a run with these settings and uploads, or why there can be none yet.</summary>
+    public static DataShape RequireShape(RunSettings settings, Dataset? uploadedTrain, Dataset? uploadedTest) =>
+        settings.Shape(uploadedTrain, uploadedTest) ?? throw new PlaygroundInputException("Choose a CSV file to train on first (label, then the pixel values, one patch a line).");
 
     public TrainingOptions Options => Settings.Options;
 
@@ -79,6 +77,17 @@ internal sealed class PlaygroundRun
 
     /// <summary>Side of the square patch, or null when the inputs are not a square.</summary>
     public int? PatchSide => Models.Model.SquareSide(Network.Inputs);
+
+    /// <summary>
+    /// Fills each layer's gradient buffers with dL/dW and dL/db of the mean loss over the training set at the current
+    /// weights: the direction the next full-batch step of gradient descent moves them (−α·dL/dW). The weights and the
+    /// optimizer's state do not change; every update computes its own gradients first.
+    /// </summary>
+    public void ComputeTrainingGradient()
+    {
+        Network.ForwardLoss(_x, _labels, out _);
+        Network.Backward(_x, _labels);
+    }
 
     /// <summary>One whole epoch (or the rest of the current one, when single steps began it).</summary>
     /// <exception cref="TrainingDivergedException">The loss became NaN or infinite.</exception>
