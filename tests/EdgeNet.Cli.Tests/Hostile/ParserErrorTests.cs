@@ -1,5 +1,3 @@
-using EdgeNet.Cli.Input;
-
 namespace EdgeNet.Cli.Tests.Hostile;
 
 /// <summary>Issue #15 cases 5 and 10: the command-line parser's errors are one line, never a stack trace.</summary>
@@ -28,73 +26,6 @@ public sealed class ParserErrorTests
         string big = folder.Write("big.txt", new string('#', (int)EdgeNet.Limits.MaxResponseFileBytes + 1));
 
         CliRun.Of("train", "@" + big).AssertOneLineError("the largest accepted is 1 MB");
-    }
-
-    [Fact]
-    public void A_response_file_that_names_itself_is_a_loop()
-    {
-        using var folder = new TempFolder();
-        string self = folder.File("r.txt");
-        File.WriteAllText(self, $"--epochs 1\n@{self}\n");
-
-        CliRun run = CliRun.Of("train", "@" + self);
-
-        run.AssertOneLineError("includes itself: a loop of response files");
-        Assert.Equal(ExitCodes.Usage, run.ExitCode);
-        Assert.Equal(string.Empty, run.Out);
-    }
-
-    [Fact]
-    public void Two_response_files_that_name_each_other_are_a_loop()
-    {
-        using var folder = new TempFolder();
-        string a = folder.File("a.txt"), b = folder.File("b.txt");
-        File.WriteAllText(a, $"@{b}\n");
-        File.WriteAllText(b, $"--epochs 1 @{a}\n");
-
-        CliRun run = CliRun.Of("train", "@" + a);
-
-        run.AssertOneLineError($"'{a}' includes itself through 'b.txt': a loop of response files");
-        Assert.Equal(ExitCodes.Usage, run.ExitCode);
-    }
-
-    [Theory]
-    [InlineData(ResponseFiles.MaxDepth, 0)]
-    [InlineData(ResponseFiles.MaxDepth + 1, ExitCodes.Usage)]
-    public void Response_files_nest_at_most_the_cap_deep(int files, int expectedCode)
-    {
-        // Given f0 → f1 → … → the last, which holds the options
-        using var folder = new TempFolder();
-        for (int i = 0; i < files; i++)
-        {
-            folder.Write($"f{i}.txt", i == files - 1 ? "--epochs 2 --log-every 1" : $"@{folder.File($"f{i + 1}.txt")}");
-        }
-
-        CliRun run = CliRun.Of("train", "@" + folder.File("f0.txt"));
-
-        Assert.Equal(expectedCode, run.ExitCode);
-        if (expectedCode == 0)
-        {
-            Assert.Equal(CliRun.Of("train", "--epochs", "2", "--log-every", "1").Out, run.Out);
-        }
-        else
-        {
-            run.AssertOneLineError($"Response files nest more than {ResponseFiles.MaxDepth} deep");
-        }
-    }
-
-    [Fact]
-    public void What_all_response_files_expand_to_is_capped_together()
-    {
-        // Given a small file naming a 200 KB one ten times (each file is under the cap, together they are not)
-        using var folder = new TempFolder();
-        string big = folder.Write("big.txt", string.Concat(Enumerable.Repeat("# a comment line of forty characters..\n", 200 * 1024 / 40)));
-        string small = folder.Write("small.txt", string.Concat(Enumerable.Repeat($"@{big}\n", 10)));
-
-        CliRun run = CliRun.Of("train", "@" + small);
-
-        run.AssertOneLineError("The response files of this command line hold more than 1 MB in all");
-        Assert.Equal(ExitCodes.Usage, run.ExitCode);
     }
 
     [Fact]
