@@ -65,6 +65,8 @@ public sealed class CommandTests
     [InlineData("--port", "70000", 2, "edgenet: The port must be from 0 (any free port) to 65535 (got 70000).")]
     [InlineData("--memory-budget", "lots", 2, "edgenet: The memory budget must be a size such as 2G or 512M (got 'lots').")]
     [InlineData("--memory-budget", "12K", 2, "edgenet: The memory budget must be from 1M to 4096T (got '12K').")]
+    [InlineData("--allow-embed", "school.example", 2, "edgenet: An embedding origin is a site's scheme, host and port, such as https://school.example or http://localhost:8000, or * for any site (got 'school.example').")]
+    [InlineData("--allow-embed", "https://school.example/lessons", 2, "edgenet: An embedding origin is a site's scheme, host and port, such as https://school.example or http://localhost:8000, or * for any site (got 'https://school.example/lessons').")]
     public void Bad_options_get_one_line_and_a_usage_exit_code(string option, string value, int code, string expected)
     {
         CliRun run = CliRun.Of("playground", option, value, "--no-browser");

@@ -16,12 +16,18 @@ internal static class PlaygroundCommand
         var port = new Option<int>("--port") { HelpName = "N", Description = "Port to listen on (default: any free port).", DefaultValueFactory = _ => 0 };
         var host = new Option<string>("--host") { HelpName = "ADDR", Description = "Address to bind (default 127.0.0.1, this machine only; 0.0.0.0 lets anyone who can reach the port use it).", DefaultValueFactory = _ => "127.0.0.1" };
         var noBrowser = new Option<bool>("--no-browser") { Description = "Do not open a browser; just print the URL." };
+        var allowEmbed = new Option<string>("--allow-embed") { HelpName = "ORIGINS", Description = "Let these sites' pages show the playground in an iframe: comma-separated origins such as https://school.example, or * for any (default: none may frame it)." };
         var budget = new Option<string?>("--memory-budget") { HelpName = "SIZE", Description = "Memory all tabs together may hold, e.g. 2G or 512M (default: half the memory available to the server)." };
-        var command = new Command("playground", "Open the playground: train, probe and step through the network live in the browser.") { port, host, noBrowser, budget };
+        var command = new Command("playground", "Open the playground: train, probe and step through the network live in the browser.") { port, host, noBrowser, allowEmbed, budget };
         command.SetAction(parse => EdgeNetCli.Guard(context, () =>
         {
-            var limits = new PlaygroundLimits { MemoryBudget = parse.GetValue(budget) is { } size ? ParseSize(size) : null };
-            var options = new PlaygroundOptions { Host = parse.GetValue(host)!, Port = parse.GetValue(port), Limits = limits };
+            var options = new PlaygroundOptions
+            {
+                Host = parse.GetValue(host)!,
+                Port = parse.GetValue(port),
+                Limits = new PlaygroundLimits { MemoryBudget = parse.GetValue(budget) is { } size ? ParseSize(size) : null },
+                EmbedOrigins = (parse.GetValue(allowEmbed) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            };
             return Run(context, options, !parse.GetValue(noBrowser));
         }));
         return command;
