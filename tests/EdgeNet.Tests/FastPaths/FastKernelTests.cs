@@ -49,7 +49,7 @@ public sealed class FastKernelTests
         reference.Network.UseReferenceKernels = true;
 
         // (without hardware FMA the planner takes the no-FMA path: within rounding, not the same bits)
-        if (fast.Network.Plan(batchSize).Path == Passes.PassPath.NoFma)
+        if (fast.Network.Plan(batchSize).Path == EdgeNet.Passes.PassPath.NoFma)
         {
             tolerance = Math.Max(tolerance, 2e-5);
         }
