@@ -9,15 +9,19 @@ const inbox = [];             // messages not yet handed over, in the order the 
 let draining = false;
 let timer = 0;                // a paced run's next call
 let soon = false;             // a call at once is queued on the channel
+let unhandled = 0;            // messages posted that the page has not yet acknowledged (transport.js)
+const AHEAD = 2;              // more than this unhandled: training waits for the page, as the server's waits on its socket
 const channel = new MessageChannel();   // runs the session again at once, after messages already waiting (no 4 ms clamp)
 
 function post(texts) {
   for (const text of texts) postMessage(text);
+  unhandled += texts.length;
 }
 
 function schedule() {
   clearTimeout(timer);
   timer = 0;
+  if (unhandled > AHEAD) return;          // the page's next acknowledgement schedules again
   const due = engine.Due();
   if (due < 0) return;
   if (due === 0) {
@@ -29,6 +33,7 @@ function schedule() {
 
 function run() {
   soon = false;
+  if (unhandled > AHEAD) return;
   post(engine.Run());
   schedule();
 }
@@ -75,6 +80,11 @@ async function drain() {
 
 // A listener, not onmessage: .NET's runtime, loaded into this worker, must not find (or replace) a handler of ours.
 addEventListener('message', event => {
+  if (typeof event.data === 'number') {
+    unhandled = Math.max(0, unhandled - event.data);
+    if (engine && !draining) schedule();
+    return;
+  }
   if (typeof event.data !== 'string') return;
   inbox.push(event.data);
   drain();
