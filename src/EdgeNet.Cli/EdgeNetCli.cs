@@ -29,7 +29,7 @@ internal static class EdgeNetCli
                 return ExitCodes.Usage;
             }
             RootCommand root = BuildRoot(context);
-            var configuration = new ParserConfiguration { ResponseFileTokenReplacer = ResponseFiles.TryReplace };
+            var configuration = new ParserConfiguration { ResponseFileTokenReplacer = new ResponseFiles().TryReplace };
             ParseResult parsed = root.Parse(args.Length == 0 ? ["--help"] : args, configuration);
             if (parsed.Errors.Count > 0)
             {
