@@ -59,6 +59,8 @@ internal static class EdgeNetCli
         root.Subcommands.Add(GuideCommand.Create(context));
         root.Subcommands.Add(ScanCommand.Create(context));
         root.Subcommands.Add(SceneCommand.Create(context));
+        root.Subcommands.Add(ScenesCommand.Create(context));
+        root.Subcommands.Add(EvaluateCommand.Create(context));
         root.Subcommands.Add(CompareCommand.Create(context));
         root.Subcommands.Add(ExportCommand.Create(context));
         root.Subcommands.Add(ImportCommand.Create(context));

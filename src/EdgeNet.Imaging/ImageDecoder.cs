@@ -39,14 +39,7 @@ public static class ImageDecoder
         int width = opened.Width, height = opened.Height;
         var rgba = new byte[(long)width * height * 4];
         opened.ReadAll(rgba);
-        var pixels = new double[(long)width * height];
-        for (int i = 0; i < pixels.Length; i++)
-        {
-            double r = rgba[4 * i] / 255.0, g = rgba[(4 * i) + 1] / 255.0, b = rgba[(4 * i) + 2] / 255.0, a = rgba[(4 * i) + 3] / 255.0;
-            double luma = (0.299 * r) + (0.587 * g) + (0.114 * b);            // ITU-R BT.601 weights
-            pixels[i] = Math.Clamp((luma * a) + (1 - a), 0, 1);               // over white
-        }
-        return ImageOrientation.Upright(new GrayImage(width, height, pixels), opened.Origin);
+        return ImageOrientation.Upright(GrayImage.FromRgba(rgba, width, height), opened.Origin);
     }
 
     /// <summary>Decodes the file at <paramref name="path"/> to one byte a pixel.</summary>

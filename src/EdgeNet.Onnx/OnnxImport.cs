@@ -13,6 +13,8 @@ namespace EdgeNet.Onnx;
 /// </summary>
 public static class OnnxImport
 {
+    private static readonly MessageParser<ModelProto> Parser = ModelProto.Parser.WithDiscardUnknownFields(true);
+
     /// <summary>Loads an ONNX file as a model.</summary>
     /// <param name="path">The .onnx file.</param>
     /// <param name="classNames">Class names to give the model; null for the file's own (EdgeNet's metadata) or "Class k".</param>
@@ -39,14 +41,17 @@ public static class OnnxImport
         {
             throw new ModelFormatException($"{source} is {bytes.LongLength} bytes, more than the {OnnxLimits.MaxFileBytes} EdgeNet reads.");
         }
+        // Counts and sizes are checked on the bytes before the parser builds anything (OnnxWireScan); unknown
+        // fields are dropped, not kept; protobuf's own text never reaches the user.
+        OnnxWireScan.Check(bytes, source);
         ModelProto proto;
         try
         {
-            proto = ModelProto.Parser.ParseFrom(bytes);
+            proto = Parser.ParseFrom(bytes);
         }
         catch (InvalidProtocolBufferException e)
         {
-            throw new ModelFormatException($"{source} is not an ONNX model: {OneLine(e.Message)}", e);
+            throw new ModelFormatException($"{source} is not an ONNX model: its protobuf encoding is broken.", e);
         }
         if (proto.Graph is null || proto.Graph.Node.Count == 0)
         {

@@ -28,6 +28,13 @@ internal static class PageFiles
 
     private static readonly FrozenDictionary<string, (byte[] Content, string ContentType)> Routes = Load();
 
+    /// <summary>What the static site's page connects to: the Web Worker (written as <c>engine.json</c> by the export).</summary>
+    public const string WorkerEngineJson = "{\"transport\":\"worker\",\"worker\":\"engine-worker.js\"}\n";
+
+    /// <summary>The page's files as a static site has them, by path (without the server's <c>engine.json</c>).</summary>
+    public static IEnumerable<(string Name, byte[] Content)> All() =>
+        Routes.Where(r => r.Key is not ("/" or "/engine.json")).Select(r => (r.Key.TrimStart('/'), r.Value.Content));
+
     /// <summary>The file served at <paramref name="path"/>, if it is one of the page's.</summary>
     public static bool TryGet(string path, out byte[] content, out string contentType)
     {

@@ -44,6 +44,31 @@ public sealed class PlaygroundServer : IAsyncDisposable
     /// <summary>Sessions training now.</summary>
     public int TrainingSessions => _sessions.Training;
 
+    /// <summary>
+    /// Completes once <paramref name="condition"/> holds for the open and training counts, checked at each change
+    /// of them; a <see cref="TimeoutException"/> after <paramref name="timeout"/>.
+    /// </summary>
+    internal async Task WaitForSessionsAsync(Func<int, int, bool> condition, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            Task changed = _sessions.Changed;
+            if (condition(_sessions.Open, _sessions.Training))
+            {
+                return;
+            }
+            try
+            {
+                await changed.WaitAsync(deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"After {timeout.TotalSeconds} s the server has {_sessions.Open} sessions open and {_sessions.Training} training.");
+            }
+        }
+    }
+
     /// <summary>Starts listening; returns once the port is bound.</summary>
     /// <exception cref="ArgumentException">The host is not an IP address (or localhost), or the port is out of range.</exception>
     public static async Task<PlaygroundServer> StartAsync(PlaygroundOptions options, CancellationToken cancellationToken = default)
@@ -170,7 +195,7 @@ public sealed class PlaygroundServer : IAsyncDisposable
         try
         {
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, context.RequestAborted);
-            await new PlaygroundSession(socket, _limits, _sessions).RunAsync(stop.Token);
+            await new SocketSession(socket, new PlaygroundSession(_limits, _sessions, PlaygroundPhotos.Instance), _limits).RunAsync(stop.Token);
         }
         finally
         {

@@ -1,5 +1,6 @@
 using EdgeNet.Imaging;
 using EdgeNet.Playground.Tests.Support;
+using EdgeNet.Testing;
 
 namespace EdgeNet.Playground.Tests;
 
@@ -27,7 +28,7 @@ public sealed class BadInputTests(PlaygroundFixture playground)
         ("?init=zeros", "The initial weights must be one of tutorial, he, xavier (got 'zeros')."),
     ];
 
-    [Fact]
+    [ChromiumFact]
     public async Task Absurd_settings_in_the_url_get_a_message()
     {
         // Given: one tab that opens each bad link in turn (each load is a new session on the same server)
@@ -54,7 +55,7 @@ public sealed class BadInputTests(PlaygroundFixture playground)
         tab.AssertClean();
     }
 
-    [Fact]
+    [ChromiumFact]
     public async Task A_network_or_an_epoch_past_the_caps_gets_a_message()
     {
         // Given: 31×31 patches into 128 and 128 neurons; 20000 patches of 15×15 into 16 neurons
@@ -71,7 +72,7 @@ public sealed class BadInputTests(PlaygroundFixture playground)
         slow.AssertClean();
     }
 
-    [Fact]
+    [ChromiumFact]
     public async Task Bad_files_and_a_wrong_pixel_count_get_messages_and_the_session_goes_on()
     {
         // Given
@@ -123,7 +124,7 @@ public sealed class BadInputTests(PlaygroundFixture playground)
         ("{\"type\":\"settings\",\"settings\":{\"optimizer\":\"adam\",\"beta1\":[0.9]}}", false, 0, "'beta1' must be a single value."),
     ];
 
-    [Fact]
+    [ChromiumFact]
     public async Task Malformed_socket_messages_get_a_message_and_the_session_still_answers()
     {
         // Given: one tab; each case opens its own socket (its own session) from it
@@ -133,18 +134,14 @@ public sealed class BadInputTests(PlaygroundFixture playground)
         // When / Then: each message gets its error, and a good message after it is still answered
         foreach ((string text, bool binary, int size, string expected) in MalformedMessages)
         {
-            var reply = await tab.Page.EvaluateAsync<RawSocket.Reply>(RawSocket.Script, new { text, size, binary });
+            RawSocket.Reply reply = await RawSocket.SendAsync(tab.Page, text, size, binary);
             if (!reply.Error.Contains(expected, StringComparison.Ordinal) || !reply.Alive)
             {
                 wrong.Add($"{(size > 0 ? $"{size} bytes" : binary ? "binary" : text)}: expected '{expected}', got '{reply.Error}', answered afterwards: {reply.Alive}");
             }
         }
         Assert.Empty(wrong);
-        DateTime end = DateTime.UtcNow.AddSeconds(10);
-        while ((await PlaygroundFixture.StatusAsync(playground.Url)).Sessions != 1 && DateTime.UtcNow < end)
-        {
-            await Task.Delay(100);
-        }
+        await playground.Server.WaitForSessionsAsync((open, _) => open == 1, TimeSpan.FromSeconds(30));
         Assert.Equal(1, (await PlaygroundFixture.StatusAsync(playground.Url)).Sessions);   // every case's socket closed its session
         tab.AssertClean();
     }

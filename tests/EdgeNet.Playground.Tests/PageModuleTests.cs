@@ -3,6 +3,7 @@ using System.Text.Json;
 using EdgeNet.Layers;
 using EdgeNet.Optimizers;
 using EdgeNet.Playground.Tests.Support;
+using EdgeNet.Testing;
 using EdgeNet.Training;
 
 namespace EdgeNet.Playground.Tests;
@@ -55,7 +56,7 @@ public sealed class PageModuleTests(PlaygroundFixture playground)
         }
     }
 
-    [Fact]
+    [ChromiumFact]
     public async Task The_form_is_built_from_the_engines_tables_in_hello()
     {
         // Given

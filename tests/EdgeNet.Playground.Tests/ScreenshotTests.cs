@@ -1,5 +1,6 @@
 using EdgeNet.Imaging;
 using EdgeNet.Playground.Tests.Support;
+using EdgeNet.Testing;
 
 namespace EdgeNet.Playground.Tests;
 
@@ -10,7 +11,7 @@ namespace EdgeNet.Playground.Tests;
 [Collection(PlaygroundCollection.Name)]
 public sealed class ScreenshotTests(PlaygroundFixture playground)
 {
-    [Fact]
+    [ChromiumFact]
     public async Task The_trained_page_renders_every_panel()
     {
         // Given

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using EdgeNet.Optimizers;
 using EdgeNet.Playground.Tests.Support;
+using EdgeNet.Testing;
+using static Microsoft.Playwright.Assertions;
 
 namespace EdgeNet.Playground.Tests;
 
@@ -11,7 +13,7 @@ public sealed partial class TrainingTests(PlaygroundFixture playground)
 {
     private const string HeatmapPixels = "Array.from(document.querySelectorAll('#hidden canvas')).map(c => c.toDataURL()).join('|')";
 
-    [Fact]
+    [ChromiumFact]
     public async Task Play_makes_the_loss_fall_and_the_hidden_weights_change()
     {
         // Given: the tutorial's run, flat out
@@ -35,7 +37,7 @@ public sealed partial class TrainingTests(PlaygroundFixture playground)
         tab.AssertClean();
     }
 
-    [Theory]
+    [ChromiumTheory]
     [InlineData("?seed=7&epochs=20&batch=4&shuffle=true&speed=0", "--seed 7 --epochs 20 --batch-size 4 --shuffle")]
     [InlineData("?data=varied&train=300&test=100&epochs=4&hidden=12,6&lr=0.05&speed=0", "--dataset varied --train-samples 300 --test-samples 100 --epochs 4 --hidden 12,6 --lr 0.05")]
     [InlineData("?optimizer=adam&activation=tanh&weight-decay=0.01&init=xavier&lr=0.01&beta2=0.99&epochs=12&batch=4&shuffle=true&speed=0", "--optimizer adam --activation tanh --weight-decay 0.01 --init xavier --lr 0.01 --beta2 0.99 --epochs 12 --batch-size 4 --shuffle")]
@@ -62,7 +64,7 @@ public sealed partial class TrainingTests(PlaygroundFixture playground)
         tab.AssertClean();
     }
 
-    [Theory]
+    [ChromiumTheory]
     [InlineData("", "")]
     [InlineData("&optimizer=adamw&weight-decay=0.05&activation=sigmoid", " --optimizer adamw --weight-decay 0.05 --activation sigmoid")]
     public async Task Single_steps_then_epochs_walk_the_same_order_as_edgenet_train(string query, string arguments)
@@ -89,20 +91,20 @@ public sealed partial class TrainingTests(PlaygroundFixture playground)
         tab.AssertClean();
     }
 
-    [Fact]
+    [ChromiumFact]
     public async Task Every_training_option_is_a_labelled_field_that_goes_into_the_url_and_trains_as_edgenet_train()
     {
         // Given: the page with the defaults: SGD, so no optimizer settings shown but weight decay
         using var folder = new TempFolder();
         await using PlaygroundPage tab = await PlaygroundPage.OpenAsync(playground.Browser, playground.Url, "?epochs=5&speed=0");
-        Assert.True(await tab.Field("Weight decay λ").IsVisibleAsync());
-        Assert.False(await tab.Field("Momentum μ").IsVisibleAsync());
+        await Expect(tab.Field("Weight decay λ")).ToBeVisibleAsync();
+        await Expect(tab.Field("Momentum μ")).ToBeHiddenAsync();
 
         // When: the form is filled by label: RMSprop with its ρ and ε, sigmoid units, He's initial weights, weight decay
         await tab.Field("Optimizer").SelectOptionAsync("rmsprop");
-        Assert.Equal("0.99", await tab.Field("RMSprop decay ρ").InputValueAsync());
-        Assert.Equal("1e-8", await tab.Field("ε").InputValueAsync());
-        Assert.False(await tab.Field("β1").IsVisibleAsync());
+        await Expect(tab.Field("RMSprop decay ρ")).ToHaveValueAsync("0.99");
+        await Expect(tab.Field("ε")).ToHaveValueAsync("1e-8");
+        await Expect(tab.Field("β1")).ToBeHiddenAsync();
         await Fill(tab, "RMSprop decay ρ", "0.9");
         await Fill(tab, "ε", "1e-6");
         await Fill(tab, "Weight decay λ", "0.001");
@@ -125,9 +127,9 @@ public sealed partial class TrainingTests(PlaygroundFixture playground)
 
         // and a link with those settings opens with the same form
         await using PlaygroundPage shared = await PlaygroundPage.OpenAsync(playground.Browser, playground.Url, new Uri(url).Query);
-        Assert.Equal("rmsprop", await shared.Field("Optimizer").InputValueAsync());
-        Assert.Equal("1e-6", await shared.Field("ε").InputValueAsync());
-        Assert.Equal("sigmoid", await shared.Field("Hidden activation").InputValueAsync());
+        await Expect(shared.Field("Optimizer")).ToHaveValueAsync("rmsprop");
+        await Expect(shared.Field("ε")).ToHaveValueAsync("1e-6");
+        await Expect(shared.Field("Hidden activation")).ToHaveValueAsync("sigmoid");
         tab.AssertClean();
         shared.AssertClean();
     }

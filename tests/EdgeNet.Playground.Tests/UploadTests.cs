@@ -4,6 +4,7 @@ using EdgeNet.Data;
 using EdgeNet.Imaging;
 using EdgeNet.Models;
 using EdgeNet.Playground.Tests.Support;
+using EdgeNet.Testing;
 
 namespace EdgeNet.Playground.Tests;
 
@@ -11,7 +12,7 @@ namespace EdgeNet.Playground.Tests;
 [Collection(PlaygroundCollection.Name)]
 public sealed class UploadTests(PlaygroundFixture playground)
 {
-    [Fact]
+    [ChromiumFact]
     public async Task A_training_and_a_test_csv_train_as_edgenet_train_data_does()
     {
         // Given: 40 training and 12 test patches in the --data format
@@ -37,7 +38,7 @@ public sealed class UploadTests(PlaygroundFixture playground)
         tab.AssertClean();
     }
 
-    [Fact]
+    [ChromiumFact]
     public async Task A_photo_comes_back_as_the_networks_edge_map()
     {
         // Given: a 64×48 photo, dark on the left and bright on the right, and the page's trained model

@@ -69,25 +69,32 @@ internal sealed class PlaygroundPage : IAsyncDisposable
     /// <summary>Frames the page has drawn so far.</summary>
     public async Task<int> FramesAsync() => int.Parse(await Page.EvaluateAsync<string>("document.body.dataset.frames || '0'"), System.Globalization.CultureInfo.InvariantCulture);
 
-    public Task WaitForFrameAsync() => WaitAsync("Number(document.body.dataset.frames || 0) > 0", 60);
+    public Task WaitForFrameAsync() => WaitAsync("Number(document.body.dataset.frames || 0) > 0");
 
     public Task WaitForEpochAsync(int epoch) =>
-        WaitAsync($"Number(document.body.dataset.epoch || 0) >= {epoch} && document.body.dataset.playing === 'false'", 60);
+        WaitAsync($"Number(document.body.dataset.epoch || 0) >= {epoch} && document.body.dataset.playing === 'false'");
 
     /// <summary>
-    /// Polls <paramref name="condition"/> until true. (Playwright's WaitForFunction evaluates strings with eval, which
-    /// the page's Content-Security-Policy rightly forbids; EvaluateAsync is not subject to it.)
+    /// Completes once <paramref name="condition"/> (page script) holds: the page checks it at each of its own tasks, so
+    /// the wait ends with the state, never after a fixed time; <paramref name="seconds"/> only bounds a failure.
+    /// (Playwright's WaitForFunction evaluates strings with eval, which the page's Content-Security-Policy rightly
+    /// forbids; a function passed to EvaluateAsync is not subject to it.)
     /// </summary>
-    public async Task WaitAsync(string condition, int seconds = 20)
+    public async Task WaitAsync(string condition, int seconds = 60)
     {
-        DateTime end = DateTime.UtcNow.AddSeconds(seconds);
-        while (!await Page.EvaluateAsync<bool>($"() => !!({condition})"))
+        string script = $$"""
+            () => new Promise(resolve => {
+              const check = () => { if ({{condition}}) resolve(true); else setTimeout(check, 10); };
+              check();
+            })
+            """;
+        try
         {
-            if (DateTime.UtcNow > end)
-            {
-                throw new TimeoutException($"After {seconds} s the page still does not satisfy: {condition}. Message shown: '{await Page.Locator("#message").InnerTextAsync()}'");
-            }
-            await Task.Delay(50);
+            await Page.EvaluateAsync<bool>(script).WaitAsync(TimeSpan.FromSeconds(seconds));
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"After {seconds} s the page still does not satisfy: {condition}. Message shown: '{await Page.Locator("#message").InnerTextAsync()}'");
         }
     }
 

@@ -14,7 +14,7 @@ internal sealed partial class PlaygroundSession
     /// <summary>Wrong test patches sent per frame.</summary>
     private const int WrongShown = 24;
 
-    private Task SendHelloAsync(CancellationToken cancel)
+    private void SendHello()
     {
         var tutorial = new TrainingOptions();
         var varied = new VariedOptions();
@@ -73,11 +73,11 @@ internal sealed partial class PlaygroundSession
         w.WriteNumber("maxPatch", VariedOptions.MaxPatchSize);
         w.WriteEndObject();
         PageTables.Write(w);
-        return SendAsync(message, cancel);
+        Send(message);
     }
 
     // A new run: what the data is, a strip of its patches, the shape of the network.
-    private async Task SendRunAsync(CancellationToken cancel)
+    private void SendRun()
     {
         PlaygroundRun run = _run!;
         var message = new JsonMessage("run");
@@ -120,11 +120,11 @@ internal sealed partial class PlaygroundSession
             w.WriteEndObject();
         }
         w.WriteEndArray();
-        await SendAsync(message, cancel);
-        await SendFrameAsync(cancel);
+        Send(message);
+        SendFrame();
     }
 
-    private async Task SendFrameAsync(CancellationToken cancel)
+    private void SendFrame()
     {
         PlaygroundRun run = _run!;
         _lastFrame = _clock.Elapsed;
@@ -201,15 +201,15 @@ internal sealed partial class PlaygroundSession
             w.WriteEndArray();
             w.WriteNumber("wrongCount", predicted.Where((p, i) => p != test.Labels[i]).Count());
         }
-        await SendAsync(message, cancel);
+        Send(message);
         if (_pendingError is { } error)
         {
             _pendingError = null;
-            await SendErrorAsync(error, null, cancel);
+            SendError(error, null);
         }
     }
 
-    private Task SendErrorAsync(string text, string? about, CancellationToken cancel)
+    private void SendError(string text, string? about)
     {
         var message = new JsonMessage("error");
         message.Writer.WriteString("message", text);
@@ -217,6 +217,6 @@ internal sealed partial class PlaygroundSession
         {
             message.Writer.WriteString("about", about.Length <= 20 ? about : about[..20]);
         }
-        return SendAsync(message, cancel);
+        Send(message);
     }
 }

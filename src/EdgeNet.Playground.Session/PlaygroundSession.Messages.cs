@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using EdgeNet.Data;
 using EdgeNet.Diagnostics;
-using EdgeNet.Imaging;
 using EdgeNet.Layers;
 using EdgeNet.Models;
 using EdgeNet.Optimizers;
@@ -22,41 +21,56 @@ internal sealed partial class PlaygroundSession
     private string? _uploadName;
     private double[]? _probe;
 
-    private async Task HandleAsync(Incoming message, CancellationToken cancel)
+    /// <summary>
+    /// A photo the browser decoded to RGBA pixels (the Web Worker's photo upload): scanned as the "photo" message's
+    /// file would be, with the same caps, and answered with the same "photo" message.
+    /// </summary>
+    public void ReceivePhoto(PhotoUpload photo) => Guard("photo", () => ScanPhoto(photo));
+
+    private void Handle(string? text, string? problem)
     {
         string? type = null;
-        try
+        Guard(null, () =>
         {
-            if (message.Problem is not null)
+            if (problem is not null)
             {
-                throw new PlaygroundInputException(message.Problem);
+                throw new PlaygroundInputException(problem);
             }
-            using JsonDocument document = Parse(message.Text!);
+            using JsonDocument document = Parse(text!);
             JsonElement root = document.RootElement;
             type = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("type", out JsonElement t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-            await DispatchAsync(type, root, cancel);
+            Dispatch(type, root);
+        }, () => type);
+    }
+
+    // Runs one message's work; every failure becomes an "error" message about that message's type.
+    private void Guard(string? type, Action work, Func<string?>? typeSeen = null)
+    {
+        try
+        {
+            work();
         }
         catch (Exception e) when (e is PlaygroundInputException or TrainingDivergedException or ArgumentException)
         {
-            await SendErrorAsync(e.Message, type, cancel);
+            SendError(e.Message, typeSeen?.Invoke() ?? type);
         }
-        catch (Exception e) when (e is not (OperationCanceledException or System.Net.WebSockets.WebSocketException or ObjectDisposedException))
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            await SendErrorAsync($"Internal error ({e.GetType().Name}): {e.Message}. The session goes on; please report it.", type, cancel);
+            SendError($"Internal error ({e.GetType().Name}): {e.Message}. The session goes on; please report it.", typeSeen?.Invoke() ?? type);
         }
     }
 
-    private async Task DispatchAsync(string? type, JsonElement root, CancellationToken cancel)
+    private void Dispatch(string? type, JsonElement root)
     {
         switch (type)
         {
             case "settings":
                 NewRun(RunSettings.Parse(Property(root, "settings"), _limits));
-                await SendRunAsync(cancel);
+                SendRun();
                 break;
             case "reset":
                 NewRun(RequireRun().Settings);
-                await SendRunAsync(cancel);
+                SendRun();
                 break;
             case "play":
                 if (RequireRun().Finished)
@@ -90,25 +104,25 @@ internal sealed partial class PlaygroundSession
                 }
                 break;
             case "csv":
-                await UploadCsvAsync(root, cancel);
+                UploadCsv(root);
                 break;
             case "probe":
-                await ProbeAsync(root, cancel);
+                Probe(root);
                 break;
             case "neuron":
-                await NeuronAsync(root, cancel);
+                Neuron(root);
                 break;
             case "trace":
-                await TraceAsync(root, apply: false, cancel);
+                Trace(root, apply: false);
                 break;
             case "apply":
-                await TraceAsync(root, apply: true, cancel);
+                Trace(root, apply: true);
                 break;
             case "photo":
-                await PhotoAsync(root, cancel);
+                Photo(root);
                 break;
             case "download":
-                await DownloadAsync(root, cancel);
+                Download(root);
                 break;
             default:
                 throw new PlaygroundInputException(type is null
@@ -130,7 +144,7 @@ internal sealed partial class PlaygroundSession
 
     private PlaygroundRun RequireRun() => _run ?? throw new PlaygroundInputException("Choose the settings first (the page sends them when it opens).");
 
-    private async Task UploadCsvAsync(JsonElement root, CancellationToken cancel)
+    private void UploadCsv(JsonElement root)
     {
         string role = Text(root, "role", 10);
         string name = FileName(root);
@@ -175,13 +189,13 @@ internal sealed partial class PlaygroundSession
                 (_uploadTrain, _uploadTest, _uploadName) = (oldTrain, oldTest, oldName);
                 throw;
             }
-            await SendRunAsync(cancel);
+            SendRun();
             return;
         }
         if (_run?.Settings.DataKind == "csv")
         {
             NewRun(_run.Settings);
-            await SendRunAsync(cancel);
+            SendRun();
         }
     }
 
@@ -208,7 +222,7 @@ internal sealed partial class PlaygroundSession
         return x;
     }
 
-    private async Task ProbeAsync(JsonElement root, CancellationToken cancel)
+    private void Probe(JsonElement root)
     {
         double[] x = Pixels(root);
         PlaygroundRun run = _run!;
@@ -233,11 +247,11 @@ internal sealed partial class PlaygroundSession
         message.Numbers("p", network.Probabilities);
         message.Writer.WriteNumber("predicted", SoftmaxCrossEntropy.ArgMax(network.Probabilities));
         message.Writer.WriteString("text", text);
-        await SendAsync(message, cancel);
+        Send(message);
     }
 
     // z = Σ input[i]·W[i, j] + b[j] of one neuron, with the probed patch's numbers.
-    private async Task NeuronAsync(JsonElement root, CancellationToken cancel)
+    private void Neuron(JsonElement root)
     {
         PlaygroundRun run = RequireRun();
         double[] x = _probe ?? throw new PlaygroundInputException("Probe a patch first: the formula fills in its numbers.");
@@ -268,14 +282,14 @@ internal sealed partial class PlaygroundSession
         {
             message.Number("p", network.Probabilities[neuron]);
         }
-        await SendAsync(message, cancel);
+        Send(message);
     }
 
     // The step panel: one update on the probed patch. With the tutorial's SGD and ReLU, every number of the forward and
     // backward pass as 'edgenet step --full' prints it; with another rule (or activation), the rule's update with the
     // run's own optimizer state before and after, as 'edgenet step --optimizer NAME --full' prints it. Shown on copies;
     // applied to the run's network and optimizer.
-    private async Task TraceAsync(JsonElement root, bool apply, CancellationToken cancel)
+    private void Trace(JsonElement root, bool apply)
     {
         double[] x = Pixels(root);
         PlaygroundRun run = _run!;
@@ -313,7 +327,7 @@ internal sealed partial class PlaygroundSession
             message.Number("lossAfter", step.LossAfter);
             message.Writer.WriteString("verdict", Verdict(step.Loss, step.LossAfter));
         }
-        await SendAsync(message, cancel);
+        Send(message);
         if (apply)
         {
             run.HandSteps++;
@@ -327,9 +341,9 @@ internal sealed partial class PlaygroundSession
         : lossAfter == loss ? "the loss on this patch did not change."
         : Invariant($"the loss on this patch rose by {lossAfter - loss:G4}: a step of the rule need not go downhill on one patch.");
 
-    private async Task PhotoAsync(JsonElement root, CancellationToken cancel)
+    private void Photo(JsonElement root)
     {
-        PlaygroundRun run = RequireRun();
+        RequireRun();
         string name = FileName(root);
         string data = Text(root, "data", (int)Math.Min(int.MaxValue, 4L * _limits.MaxPhotoBytes / 3 + 4), $"The photo is over the playground's cap of {_limits.MaxPhotoBytes} bytes.");
         byte[] bytes;
@@ -341,36 +355,29 @@ internal sealed partial class PlaygroundSession
         {
             throw new PlaygroundInputException($"{name}: the upload arrived damaged (not base64).");
         }
+        ScanPhoto(new PhotoUpload(name, bytes));
+    }
+
+    private void ScanPhoto(PhotoUpload photo)
+    {
+        PlaygroundRun run = RequireRun();
         if (run.PatchSide is not int side)
         {
             throw new PlaygroundInputException("This network does not take square patches, so it cannot scan a photo.");
         }
-        GrayImage image;
-        try
-        {
-            image = ImageDecoder.Decode(bytes, name, _limits.MaxPhotoPixels);
-        }
-        catch (ImageTooLargeException e)
-        {
-            throw new PlaygroundInputException($"{name} is {e.Width}×{e.Height} = {(long)e.Width * e.Height} pixels; the playground scans up to {_limits.MaxPhotoPixels}. Scale it down first.");
-        }
-        catch (InvalidDataException e)
-        {
-            throw new PlaygroundInputException(e.Message);
-        }
-        EdgeScanResult scan = EdgeScan.Run(run.Network, run.Train.ClassNames, image, side);
+        PhotoScan scan = _photos.Scan(photo, run.Network, run.Train.ClassNames, side, _limits.MaxPhotoPixels);
         var message = new JsonMessage("photo");
-        message.Writer.WriteString("name", name);
-        message.Writer.WriteNumber("width", image.Width);
-        message.Writer.WriteNumber("height", image.Height);
-        message.Writer.WriteString("input", "data:image/png;base64," + Convert.ToBase64String(EdgeMapImages.Gray(image.Pixels, image.Width, image.Height, 1)));
-        message.Writer.WriteString("map", "data:image/png;base64," + Convert.ToBase64String(EdgeMapImages.Probability(scan.Map)));
-        message.Number("edgeFraction", scan.EdgeFraction());
+        message.Writer.WriteString("name", photo.Name);
+        message.Writer.WriteNumber("width", scan.Width);
+        message.Writer.WriteNumber("height", scan.Height);
+        message.Writer.WriteString("input", "data:image/png;base64," + Convert.ToBase64String(scan.InputPng));
+        message.Writer.WriteString("map", "data:image/png;base64," + Convert.ToBase64String(scan.MapPng));
+        message.Number("edgeFraction", scan.EdgeFraction);
         message.Number("correlation", scan.Correlation);
-        await SendAsync(message, cancel);
+        Send(message);
     }
 
-    private async Task DownloadAsync(JsonElement root, CancellationToken cancel)
+    private void Download(JsonElement root)
     {
         PlaygroundRun run = RequireRun();
         string what = Text(root, "what", 20);
@@ -392,7 +399,7 @@ internal sealed partial class PlaygroundSession
                 message.Dispose();
                 throw new PlaygroundInputException("A download is of the model or the metrics.");
         }
-        await SendAsync(message, cancel);
+        Send(message);
     }
 
     private static Network<double> Copy(Network<double> network)
