@@ -5,8 +5,12 @@
 #
 # Each round times every command of a workload once with hyperfine (--runs 1), the order turning round by round,
 # each command under /usr/bin/time for its peak memory; the load average is recorded before each round. The table
-# gives, per command, the median wall time, the median CPU time (user + sys), the median of the per-round ratios to
-# OpenCV (runs next to each other share the machine's load), the peak RSS and bytes a pixel, and the target.
+# gives, per command, the vectors the network ran on, the median wall time, the median CPU time (user + sys), the
+# medians of the per-round ratios of wall and of CPU time to OpenCV's (runs next to each other share the machine's
+# load), the peak RSS and bytes a pixel, and the target. On a machine with AVX-512 every edgenet row runs
+# twice: as the machine is, and with DOTNET_EnableAVX512=0 (the 256-bit AVX2 kernels most x86 machines run). After the
+# rounds, each edgenet command runs once more with --timings: its profile (where the time goes) is printed under the
+# table and kept in OUT/runs/NAME.timings.txt.
 #
 # Usage: bench/scan-compare.sh [out-dir]   (ROUNDS=7 rounds for the 12 MP workload, ROUNDS_FOLDER=3 for the folder;
 #        SKIP_BUILD=1 to reuse the binary)
@@ -52,6 +56,16 @@ declare -A commands=(
   [hd100-edgenet]="$edgenet scan --model $out/edge.json $hd --out-dir $maps/hd-edgenet"
   [hd100-opencv]="$canny $maps/hd-opencv $hd"
 )
+twelve=(12mp-edgenet 12mp-opencv 12mp-thin 12mp-overlay)
+folder=(hd100-edgenet hd100-opencv)
+# With AVX-512, the same edgenet commands on the AVX2 kernels too (.NET 10 reads EnableAVX512, older ones EnableAVX512F).
+if grep -qw avx512f /proc/cpuinfo; then
+  for name in 12mp-edgenet 12mp-thin 12mp-overlay hd100-edgenet; do
+    commands[$name-avx2]="env DOTNET_EnableAVX512=0 DOTNET_EnableAVX512F=0 ${commands[$name]}"
+  done
+  twelve+=(12mp-edgenet-avx2 12mp-thin-avx2 12mp-overlay-avx2)
+  folder+=(hd100-edgenet-avx2)
+fi
 
 # rounds WORKLOAD COUNT NAME...: COUNT rounds of hyperfine over the NAMEs, the order turned by one each round.
 rounds() {
@@ -71,7 +85,13 @@ rounds() {
 }
 
 echo "Timing: ${ROUNDS:-7} rounds of the 12 MP workload, ${ROUNDS_FOLDER:-3} of the folder ..." >&2
-rounds 12mp "${ROUNDS:-7}" 12mp-edgenet 12mp-opencv 12mp-thin 12mp-overlay
-rounds hd100 "${ROUNDS_FOLDER:-3}" hd100-edgenet hd100-opencv
+rounds 12mp "${ROUNDS:-7}" "${twelve[@]}"
+rounds hd100 "${ROUNDS_FOLDER:-3}" "${folder[@]}"
+
+echo "Profiles (--timings) ..." >&2
+for name in "${twelve[@]}" "${folder[@]}"; do
+  case $name in *opencv*) continue ;; esac
+  ${commands[$name]} --timings > "$runs/$name.timings.txt" 2>&1
+done
 
 /usr/bin/python3 bench/peers/scan_table.py "$runs" | tee "$out/table.md"

@@ -24,8 +24,8 @@ PY
 
 "${edgenet[@]}" train --dataset varied --save "$work/edge.json" --log-every 0 >/dev/null
 "${edgenet[@]}" train --dataset varied --task orientation --save "$work/orientation.json" --log-every 0 >/dev/null
-"${edgenet[@]}" scan --model "$work/orientation.json" "$work/photo.png" --out "$work/orientation.png"
-"${edgenet[@]}" scan --model "$work/orientation.json" "$work/photo.png" --out "$work/orientation-thin.png" --thin
+"${edgenet[@]}" scan --model "$work/orientation.json" "$work/photo.png" --out "$work/orientation.png" --probability
+"${edgenet[@]}" scan --model "$work/orientation.json" "$work/photo.png" --out "$work/orientation-thin.png" --thin --probability
 "${edgenet[@]}" scan --model "$work/edge.json" "$work/photo.png" --out "$work/edge-thin.png" --thin --threshold 0.5
 "${edgenet[@]}" scan --model "$work/orientation.json" "$work/folder" --out-dir "$work/maps" --thin > "$work/folder.txt"
 

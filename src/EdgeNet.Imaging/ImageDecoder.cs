@@ -131,7 +131,7 @@ public static class ImageDecoder
             data.Dispose();
             throw new InvalidDataException($"{source} is not an image that can be read (PNG or JPEG expected).");
         }
-        var opened = new Opened(data, codec, source);
+        var opened = new Opened(bytes, data, codec, source);
         int width = codec.Info.Width, height = codec.Info.Height;
         if (width < MinSide || height < MinSide)
         {
@@ -147,7 +147,7 @@ public static class ImageDecoder
     }
 
     /// <summary>An opened, checked codec and the data it reads.</summary>
-    private sealed class Opened(SKData data, SKCodec codec, string source) : IDisposable
+    private sealed class Opened(byte[] bytes, SKData data, SKCodec codec, string source) : IDisposable
     {
         public int Width => codec.Info.Width;
 
@@ -178,6 +178,19 @@ public static class ImageDecoder
         public void ReadGray(byte[] gray, Action<int> rowsDone, ScanTimings? timings)
         {
             int width = Width, height = Height;
+            if (codec.EncodedFormat == SKEncodedImageFormat.Jpeg && TurboJpeg.Available)
+            {
+                bool decoded;
+                using (ScanTimings.Both(timings, ScanStage.Decode))
+                {
+                    decoded = TurboJpeg.DecodeGray(bytes, width, height, gray);   // the luma plane alone
+                }
+                if (decoded)
+                {
+                    rowsDone(height);
+                    return;
+                }
+            }
             SKCodecResult start = codec.StartScanlineDecode(Info);
             if (start == SKCodecResult.Success && codec.ScanlineOrder == SKCodecScanlineOrder.TopDown)
             {

@@ -102,8 +102,8 @@ public sealed class PhotoScanner
         long pictureRows = encode ? bandRows : height;
         byte[]? colours = _oriented ? new byte[channels * pictureRows * width] : null;
         byte[]? overlay = _settings.Overlay ? new byte[channels * pictureRows * width] : null;
-        PngEncoder? coloursPng = encode && colours is not null ? new PngEncoder(width, height, 3, _settings.Threads, timings) : null;
-        PngEncoder? overlayPng = encode && overlay is not null ? new PngEncoder(width, height, 3, _settings.Threads, timings) : null;
+        PngEncoder? coloursPng = encode && colours is not null ? new PngEncoder(width, height, 3, _settings.Threads, PngFilter.None, timings) : null;
+        PngEncoder? overlayPng = encode && overlay is not null ? new PngEncoder(width, height, 3, _settings.Threads, PngFilter.Sub, timings) : null;   // the photo in it
         double[]? edges = null, sobel = null, darkToBright = null;
         PearsonSums withSobel = default, withDarkToBright = default;
         double strongest = 0;

@@ -7,7 +7,8 @@ namespace EdgeNet.Imaging;
 
 /// <summary>
 /// A PNG encoder for 8-bit grayscale and RGB pictures that takes rows as they are drawn and compresses strips of
-/// them in parallel: every row gets the Sub filter (each byte minus the byte one pixel to its left), each strip of
+/// them in parallel: every row gets one filter, None (the bytes as they are: edge maps, mostly flat black, deflate
+/// smaller and sooner so) or Sub (each byte minus the byte one pixel to its left: pictures with a photo in them), each strip of
 /// about 256 KB of filtered rows is deflated on its own at zlib level 1 and ends with a sync flush, and the strips
 /// follow each other as IDAT chunks of one zlib stream (as pigz does). Strips depend on the rows given to each
 /// <see cref="Add"/>, never on the thread count, so neither do the bytes.
@@ -24,12 +25,13 @@ internal sealed class PngEncoder
     private readonly int _written;
     private readonly int _threads;
     private readonly ScanTimings? _timings;
+    private readonly PngFilter _filter;
     private readonly List<byte[]> _chunks = [];
     private uint _adler = 1;
     private int _rows;
 
     /// <summary>Starts a picture of <paramref name="written"/> bytes a pixel: 1 gray, 3 RGB; its time goes to <paramref name="timings"/> when given.</summary>
-    public PngEncoder(int width, int height, int written, int threads, ScanTimings? timings = null)
+    public PngEncoder(int width, int height, int written, int threads, PngFilter filter, ScanTimings? timings = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
@@ -37,7 +39,7 @@ internal sealed class PngEncoder
         {
             throw new ArgumentOutOfRangeException(nameof(written), written, "A PNG here is gray (1 byte a pixel) or RGB (3).");
         }
-        (_width, _height, _written, _threads, _timings) = (width, height, written, Math.Max(1, threads), timings);
+        (_width, _height, _written, _threads, _filter, _timings) = (width, height, written, Math.Max(1, threads), filter, timings);
     }
 
     private static ReadOnlySpan<byte> Signature => [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
@@ -46,10 +48,10 @@ internal sealed class PngEncoder
     /// PNG bytes of a picture stored with <paramref name="stored"/> bytes a pixel (1 gray, 3 RGB, 4 RGBA), written
     /// with <paramref name="written"/> bytes a pixel (1 gray, 3 RGB: alpha bytes are dropped).
     /// </summary>
-    public static byte[] Encode(byte[] pixels, int width, int height, int stored, int written, int threads, ScanTimings? timings = null)
+    public static byte[] Encode(byte[] pixels, int width, int height, int stored, int written, int threads, PngFilter filter, ScanTimings? timings = null)
     {
         ArgumentNullException.ThrowIfNull(pixels);
-        var encoder = new PngEncoder(width, height, written, threads, timings);
+        var encoder = new PngEncoder(width, height, written, threads, filter, timings);
         encoder.Add(pixels, height, stored);
         return encoder.Finish();
     }
@@ -74,6 +76,7 @@ internal sealed class PngEncoder
         var compressed = new byte[strips][];
         var adlers = new uint[strips];
         int width = _width, written = _written;
+        PngFilter filter = _filter;
         Parallel.For(0, strips, new ParallelOptions { MaxDegreeOfParallelism = _threads }, s =>
         {
             using var cpu = ScanTimings.CpuOf(timings, ScanStage.Encode);
@@ -85,7 +88,7 @@ internal sealed class PngEncoder
             {
                 for (int i = 0; i < count; i++)
                 {
-                    Filter(pixels.AsSpan((y0 + i) * width * stored, width * stored), filtered.AsSpan(i * rowBytes, rowBytes), stored, written);
+                    Filter(pixels.AsSpan((y0 + i) * width * stored, width * stored), filtered.AsSpan(i * rowBytes, rowBytes), stored, written, filter);
                 }
                 adlers[s] = Adler32(filtered.AsSpan(0, length));
                 using var buffer = new MemoryStream(output, 0, output.Length, writable: true, publiclyVisible: true);
@@ -137,10 +140,11 @@ internal sealed class PngEncoder
         _chunks.Clear();
         return png;
     }
-    // One row: filter type 1 (Sub), then each byte minus the byte of the pixel to its left (0 for the first pixel).
-    private static void Filter(ReadOnlySpan<byte> row, Span<byte> target, int stored, int written)
+    // One row: the filter's type byte, then the bytes (RGBA's alpha dropped); with Sub, each byte minus the byte of the
+    // pixel to its left (0 for the first pixel).
+    private static void Filter(ReadOnlySpan<byte> row, Span<byte> target, int stored, int written, PngFilter filter)
     {
-        target[0] = 1;
+        target[0] = (byte)filter;
         Span<byte> line = target[1..];
         if (stored == written)
         {
@@ -154,6 +158,10 @@ internal sealed class PngEncoder
                 line[(3 * x) + 1] = row[(4 * x) + 1];
                 line[(3 * x) + 2] = row[(4 * x) + 2];
             }
+        }
+        if (filter == PngFilter.None)
+        {
+            return;
         }
         // Right to left, so each byte still sees its left neighbour's raw value.
         int j = line.Length;
@@ -209,4 +217,14 @@ internal sealed class PngEncoder
         ulong b = ((remainder * a1) + b1 + b2 + Mod - remainder) % Mod;
         return (uint)((b << 16) | a);
     }
+}
+
+/// <summary>The PNG row filters <see cref="PngEncoder"/> writes (PNG's filter type bytes).</summary>
+internal enum PngFilter : byte
+{
+    /// <summary>The bytes as they are.</summary>
+    None = 0,
+
+    /// <summary>Each byte minus the byte one pixel to its left.</summary>
+    Sub = 1,
 }

@@ -80,6 +80,17 @@ internal sealed class PlaygroundRun
     /// <summary>Side of the square patch, or null when the inputs are not a square.</summary>
     public int? PatchSide => Models.Model.SquareSide(Network.Inputs);
 
+    /// <summary>
+    /// Fills each layer's gradient buffers with dL/dW and dL/db of the mean loss over the training set at the current
+    /// weights: the direction the next full-batch step of gradient descent moves them (−α·dL/dW). The weights and the
+    /// optimizer's state do not change; every update computes its own gradients first.
+    /// </summary>
+    public void ComputeTrainingGradient()
+    {
+        Network.ForwardLoss(_x, _labels, out _);
+        Network.Backward(_x, _labels);
+    }
+
     /// <summary>One whole epoch (or the rest of the current one, when single steps began it).</summary>
     /// <exception cref="TrainingDivergedException">The loss became NaN or infinite.</exception>
     public void Epoch()

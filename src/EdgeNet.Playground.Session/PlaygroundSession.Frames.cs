@@ -154,6 +154,10 @@ internal sealed partial class PlaygroundSession
         }
         w.WriteEndArray();
         _pointsSent = history.Count;
+        if (!_playing)
+        {
+            run.ComputeTrainingGradient();                            // the picture's links: dL/dW at these weights (not while playing)
+        }
         w.WriteStartArray("layers");
         foreach (var layer in run.Network.Layers)
         {
@@ -162,6 +166,10 @@ internal sealed partial class PlaygroundSession
             w.WriteNumber("outputs", layer.Outputs);
             message.Floats("w", layer.Weights);
             message.Floats("b", layer.Bias);
+            if (!_playing)
+            {
+                message.Floats("g", layer.WeightGradient);
+            }
             w.WriteEndObject();
         }
         w.WriteEndArray();

@@ -13,7 +13,7 @@ public sealed class ScanCommandTests(ScanFixture trained) : IClassFixture<ScanFi
         string map = folder.File("edges.png");
 
         // When
-        CliRun run = CliRun.Of("scan", "--model", trained.Model, trained.Scene, "--out", map, "--sobel", "--overlay", "--raw", folder.File("edges.npy"));
+        CliRun run = CliRun.Of("scan", "--model", trained.Model, trained.Scene, "--out", map, "--sobel", "--overlay", "--probability", "--raw", folder.File("edges.npy"));
 
         // Then
         Assert.True(run.ExitCode == 0, run.Error);
@@ -29,6 +29,24 @@ public sealed class ScanCommandTests(ScanFixture trained) : IClassFixture<ScanFi
         Assert.Contains("Correlation with Sobel: r = ", run.Out, StringComparison.Ordinal);
         Assert.Contains("repeats the nearest pixel", run.Out, StringComparison.Ordinal);
         Assert.Contains("vermillion = Vertical dark→bright", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Orientation_model_writes_its_colour_map_alone_unless_the_gray_probability_map_is_asked_for()
+    {
+        using var folder = new TempFolder();
+
+        CliRun alone = CliRun.Of("scan", "--model", trained.Model, trained.Scene, "--out", folder.File("alone.png"));
+        CliRun both = CliRun.Of("scan", "--model", trained.Model, trained.Scene, "--out", folder.File("both.png"), "--probability");
+
+        Assert.True(alone.ExitCode == 0, alone.Error);
+        Assert.True(both.ExitCode == 0, both.Error);
+        Assert.Equal(["alone.png", "both.png", "both.probability.png"], folder.Entries());
+        using SKBitmap colours = SKBitmap.Decode(folder.File("alone.png"));
+        using SKBitmap gray = SKBitmap.Decode(folder.File("both.probability.png"));
+        Assert.Contains(colours.Pixels, c => c.Red != c.Green || c.Green != c.Blue);       // the map is in colour
+        Assert.All(gray.Pixels, c => Assert.True(c.Red == c.Green && c.Green == c.Blue));
+        Assert.DoesNotContain("probability.png", alone.Out, StringComparison.Ordinal);
     }
 
     [Fact]

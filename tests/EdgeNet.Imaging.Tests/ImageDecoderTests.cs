@@ -52,6 +52,55 @@ public sealed class ImageDecoderTests
         Assert.Contains("empty", error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Largest |luma plane − gray of the decoded RGB| in levels: the RGB's rounding (one level), and where a saturated
+    /// colour's R, G or B was clipped to 0 or 255 (seen: 11 levels on these photos).
+    /// </summary>
+    private const int LumaTolerance = 16;
+
+    /// <summary>Largest mean |luma plane − gray of the decoded RGB| in levels (seen: 0.02–0.04).</summary>
+    private const double LumaMeanTolerance = 0.1;
+
+    [SkippableTheory]
+    [InlineData(1u)]
+    [InlineData(2u)]
+    public void Colour_jpeg_decodes_to_its_luma_plane_within_the_tolerance_of_the_gray_of_its_rgb(uint seed)
+    {
+        bool required = Environment.GetEnvironmentVariable("EDGENET_REQUIRE_TURBOJPEG") == "1";
+        Assert.False(required && !TurboJpeg.Available, "EDGENET_REQUIRE_TURBOJPEG=1 but libturbojpeg.so.0 could not be loaded (Debian: libturbojpeg0)");
+        Skip.IfNot(TurboJpeg.Available, "libturbojpeg.so.0 is not installed (Debian: libturbojpeg0): SkiaSharp decodes every JPEG to RGBA, then gray");
+
+        // Given a colourful photo-like JPEG (4:2:0, quality 90)
+        byte[] jpeg = DrawnImages.ColourfulJpeg(320, 240, seed);
+        var timings = new ScanTimings();
+
+        // When it is decoded to gray bytes (its luma plane), and by SkiaSharp to RGB, then gray by the formula
+        GrayBytes luma;
+        using (GrayDecoding decoding = ImageDecoder.StartBytes(jpeg, "photo.jpg", timings: timings))
+        {
+            luma = decoding.Finish();
+        }
+        using SKBitmap rgb = SKBitmap.Decode(jpeg);
+        int worst = 0;
+        long sum = 0;
+        for (int y = 0; y < 240; y++)
+        {
+            for (int x = 0; x < 320; x++)
+            {
+                SKColor c = rgb.GetPixel(x, y);
+                int gray = ((299 * c.Red) + (587 * c.Green) + (114 * c.Blue) + 500) / 1000;
+                int difference = Math.Abs(luma.Pixels[(y * 320) + x] - gray);
+                worst = Math.Max(worst, difference);
+                sum += difference;
+            }
+        }
+
+        // Then no gray conversion ran, and every level is within the tolerance, most within one level
+        Assert.Equal(TimeSpan.Zero, timings.Wall(ScanStage.Gray));
+        Assert.True(worst <= LumaTolerance, $"largest difference {worst} levels, mean {sum / (320.0 * 240):F3}");
+        Assert.True(sum / (320.0 * 240) < LumaMeanTolerance, $"mean difference {sum / (320.0 * 240):F3} levels");
+    }
+
     [Fact]
     public void Text_is_not_an_image()
     {

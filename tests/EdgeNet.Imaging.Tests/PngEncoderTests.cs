@@ -46,19 +46,22 @@ public sealed class PngEncoderTests
         }
     }
 
-    [Fact]
-    public void The_zlib_stream_checks_out_and_the_bytes_do_not_depend_on_the_thread_count()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void The_zlib_stream_checks_out_and_the_bytes_do_not_depend_on_the_thread_count(bool sub)
     {
+        PngFilter filter = sub ? PngFilter.Sub : PngFilter.None;
         // Given a picture of many strips
         const int width = 700, height = 900;
         byte[] gray = Random(width * height, seed: 3);
 
         // When encoded on one thread and on eight
-        byte[] one = PngEncoder.Encode(gray, width, height, 1, 1, threads: 1);
-        byte[] eight = PngEncoder.Encode(gray, width, height, 1, 1, threads: 8);
+        byte[] one = PngEncoder.Encode(gray, width, height, 1, 1, threads: 1, filter);
+        byte[] eight = PngEncoder.Encode(gray, width, height, 1, 1, threads: 8, filter);
 
         // Then the files are equal, and .NET's zlib reader (which checks the Adler-32) inflates the joined IDAT
-        // data to the filtered rows: one filter byte and width bytes a row
+        // data to the filtered rows: one filter byte and width bytes a row, the filter's own type byte on each
         Assert.Equal(one, eight);
         using var inflated = new MemoryStream();
         using (var zlib = new ZLibStream(new MemoryStream(Idat(one)), CompressionMode.Decompress))
@@ -66,6 +69,9 @@ public sealed class PngEncoderTests
             zlib.CopyTo(inflated);
         }
         Assert.Equal((long)(width + 1) * height, inflated.Length);
+        byte[] rows = inflated.ToArray();
+        Assert.All(Enumerable.Range(0, height), y => Assert.Equal((byte)filter, rows[y * (width + 1)]));
+        Assert.Equal(filter == PngFilter.None, rows.AsSpan(1, width).SequenceEqual(gray.AsSpan(0, width)));
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace EdgeNet.Playground.Tests;
 [Collection(PlaygroundCollection.Name)]
 public sealed partial class TrainingTests(PlaygroundFixture playground)
 {
-    private const string HeatmapPixels = "Array.from(document.querySelectorAll('#hidden canvas')).map(c => c.toDataURL()).join('|')";
+    private const string HeatmapPixels = "Array.from(document.querySelectorAll('#network .heatmap')).map(i => i.getAttribute('href')).join('|')";
 
     [ChromiumFact]
     public async Task Play_makes_the_loss_fall_and_the_hidden_weights_change()
@@ -19,7 +19,7 @@ public sealed partial class TrainingTests(PlaygroundFixture playground)
         // Given: the tutorial's run, flat out
         await using PlaygroundPage tab = await PlaygroundPage.OpenAsync(playground.Browser, playground.Url, "?speed=0");
         string before = await tab.Page.EvaluateAsync<string>(HeatmapPixels);
-        int hiddenNeurons = await tab.Page.Locator("#hidden canvas").CountAsync();
+        int hiddenNeurons = await tab.Page.Locator("#network .heatmap").CountAsync();
 
         // When
         await tab.Button("Play").ClickAsync();

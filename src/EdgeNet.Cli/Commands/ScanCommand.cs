@@ -29,8 +29,9 @@ internal static class ScanCommand
         var raw = new Option<FileInfo?>("--raw") { HelpName = "FILE.npy|FILE.csv", Description = "Also write every class probability of every pixel (one photo only): .npy (float64, one plane per class: classes×height×width) or .csv (a line per pixel)." };
         var maxPixels = new Option<long>("--max-pixels") { HelpName = "N", Description = "Refuse images with more pixels than this.", DefaultValueFactory = _ => ImageDecoder.DefaultMaxPixels };
         var patch = new Option<int?>("--patch") { HelpName = "N", Description = "Patch size to scan with; must be the model's (default: the model's)." };
+        var probability = new Option<bool>("--probability") { Description = "Also write NAME.probability.png: 1 − p(no edge) in gray, for orientation models (whose map is in colour; a two-class model's map is already that)." };
         var timings = new Option<bool>("--timings") { Description = "After the summary, print where the time went: wall and CPU time of reading, decoding, gray conversion, the network, thinning and painting, encoding and writing." };
-        var command = new Command("scan", "Scan a photo (or folders of photos) into edge maps.") { model, images, output, outDir, recursive, sobel, overlay, thin, threshold, raw, maxPixels, patch, timings };
+        var command = new Command("scan", "Scan a photo (or folders of photos) into edge maps.") { model, images, output, outDir, recursive, sobel, overlay, probability, thin, threshold, raw, maxPixels, patch, timings };
         command.SetAction(parse => EdgeNetCli.Guard(context, () =>
         {
             double? cut = parse.GetValue(threshold);
@@ -38,7 +39,7 @@ internal static class ScanCommand
             {
                 throw new UsageException($"--threshold must be at least 0 and below 1 (got {t.ToString(CultureInfo.InvariantCulture)}).");
             }
-            var outputs = new ScanOutputs(parse.GetValue(sobel), parse.GetValue(overlay), parse.GetValue(thin), cut, parse.GetValue(timings) ? new ScanTimings() : null);
+            var outputs = new ScanOutputs(parse.GetValue(sobel), parse.GetValue(overlay), parse.GetValue(thin), cut, parse.GetValue(timings) ? new ScanTimings() : null, parse.GetValue(probability));
             long limit = parse.GetValue(maxPixels);
             if (limit < 1)
             {

@@ -4,11 +4,12 @@ using EdgeNet.Imaging;
 namespace EdgeNet.Cli.Commands;
 
 /// <summary>
-/// The files of one scanned image, planned before any work: the map, and beside it NAME.probability.png for
-/// orientation maps, NAME.sobel.png with --sobel, NAME.overlay.png with --overlay, the raw numbers with --raw.
+/// The files of one scanned image, planned before any work: the map, and beside it, as asked, NAME.probability.png
+/// (with --probability, for orientation models), NAME.sobel.png with --sobel, NAME.overlay.png with --overlay, the raw
+/// numbers with --raw.
 /// Each picture is encoded in memory and written whole (temporary file, then rename), one at a time.
 /// </summary>
-internal sealed record ScanFiles(string Map, string Probability, string? Sobel, string? Overlay, string? Raw)
+internal sealed record ScanFiles(string Map, string? Probability, string? Sobel, string? Overlay, string? Raw)
 {
     /// <summary>Single-image mode: the map at --out, the others named after it; all checked against the inputs and each other.</summary>
     public static ScanFiles Plan(FileInfo output, ScanOutputs outputs, FileInfo? raw, FileInfo image, FileInfo model)
@@ -27,21 +28,21 @@ internal sealed record ScanFiles(string Map, string Probability, string? Sobel, 
         plan.Input(model, "--model");
         string map = plan.Output(output, "--out")!;
         string stem = map[..^".png".Length];
-        string probability = plan.Output(stem + ".probability.png", "--out (its probability map)");
+        string? probability = outputs.Probability ? plan.Output(stem + ".probability.png", "--probability") : null;
         string? sobel = outputs.Sobel ? plan.Output(stem + ".sobel.png", "--sobel") : null;
         string? overlayPath = outputs.Overlay ? plan.Output(stem + ".overlay.png", "--overlay") : null;
         string? rawPath = plan.Output(raw, "--raw");
         return new ScanFiles(map, probability, sobel, overlayPath, rawPath);
     }
 
-    /// <summary>Folder mode: DIR/NAME.edges.png and DIR/NAME.probability.png, .sobel.png, .overlay.png.</summary>
+    /// <summary>Folder mode: DIR/NAME.edges.png and, as asked, DIR/NAME.probability.png, .sobel.png, .overlay.png.</summary>
     public static ScanFiles InFolder(string folder, string name, ScanOutputs outputs)
     {
         string stem = Path.Combine(folder, name);
-        return new ScanFiles(stem + ".edges.png", stem + ".probability.png", outputs.Sobel ? stem + ".sobel.png" : null, outputs.Overlay ? stem + ".overlay.png" : null, null);
+        return new ScanFiles(stem + ".edges.png", outputs.Probability ? stem + ".probability.png" : null, outputs.Sobel ? stem + ".sobel.png" : null, outputs.Overlay ? stem + ".overlay.png" : null, null);
     }
 
-    /// <summary>Every path this plan may write (the probability map only for orientation models).</summary>
+    /// <summary>Every path this plan may write (the probability map only for orientation models, whose map is in colour).</summary>
     public IEnumerable<string> All => new[] { Map, Probability, Sobel, Overlay, Raw }.OfType<string>();
 
     /// <summary>Decodes the image; a too-large image is refused with the option that raises the limit.</summary>
@@ -78,7 +79,10 @@ internal sealed record ScanFiles(string Map, string Probability, string? Sobel, 
         if (pictures.Colours is not null || pictures.ColoursPng is not null)
         {
             Save(Map, pictures.ColoursPng ?? PngFile.EncodeRgba(pictures.Colours!, pictures.Width, pictures.Height, timings), $"orientation colours, brightness 1 − p({none})");
-            Save(Probability, PngFile.EncodeGray(pictures.Map, pictures.Width, pictures.Height, timings), $"1 − p({none}) in gray");
+            if (Probability is not null)
+            {
+                Save(Probability, PngFile.EncodeGray(pictures.Map, pictures.Width, pictures.Height, timings), $"1 − p({none}) in gray");
+            }
         }
         else
         {
@@ -111,7 +115,7 @@ internal sealed record ScanFiles(string Map, string Probability, string? Sobel, 
 }
 
 /// <summary>The pictures asked for besides the map, how the map is drawn, and where the time goes (with --timings).</summary>
-internal sealed record ScanOutputs(bool Sobel, bool Overlay, bool Thin, double? Threshold, ScanTimings? Timings = null)
+internal sealed record ScanOutputs(bool Sobel, bool Overlay, bool Thin, double? Threshold, ScanTimings? Timings = null, bool Probability = false)
 {
     public ScanSettings Settings(int threads) => new() { Sobel = Sobel, Overlay = Overlay, Thin = Thin, Threshold = Threshold, Threads = threads, EncodePictures = true, Timings = Timings };
 }

@@ -5,9 +5,26 @@ import * as Messages from './messages.js';
 import { send } from './transport.js';
 import { state } from './state.js';
 
+/** @type {{layer: number, index: number}|null} the neuron whose formula shows; it follows the probe */
+let selected = null;
+
 /** @param {number} layer @param {number} index */
 export function askNeuron(layer, index) {
+  selected = { layer, index };
   if (state.pixels) send(Messages.neuron(layer, index));
+}
+
+/** A new forward pass (a painted pixel, a trained network): the shown formula takes its numbers. */
+export function refreshFormula() {
+  if (selected && state.layers && selected.layer < state.layers.length && selected.index < state.layers[selected.layer].outputs) {
+    askNeuron(selected.layer, selected.index);
+  }
+}
+
+/** A new run: no formula until a neuron is chosen again. */
+export function clearFormula() {
+  selected = null;
+  $('formula').textContent = '';
 }
 
 /** @param {import('./messages.js').Neuron} m */

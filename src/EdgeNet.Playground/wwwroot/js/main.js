@@ -11,7 +11,7 @@ import * as Probe from './probe-panel.js';
 import * as Step from './step-panel.js';
 import * as Photo from './photo-panel.js';
 import * as Network from './network.js';
-import { drawFormula } from './formula.js';
+import { drawFormula, refreshFormula, clearFormula } from './formula.js';
 
 /** @type {Record<string, (m: any) => void>} */
 const HANDLERS = {
@@ -36,6 +36,7 @@ const HANDLERS = {
     Settings.showRun(m);
     Step.showRun(m);
     Live.drawSamples(m);
+    clearFormula();
     Probe.setupEditor(m);
     Live.resetCharts();
   },
@@ -49,8 +50,7 @@ const HANDLERS = {
     state.layers = m.layers;
     Live.showNumbers(m);
     Live.updateCharts();
-    Network.drawHidden(m.layers);
-    Network.drawOutput(m.layers);
+    Network.drawNetwork();
     Live.drawConfusion(m);
     Live.drawWrong(m);
     Settings.showPlaying(m);
@@ -66,6 +66,8 @@ const HANDLERS = {
     if (m.version !== state.version) return;
     state.probe = m;
     Probe.drawForward(m);
+    Network.drawNetwork();
+    refreshFormula();
   },
   neuron: drawFormula,
   trace: Step.drawTrace,
@@ -84,6 +86,7 @@ Settings.wire();
 Probe.wire();
 Step.wire();
 Photo.wire();
+Network.wire();
 window.state = state;
 connect({
   message: receive,

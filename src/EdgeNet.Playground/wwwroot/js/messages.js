@@ -68,7 +68,8 @@
  */
 
 /**
- * One layer's parameters, row-major W[i, j] = w[i * outputs + j] (floats: for colours and sizes).
+ * One layer's parameters, row-major W[i, j] = w[i * outputs + j] (floats: for colours and sizes); g is dL/dW of the
+ * mean loss over the training set at these weights, sent while not playing (PlaygroundRun.ComputeTrainingGradient).
  * @typedef {{inputs: number, outputs: number, w: number[], b: number[], g?: number[]}} LayerData
  */
 

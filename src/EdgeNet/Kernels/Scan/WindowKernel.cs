@@ -47,10 +47,21 @@ internal static class WindowKernel
         ref int starts = ref MemoryMarshal.GetReference(rowStarts);
         for (int g = 0; g < groups; g++)
         {
+            ref T w = ref MemoryMarshal.GetReference(weights.Slice(g * inputs * Group));
+            ref T unit = ref h[g * Group * tile];                                                               // h = f(z), [units × tile]
+            if (FewRegisters<T, TVector, TSimd>())
+            {
+                for (int v = 0; v < Vectors; v++)
+                {
+                    var z = EightUnits<T, TVector, TSimd>.Start(in bias[g * Group]);                              // z = b
+                    Accumulate(ref r, ref starts, size, x0 + (v * TSimd.Count), ref w, ref z);
+                    z.Store<TActivation>(activate, ref Unsafe.Add(ref unit, v * TSimd.Count), tile);
+                }
+                continue;
+            }
             var a = EightUnits<T, TVector, TSimd>.Start(in bias[g * Group]);                                      // z = b
             EightUnits<T, TVector, TSimd> b = a, c = a;
-            Accumulate(ref r, ref starts, size, x0, ref MemoryMarshal.GetReference(weights.Slice(g * inputs * Group)), ref a, ref b, ref c);
-            ref T unit = ref h[g * Group * tile];                                                               // h = f(z), [units × tile]
+            Accumulate(ref r, ref starts, size, x0, ref w, ref a, ref b, ref c);
             a.Store<TActivation>(activate, ref unit, tile);
             b.Store<TActivation>(activate, ref Unsafe.Add(ref unit, TSimd.Count), tile);
             c.Store<TActivation>(activate, ref Unsafe.Add(ref unit, 2 * TSimd.Count), tile);
@@ -130,13 +141,54 @@ internal static class WindowKernel
                     }
                 }
             }
+            ref T target = ref Unsafe.Add(ref rd, x0);                                                        // d = z_other − z_c
+            if (FewRegisters<T, TVector, TSimd>())
+            {
+                for (int v = 0; v < Vectors; v++)
+                {
+                    var z = EightUnits<T, TVector, TSimd>.Start(in MemoryMarshal.GetReference(bias));           // z1 = b1
+                    Accumulate(ref r, ref starts, size, x0 + (v * n), ref MemoryMarshal.GetReference(weights), ref z); // z1 += x·W1
+                    TSimd.Store(z.TwoClassDifference<TActivation>(in MemoryMarshal.GetReference(w2), in MemoryMarshal.GetReference(b2), c), ref Unsafe.Add(ref target, v * n));
+                }
+                continue;
+            }
             var a = EightUnits<T, TVector, TSimd>.Start(in MemoryMarshal.GetReference(bias));                  // z1 = b1
             EightUnits<T, TVector, TSimd> b = a, e = a;
             Accumulate(ref r, ref starts, size, x0, ref MemoryMarshal.GetReference(weights), ref a, ref b, ref e); // z1 += x·W1
-            ref T target = ref Unsafe.Add(ref rd, x0);                                                        // d = z_other − z_c
             TSimd.Store(a.TwoClassDifference<TActivation>(in MemoryMarshal.GetReference(w2), in MemoryMarshal.GetReference(b2), c), ref target);
             TSimd.Store(b.TwoClassDifference<TActivation>(in MemoryMarshal.GetReference(w2), in MemoryMarshal.GetReference(b2), c), ref Unsafe.Add(ref target, n));
             TSimd.Store(e.TwoClassDifference<TActivation>(in MemoryMarshal.GetReference(w2), in MemoryMarshal.GetReference(b2), c), ref Unsafe.Add(ref target, 2 * n));
+        }
+    }
+
+    /// <summary>
+    /// Whether the vectors come with 16 registers (256-bit and 128-bit x86, where 24 accumulators would spill to the
+    /// stack) rather than 32 (AVX-512, Arm's AdvSIMD): then the kernels run one vector of pixels at a time, the same
+    /// sums in the same order.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool FewRegisters<T, TVector, TSimd>()
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TVector : struct
+        where TSimd : ISimd<T, TVector> =>
+        TSimd.Count * Unsafe.SizeOf<T>() < 64 && !System.Runtime.Intrinsics.Arm.AdvSimd.IsSupported;
+
+    /// <summary>z_j += x_k · W[k, j] for k = dy·size + dx in order, the window of one vector of pixels from x on.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Accumulate<T, TVector, TSimd>(ref T rows, ref int rowStarts, int size, int x, ref T w, ref EightUnits<T, TVector, TSimd> a)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TVector : struct
+        where TSimd : ISimd<T, TVector>
+    {
+        ref T wk = ref w;
+        for (int dy = 0; dy < size; dy++)
+        {
+            ref T p = ref Unsafe.Add(ref rows, Unsafe.Add(ref rowStarts, dy) + x);
+            for (int dx = 0; dx < size; dx++)
+            {
+                EightUnits<T, TVector, TSimd>.MultiplyAdd(ref a, TSimd.Load(in Unsafe.Add(ref p, dx)), in wk);   // x_k of pixels x … x + n − 1
+                wk = ref Unsafe.Add(ref wk, Group);
+            }
         }
     }
 
