@@ -29,7 +29,7 @@ internal static class EdgeNetCli
                 return ExitCodes.Usage;
             }
             RootCommand root = BuildRoot(context);
-            var configuration = new ParserConfiguration { ResponseFileTokenReplacer = ResponseFiles.TryReplace };
+            var configuration = new ParserConfiguration { ResponseFileTokenReplacer = new ResponseFiles().TryReplace };
             ParseResult parsed = root.Parse(args.Length == 0 ? ["--help"] : args, configuration);
             if (parsed.Errors.Count > 0)
             {
@@ -96,7 +96,7 @@ internal static class EdgeNetCli
         UsageException => (e.Message, ExitCodes.Usage),
         ArgumentException => (e.Message, ExitCodes.Usage),
         ModelFormatException or InvalidDataException or TrainingDivergedException => (e.Message, ExitCodes.Failure),
-        FileNotFoundException or DirectoryNotFoundException or OutputRefusedException => (e.Message, ExitCodes.Failure),
+        FileNotFoundException or DirectoryNotFoundException or OutputRefusedException or SaveFailedException => (e.Message, ExitCodes.Failure),
         UnauthorizedAccessException or IOException => ($"cannot read or write a file: {e.Message}", ExitCodes.Failure),
         OperationCanceledException => ("cancelled; nothing was written.", ExitCodes.Failure),
         OutOfMemoryException => ("out of memory: the input is larger than this machine can hold (see the caps in docs/errors.md).", ExitCodes.Failure),

@@ -9,6 +9,7 @@ namespace EdgeNet.Cli;
 /// deleted (<see cref="TemporaryFiles"/>), no new file is started, every file finished before stays as it is, one
 /// line goes to standard error, and the exit code is 128 + the signal (130 for Ctrl+C, 143 for SIGTERM).
 /// SIGKILL cannot be caught: a save it interrupts leaves its <c>.NAME.PID.GUID.tmp</c> file (never a half-written target).
+/// SIGXFSZ (a file past <c>ulimit -f</c>) is ignored: the write fails and the save says so in one line.
 /// </summary>
 internal static class Interrupts
 {
@@ -21,7 +22,12 @@ internal static class Interrupts
         PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => Stop(c, error, "terminated (SIGTERM)", 143)),
         PosixSignalRegistration.Create(PosixSignal.SIGHUP, c => Stop(c, error, "hung up (SIGHUP)", 129)),
         PosixSignalRegistration.Create(PosixSignal.SIGQUIT, c => Stop(c, error, "quit (SIGQUIT)", 131)),
+        PosixSignalRegistration.Create(FileSizeExceeded, c => c.Cancel = true),
     ];
+
+    // SIGXFSZ (25 on Linux and macOS), sent when a write goes past `ulimit -f`: ignored, so that the write fails with
+    // EFBIG and the save reports it in one line, its temporary file deleted (by default the signal kills the process).
+    private static PosixSignal FileSizeExceeded => (PosixSignal)25;
 
     private static void Stop(PosixSignalContext context, TextWriter error, string what, int exitCode)
     {

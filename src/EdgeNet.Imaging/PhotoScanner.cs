@@ -190,7 +190,6 @@ public sealed class PhotoScanner
     /// </summary>
     private sealed class Band(int width, int maxRows, int planes)
     {
-        private static readonly float[] Levels = [.. Enumerable.Range(0, 256).Select(v => v / 255f)];
         private readonly float[] _input = new float[(long)maxRows * width];
 
         public float[] Planes { get; } = new float[(long)planes * maxRows * width];
@@ -217,12 +216,7 @@ public sealed class PhotoScanner
                 using var cpu = ScanTimings.CpuOf(timings, ScanStage.Network);
                 for (int s = first; s < end; s++)
                 {
-                    ReadOnlySpan<byte> source = image.Row(Math.Clamp(Top + s, 0, image.Height - 1));
-                    Span<float> target = _input.AsSpan(s * width, width);
-                    for (int x = 0; x < width; x++)
-                    {
-                        target[x] = Levels[source[x]];                               // level / 255
-                    }
+                    PixelBytes.ToLevels(image.Row(Math.Clamp(Top + s, 0, image.Height - 1)), _input.AsSpan(s * width, width));   // level / 255
                 }
             });
             // The rows the pictures read, y0 − 1 … y0 + rows: their windows lie inside the band's rows.
@@ -308,10 +302,20 @@ public sealed class PhotoScanner
 
         private static int CountAbove(ReadOnlySpan<float> values, float cut)
         {
-            int count = 0;
-            foreach (float v in values)
+            int count = 0, x = 0;
+            if (Vector.IsHardwareAccelerated)
             {
-                count += v > cut ? 1 : 0;
+                var cuts = new Vector<float>(cut);
+                Vector<int> counts = Vector<int>.Zero;
+                for (; x + Vector<float>.Count <= values.Length; x += Vector<float>.Count)
+                {
+                    counts -= Vector.GreaterThan(new Vector<float>(values[x..]), cuts);     // true is −1 in every bit
+                }
+                count = Vector.Sum(counts);
+            }
+            for (; x < values.Length; x++)
+            {
+                count += values[x] > cut ? 1 : 0;
             }
             return count;
         }

@@ -33,6 +33,34 @@ internal static class PixelBytes
         }
     }
 
+    /// <summary>
+    /// <paramref name="target"/>[i] = <paramref name="levels"/>[i] / 255, the gray levels as the network's inputs in
+    /// [0, 1]: a vector of bytes at a time, the same floats as the scalar division (both round the quotient once).
+    /// </summary>
+    public static void ToLevels(ReadOnlySpan<byte> levels, Span<float> target)
+    {
+        int n = levels.Length, i = 0, lanes = Vector<byte>.Count, floats = Vector<float>.Count;
+        target = target[..n];
+        if (Vector.IsHardwareAccelerated)
+        {
+            var full = new Vector<float>(255f);
+            for (; i + lanes <= n; i += lanes)
+            {
+                Vector.Widen(new Vector<byte>(levels[i..]), out Vector<ushort> low, out Vector<ushort> high);
+                Vector.Widen(low, out Vector<uint> a, out Vector<uint> b);
+                Vector.Widen(high, out Vector<uint> c, out Vector<uint> d);
+                (Vector.ConvertToSingle(a) / full).CopyTo(target[i..]);
+                (Vector.ConvertToSingle(b) / full).CopyTo(target[(i + floats)..]);
+                (Vector.ConvertToSingle(c) / full).CopyTo(target[(i + (2 * floats))..]);
+                (Vector.ConvertToSingle(d) / full).CopyTo(target[(i + (3 * floats))..]);
+            }
+        }
+        for (; i < n; i++)
+        {
+            target[i] = levels[i] / 255f;
+        }
+    }
+
     /// <summary>Opaque RGBA pixels from three rows of channel bytes.</summary>
     public static void Interleave(ReadOnlySpan<byte> red, ReadOnlySpan<byte> green, ReadOnlySpan<byte> blue, Span<byte> rgba)
     {

@@ -20,6 +20,7 @@ public sealed class RawMapStream : IDisposable
     private readonly int _classes;
     private readonly long _dataStart;
     private bool _committed;
+    private bool _closed;
 
     private RawMapStream(string path, int width, int height, IReadOnlyList<string> classNames)
     {
@@ -48,9 +49,13 @@ public sealed class RawMapStream : IDisposable
                 _csv.WriteLine(RawMapFile.CsvHeader(classNames));
             }
         }
-        catch
+        catch (Exception e)
         {
-            _file.Dispose();
+            Dispose();
+            if (_file.Failure(e) is { } explained)
+            {
+                throw explained;
+            }
             throw;
         }
     }
@@ -69,6 +74,23 @@ public sealed class RawMapStream : IDisposable
     /// <c>planes[k·planeLength + first + (y − y0)·width + x]</c>. CSV rows must come in order.
     /// </summary>
     internal void WriteRows(int y0, int rows, ReadOnlySpan<float> planes, int planeLength, int first)
+    {
+        try
+        {
+            Write(y0, rows, planes, planeLength, first);
+        }
+        catch (Exception e)
+        {
+            Dispose();                                                   // the temporary file goes first
+            if (_file.Failure(e) is { } explained)
+            {
+                throw explained;
+            }
+            throw;
+        }
+    }
+
+    private void Write(int y0, int rows, ReadOnlySpan<float> planes, int planeLength, int first)
     {
         int count = rows * _width;
         if (_csv is not null)
@@ -105,19 +127,42 @@ public sealed class RawMapStream : IDisposable
     /// <summary>Flushes the file to disk and renames it over the target.</summary>
     public void Commit()
     {
-        _csv?.Flush();
+        try
+        {
+            _csv?.Flush();
+        }
+        catch (Exception e)
+        {
+            Dispose();
+            if (_file.Failure(e) is { } explained)
+            {
+                throw explained;
+            }
+            throw;
+        }
         _file.Commit();
         _committed = true;
     }
 
-    /// <summary>Closes the file; deletes it unless committed.</summary>
+    /// <summary>Closes the file; deletes it unless committed (a close that fails does not keep it).</summary>
     public void Dispose()
     {
-        if (_committed)
+        if (_committed || _closed)
         {
             return;
         }
-        _csv?.Dispose();
-        _file.Dispose();
+        _closed = true;
+        try
+        {
+            _csv?.Dispose();                                             // may throw again what failed (a full disk)
+        }
+        catch (Exception e) when (e is IOException or ArgumentException)
+        {
+            // the save has failed already (ArgumentException: .NET's EFBIG); its own failure is the one reported
+        }
+        finally
+        {
+            _file.Dispose();
+        }
     }
 }

@@ -73,6 +73,7 @@ internal sealed partial class PlaygroundSession
         w.WriteNumber("maxPatch", VariedOptions.MaxPatchSize);
         w.WriteEndObject();
         PageTables.Write(w);
+        Lessons.Write(w);
         Send(message);
     }
 
@@ -210,6 +211,7 @@ internal sealed partial class PlaygroundSession
             w.WriteNumber("wrongCount", predicted.Where((p, i) => p != test.Labels[i]).Count());
         }
         Send(message);
+        SendLesson();
         if (_pendingError is { } error)
         {
             _pendingError = null;

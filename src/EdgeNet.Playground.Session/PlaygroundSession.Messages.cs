@@ -40,6 +40,7 @@ internal sealed partial class PlaygroundSession
             JsonElement root = document.RootElement;
             type = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("type", out JsonElement t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
             Dispatch(type, root);
+            SendLesson();
         }, () => type);
     }
 
@@ -52,6 +53,11 @@ internal sealed partial class PlaygroundSession
         }
         catch (Exception e) when (e is PlaygroundInputException or TrainingDivergedException or ArgumentException)
         {
+            if (e is TrainingDivergedException && _run is not null)
+            {
+                Facts.Diverged = true;
+                SendLesson();
+            }
             SendError(e.Message, typeSeen?.Invoke() ?? type);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -123,6 +129,9 @@ internal sealed partial class PlaygroundSession
                 break;
             case "download":
                 Download(root);
+                break;
+            case "lesson":
+                OpenLesson(root);
                 break;
             default:
                 throw new PlaygroundInputException(type is null
@@ -246,6 +255,7 @@ internal sealed partial class PlaygroundSession
         message.Writer.WriteEndArray();
         message.Numbers("p", network.Probabilities);
         message.Writer.WriteNumber("predicted", SoftmaxCrossEntropy.ArgMax(network.Probabilities));
+        Facts.ProbeP = network.Probabilities.ToArray();
         message.Writer.WriteString("text", text);
         Send(message);
     }
@@ -266,6 +276,7 @@ internal sealed partial class PlaygroundSession
         {
             weights[i] = layer.Weights[i * layer.Outputs + neuron];
         }
+        Facts.Neuron = (layerIndex, neuron);
         var message = new JsonMessage("neuron");
         message.Writer.WriteNumber("layer", layerIndex);
         message.Writer.WriteNumber("index", neuron);
@@ -311,6 +322,7 @@ internal sealed partial class PlaygroundSession
             message.Number("loss", trace.Loss);
             message.Number("lossAfter", trace.LossAfter);
             message.Writer.WriteString("verdict", StepTraceText.Verdict(trace));
+            Facts.Step = new StepFact(apply, trace.Loss, trace.LossAfter);
         }
         else
         {
@@ -326,6 +338,7 @@ internal sealed partial class PlaygroundSession
             message.Number("loss", step.Loss);
             message.Number("lossAfter", step.LossAfter);
             message.Writer.WriteString("verdict", Verdict(step.Loss, step.LossAfter));
+            Facts.Step = new StepFact(apply, step.Loss, step.LossAfter);
         }
         Send(message);
         if (apply)
@@ -374,6 +387,7 @@ internal sealed partial class PlaygroundSession
         message.Writer.WriteString("map", "data:image/png;base64," + Convert.ToBase64String(scan.MapPng));
         message.Number("edgeFraction", scan.EdgeFraction);
         message.Number("correlation", scan.Correlation);
+        Facts.PhotoAccuracy = run.History.Count > 0 ? run.History[^1].TestAccuracy : null;
         Send(message);
     }
 

@@ -132,6 +132,7 @@ internal sealed partial class PlaygroundSession
         }
         catch (TrainingDivergedException e)
         {
+            Facts.Diverged = true;
             SetPlaying(false);
             _dirty = true;
             _pendingError = e.Message;

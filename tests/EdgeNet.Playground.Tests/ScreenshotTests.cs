@@ -29,7 +29,7 @@ public sealed class ScreenshotTests(PlaygroundFixture playground)
         GrayImage shot = ImageDecoder.Decode(png, "screenshot");
         Assert.Equal(1400, shot.Width);
         Assert.True(shot.Pixels.Min() < 0.2 && shot.Pixels.Max() > 0.9, "the screenshot is blank");
-        foreach (string heading in new[] { "Data", "Network and training", "The network", "Live", "Probe", "Step", "Photo" })
+        foreach (string heading in new[] { "The data", "Network and training", "The network", "Live", "Probe", "Step", "Photo" })
         {
             Assert.True(await tab.Page.GetByRole(Microsoft.Playwright.AriaRole.Heading, new() { Name = heading }).IsVisibleAsync(), heading);
         }

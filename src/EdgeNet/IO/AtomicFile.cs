@@ -25,7 +25,19 @@ internal static class AtomicFile
     {
         ArgumentNullException.ThrowIfNull(write);
         using var pending = new PendingFile(path);
-        write(pending.Stream);
+        try
+        {
+            write(pending.Stream);
+        }
+        catch (Exception e)
+        {
+            pending.Dispose();                                          // the temporary file goes first
+            if (pending.Failure(e) is { } explained)
+            {
+                throw explained;
+            }
+            throw;
+        }
         pending.Commit();
     }
 

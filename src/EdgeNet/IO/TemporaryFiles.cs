@@ -71,12 +71,19 @@ internal static class TemporaryFiles
         }
     }
 
-    /// <summary>Deletes a temporary file that will not be committed (the save failed).</summary>
-    internal static void Discard(string temporary)
+    /// <summary>
+    /// Deletes a temporary file that will not be committed (the save failed); <paramref name="movedTo"/> is where it
+    /// is now when its folder was moved during the save.
+    /// </summary>
+    internal static void Discard(string temporary, string? movedTo = null)
     {
         lock (s_gate)
         {
             TryDelete(temporary);
+            if (movedTo is not null)
+            {
+                TryDelete(movedTo);
+            }
             s_live.Remove(temporary);
         }
     }

@@ -12,13 +12,16 @@ import * as Step from './step-panel.js';
 import * as Photo from './photo-panel.js';
 import * as Network from './network.js';
 import { drawFormula, refreshFormula, clearFormula } from './formula.js';
+import * as Lessons from './lessons.js';
 
 /** @type {Record<string, (m: any) => void>} */
 const HANDLERS = {
   /** @param {import('./messages.js').Hello} m */
   hello(m) {
     state.hello = m;
+    if (state.lesson !== null) state.explicit = { ...Lessons.lessonSettings(), ...state.explicit };
     knownSettingsOnly();
+    Lessons.open(state.lesson, false);
     Settings.buildForm();
     send(Messages.speed(Number(valueOf('speed') || 20)));
     Settings.sendSettingsNow();
@@ -73,6 +76,7 @@ const HANDLERS = {
   trace: Step.drawTrace,
   photo: Photo.drawPhoto,
   download: Settings.save,
+  lesson: Lessons.result,
 };
 
 function receive(text) {
@@ -87,6 +91,7 @@ Probe.wire();
 Step.wire();
 Photo.wire();
 Network.wire();
+Lessons.wire();
 window.state = state;
 connect({
   message: receive,

@@ -29,6 +29,12 @@
  * @property {Limits} limits
  * @property {Field[]} fields
  * @property {Record<string, Activation>} activations
+ * @property {Lesson[]} lessons
+ */
+
+/**
+ * One lesson (Lessons.cs): the tutorial's part, its text and task, the settings and panels it starts with.
+ * @typedef {{number: number, part: string, title: string, text: string, task: string, settings: Record<string, string>, panels: string[]}} Lesson
  */
 
 /**
@@ -138,7 +144,8 @@
  * @typedef {{type: 'photo', name: string, width: number, height: number, input: string, map: string, edgeFraction: number|null, correlation: number|null}} Photo
  * @typedef {{type: 'download', name: string, mime: string, text: string}} Download
  * @typedef {{type: 'error', message: string, about?: string, fatal?: boolean}} ErrorMessage
- * @typedef {Hello|Run|Frame|Probe|Neuron|Trace|Photo|Download|ErrorMessage} Incoming
+ * @typedef {{type: 'lesson', lesson: number, done: boolean, status: string}} LessonResult   the session's check of the open lesson (Lessons.cs)
+ * @typedef {Hello|Run|Frame|Probe|Neuron|Trace|Photo|Download|ErrorMessage|LessonResult} Incoming
  */
 
 /** @param {string} text @returns {Incoming|null} */
@@ -169,6 +176,8 @@ export const step = (pixels, label, apply) => text({ type: apply ? 'apply' : 'tr
 export const csv = (role, name, csv) => text({ type: 'csv', role, name, text: csv });
 /** @param {string} name @param {string} data base64 */
 export const photo = (name, data) => text({ type: 'photo', name, data });
+/** @param {number} number the open lesson; 0: none */
+export const lesson = number => text({ type: 'lesson', lesson: number });
 /** @param {'model'|'metrics'} what */
 export const download = what => text({ type: 'download', what });
 

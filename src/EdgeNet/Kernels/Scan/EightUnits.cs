@@ -6,7 +6,7 @@ namespace EdgeNet.Kernels;
 /// <summary>
 /// Eight hidden units of one vector of pixels, one register each (z_j for j = 0 … 7): the scanner's accumulators.
 /// Three of these fill 24 of AVX-512's 32 registers; the JIT keeps their fields in registers. With 16 registers
-/// (AVX2, 128-bit) the kernels take one at a time: 8 accumulators, the pixels and a weight.
+/// (AVX2, 128-bit) the kernels take <see cref="FourUnitsOfThree{T, TVector, TSimd}"/> instead.
 /// </summary>
 internal struct EightUnits<T, TVector, TSimd>
     where T : unmanaged, IFloatingPointIeee754<T>
@@ -56,24 +56,6 @@ internal struct EightUnits<T, TVector, TSimd>
         a.U6 = TSimd.MultiplyAdd(xa, w6, a.U6); b.U6 = TSimd.MultiplyAdd(xb, w6, b.U6); c.U6 = TSimd.MultiplyAdd(xc, w6, c.U6);
         TVector w7 = TSimd.Broadcast(Unsafe.Add(ref wk, 7));
         a.U7 = TSimd.MultiplyAdd(xa, w7, a.U7); b.U7 = TSimd.MultiplyAdd(xb, w7, b.U7); c.U7 = TSimd.MultiplyAdd(xc, w7, c.U7);
-    }
-
-    /// <summary>
-    /// z_j += x_k · W[k, j] for one vector of pixels (x: input k), w: the eight weights of input k: the form for
-    /// machines with 16 vector registers (AVX2), where three vectors' 24 accumulators would spill.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void MultiplyAdd(ref EightUnits<T, TVector, TSimd> a, TVector x, ref readonly T w)
-    {
-        ref T wk = ref Unsafe.AsRef(in w);
-        a.U0 = TSimd.MultiplyAdd(x, TSimd.Broadcast(wk), a.U0);
-        a.U1 = TSimd.MultiplyAdd(x, TSimd.Broadcast(Unsafe.Add(ref wk, 1)), a.U1);
-        a.U2 = TSimd.MultiplyAdd(x, TSimd.Broadcast(Unsafe.Add(ref wk, 2)), a.U2);
-        a.U3 = TSimd.MultiplyAdd(x, TSimd.Broadcast(Unsafe.Add(ref wk, 3)), a.U3);
-        a.U4 = TSimd.MultiplyAdd(x, TSimd.Broadcast(Unsafe.Add(ref wk, 4)), a.U4);
-        a.U5 = TSimd.MultiplyAdd(x, TSimd.Broadcast(Unsafe.Add(ref wk, 5)), a.U5);
-        a.U6 = TSimd.MultiplyAdd(x, TSimd.Broadcast(Unsafe.Add(ref wk, 6)), a.U6);
-        a.U7 = TSimd.MultiplyAdd(x, TSimd.Broadcast(Unsafe.Add(ref wk, 7)), a.U7);
     }
 
     /// <summary>

@@ -10,7 +10,7 @@ namespace EdgeNet.Kernels;
 /// p_c = e^z_c / (e^z_c + e^z_other) = 1 / (1 + e^d) with d = z_other − z_c. One exponential per pixel and class and
 /// no max needed: e^d = ∞ gives p_c = 0 exactly, e^d = 0 gives 1. Within a few ulps of
 /// <see cref="SoftmaxCrossEntropy.Softmax{T}"/>: the vectorised exponentials (<see cref="VectorMath.Exp{T}(Vector512{T})"/>:
-/// <see cref="FloatMath512"/> for float with AVX-512, the BCL's otherwise) may round differently from <see cref="Math.Exp(double)"/>.
+/// <see cref="FloatMath512"/> for float with AVX-512, <see cref="FloatMath256"/> with AVX2, the same bits; the BCL's otherwise) may round differently from <see cref="Math.Exp(double)"/>.
 /// </summary>
 internal static class TwoClassSoftmax
 {

@@ -51,11 +51,11 @@ internal static class WindowKernel
             ref T unit = ref h[g * Group * tile];                                                               // h = f(z), [units × tile]
             if (FewRegisters<T, TVector, TSimd>())
             {
-                for (int v = 0; v < Vectors; v++)
+                for (int j = 0; j < Group; j += FourUnitsOfThree<T, TVector, TSimd>.Units)                     // units j … j + 3
                 {
-                    var z = EightUnits<T, TVector, TSimd>.Start(in bias[g * Group]);                              // z = b
-                    Accumulate(ref r, ref starts, size, x0 + (v * TSimd.Count), ref w, ref z);
-                    z.Store<TActivation>(activate, ref Unsafe.Add(ref unit, v * TSimd.Count), tile);
+                    var z = FourUnitsOfThree<T, TVector, TSimd>.Start(in bias[(g * Group) + j]);                  // z = b
+                    Accumulate(ref r, ref starts, size, x0, ref Unsafe.Add(ref w, j), ref z);
+                    z.Store<TActivation>(activate, ref Unsafe.Add(ref unit, j * tile), tile);
                 }
                 continue;
             }
@@ -144,12 +144,14 @@ internal static class WindowKernel
             ref T target = ref Unsafe.Add(ref rd, x0);                                                        // d = z_other − z_c
             if (FewRegisters<T, TVector, TSimd>())
             {
-                for (int v = 0; v < Vectors; v++)
+                var sums = TwoClassSums<T, TVector, TSimd>.Start(in MemoryMarshal.GetReference(b2));           // z2 = b2
+                for (int j = 0; j < Group; j += FourUnitsOfThree<T, TVector, TSimd>.Units)                     // units j … j + 3
                 {
-                    var z = EightUnits<T, TVector, TSimd>.Start(in MemoryMarshal.GetReference(bias));           // z1 = b1
-                    Accumulate(ref r, ref starts, size, x0 + (v * n), ref MemoryMarshal.GetReference(weights), ref z); // z1 += x·W1
-                    TSimd.Store(z.TwoClassDifference<TActivation>(in MemoryMarshal.GetReference(w2), in MemoryMarshal.GetReference(b2), c), ref Unsafe.Add(ref target, v * n));
+                    var z = FourUnitsOfThree<T, TVector, TSimd>.Start(in bias[j]);                                // z1 = b1
+                    Accumulate(ref r, ref starts, size, x0, ref Unsafe.Add(ref MemoryMarshal.GetReference(weights), j), ref z); // z1 += x·W1
+                    z.AddTwoClassTerms<TActivation>(in w2[2 * j], ref sums);                                     // z2 += f(z1)·W2
                 }
+                sums.StoreDifferences(c, ref target);
                 continue;
             }
             var a = EightUnits<T, TVector, TSimd>.Start(in MemoryMarshal.GetReference(bias));                  // z1 = b1
@@ -163,8 +165,8 @@ internal static class WindowKernel
 
     /// <summary>
     /// Whether the vectors come with 16 registers (256-bit and 128-bit x86, where 24 accumulators would spill to the
-    /// stack) rather than 32 (AVX-512, Arm's AdvSIMD): then the kernels run one vector of pixels at a time, the same
-    /// sums in the same order.
+    /// stack) rather than 32 (AVX-512, Arm's AdvSIMD): then the kernels run four hidden units of the three vectors at a
+    /// time (<see cref="FourUnitsOfThree{T, TVector, TSimd}"/>), the same sums in the same order.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool FewRegisters<T, TVector, TSimd>()
@@ -173,20 +175,25 @@ internal static class WindowKernel
         where TSimd : ISimd<T, TVector> =>
         TSimd.Count * Unsafe.SizeOf<T>() < 64 && !System.Runtime.Intrinsics.Arm.AdvSimd.IsSupported;
 
-    /// <summary>z_j += x_k · W[k, j] for k = dy·size + dx in order, the window of one vector of pixels from x on.</summary>
+    /// <summary>
+    /// z_j += x_k · W[k, j] for k = dy·size + dx in order, four units of the windows of three vectors of pixels from x0
+    /// on (w: the first of the four units' weights of input 0; input k's are Group further on each).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Accumulate<T, TVector, TSimd>(ref T rows, ref int rowStarts, int size, int x, ref T w, ref EightUnits<T, TVector, TSimd> a)
+    private static void Accumulate<T, TVector, TSimd>(ref T rows, ref int rowStarts, int size, int x0, ref T w, ref FourUnitsOfThree<T, TVector, TSimd> z)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TVector : struct
         where TSimd : ISimd<T, TVector>
     {
+        int n = TSimd.Count;
         ref T wk = ref w;
         for (int dy = 0; dy < size; dy++)
         {
-            ref T p = ref Unsafe.Add(ref rows, Unsafe.Add(ref rowStarts, dy) + x);
+            ref T row = ref Unsafe.Add(ref rows, Unsafe.Add(ref rowStarts, dy) + x0);
             for (int dx = 0; dx < size; dx++)
             {
-                EightUnits<T, TVector, TSimd>.MultiplyAdd(ref a, TSimd.Load(in Unsafe.Add(ref p, dx)), in wk);   // x_k of pixels x … x + n − 1
+                ref T p = ref Unsafe.Add(ref row, dx);                                                           // x_k of pixels x0 + 0 … 3n − 1
+                FourUnitsOfThree<T, TVector, TSimd>.MultiplyAdd(ref z, TSimd.Load(in p), TSimd.Load(in Unsafe.Add(ref p, n)), TSimd.Load(in Unsafe.Add(ref p, 2 * n)), in wk);
                 wk = ref Unsafe.Add(ref wk, Group);
             }
         }

@@ -30,6 +30,10 @@ internal static class VectorMath
     public static Vector256<T> Exp<T>(Vector256<T> x)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (typeof(T) == typeof(float) && FloatMath256.IsSupported)
+        {
+            return FloatMath256.Exp(x.AsSingle()).As<float, T>();                        // in float, no slow path
+        }
         if (typeof(T) == typeof(float))
         {
             return Vector256.Exp(x.AsSingle()).As<float, T>();
