@@ -95,9 +95,11 @@ internal static class Lessons
 
     private static Func<LessonFacts, LessonResult> ProbeEdgeAtLeast(double least) => f => ProbeEdgeAtLeastCore(f, least);
 
-    private static LessonResult ProbeEdgeAtLeastCore(LessonFacts f, double least) => f.ProbeP is not { } p
-        ? new(false, "Paint a patch in the Probe panel.")
-        : new(p[0] >= least, Invariant($"p({f.Run.Train.ClassNames[0]}) = {p[0]:F3} (the task: ≥ {least})."));
+    private static LessonResult ProbeEdgeAtLeastCore(LessonFacts f, double least) => f.Run.History.Count == 0
+        ? new(false, "Train first (Epoch): an untrained network's p means nothing yet.")
+        : f.ProbeP is not { } p
+            ? new(false, "Paint a patch in the Probe panel.")
+            : new(p[0] >= least, Invariant($"p({f.Run.Train.ClassNames[0]}) = {p[0]:F3} (the task: ≥ {least})."));
 
     private static LessonResult EdgeNeuronClicked(LessonFacts f)
     {
@@ -230,9 +232,11 @@ internal static class Lessons
         return null;
     }
 
-    private static LessonResult PhotoScanned(LessonFacts f) => f.PhotoAccuracy is not double accuracy
+    private static LessonResult PhotoScanned(LessonFacts f) => !f.PhotoScanned
         ? new(false, "Upload a photo in the Photo panel.")
-        : new(accuracy == 1, Invariant($"The photo was scanned by a network with {100 * accuracy:F1}% test accuracy (the task: 100%)."));
+        : f.PhotoAccuracy is not double accuracy
+            ? new(false, "That photo was scanned by an untrained network: train it (Play), then upload the photo again.")
+            : new(accuracy == 1, Invariant($"The photo was scanned by a network with {100 * accuracy:F1}% test accuracy (the task: 100%)."));
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
@@ -274,7 +278,10 @@ internal sealed class LessonFacts(PlaygroundRun run, PlaygroundLimits limits)
     /// <summary>Training stopped because the loss became infinite.</summary>
     public bool Diverged { get; set; }
 
-    /// <summary>The test accuracy of the network that scanned the last photo.</summary>
+    /// <summary>A photo was scanned on this run.</summary>
+    public bool PhotoScanned { get; set; }
+
+    /// <summary>The test accuracy of the network that scanned the last photo (null: untrained).</summary>
     public double? PhotoAccuracy { get; set; }
 }
 

@@ -296,6 +296,27 @@ internal sealed partial class PlaygroundSession
         Send(message);
     }
 
+    // The step panel's tables: every number of the SGD step in the tutorial's order, each with its formula and the part
+    // of the tutorial that explains it (StepTrace.Quantities, what `edgenet step --full` prints), values at full precision.
+    private static void WriteQuantities(JsonMessage message, IReadOnlyList<StepQuantity> quantities)
+    {
+        Utf8JsonWriter w = message.Writer;
+        w.WriteStartArray("quantities");
+        foreach (StepQuantity q in quantities)
+        {
+            w.WriteStartObject();
+            w.WriteString("stage", q.Stage.ToString().ToLowerInvariant());
+            w.WriteString("symbol", q.Symbol);
+            w.WriteString("formula", q.Formula);
+            w.WriteString("part", q.TutorialPart);
+            w.WriteNumber("rows", q.Value.Rows);
+            w.WriteNumber("columns", q.Value.Columns);
+            message.Numbers("values", q.Value.Values);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
     // The step panel: one update on the probed patch. With the tutorial's SGD and ReLU, every number of the forward and
     // backward pass as 'edgenet step --full' prints it; with another rule (or activation), the rule's update with the
     // run's own optimizer state before and after, as 'edgenet step --optimizer NAME --full' prints it. Shown on copies;
@@ -314,6 +335,7 @@ internal sealed partial class PlaygroundSession
         var options = new StepTextOptions(run.Train.ClassNames, model, "the patch in the editor", Full: true);
         var message = new JsonMessage("trace");
         message.Writer.WriteBoolean("applied", apply);
+        message.Writer.WriteNumber("label", label);
         if (run.Optimizer is null && network.HiddenActivation == HiddenActivation.Relu)
         {
             StepTrace trace = StepTrace.Record(network, x, label, run.Options.LearningRate);
@@ -323,6 +345,7 @@ internal sealed partial class PlaygroundSession
             message.Number("lossAfter", trace.LossAfter);
             message.Writer.WriteString("verdict", StepTraceText.Verdict(trace));
             Facts.Step = new StepFact(apply, trace.Loss, trace.LossAfter);
+            WriteQuantities(message, trace.Quantities);
         }
         else
         {
@@ -387,6 +410,7 @@ internal sealed partial class PlaygroundSession
         message.Writer.WriteString("map", "data:image/png;base64," + Convert.ToBase64String(scan.MapPng));
         message.Number("edgeFraction", scan.EdgeFraction);
         message.Number("correlation", scan.Correlation);
+        Facts.PhotoScanned = true;
         Facts.PhotoAccuracy = run.History.Count > 0 ? run.History[^1].TestAccuracy : null;
         Send(message);
     }

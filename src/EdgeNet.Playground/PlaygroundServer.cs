@@ -23,12 +23,14 @@ public sealed class PlaygroundServer : IAsyncDisposable
     private readonly PlaygroundLimits _limits;
     private readonly CancellationTokenSource _stopping = new();
     private readonly bool _loopback;
+    private readonly string _pagePolicy;
 
-    private PlaygroundServer(WebApplication app, PlaygroundLimits limits, bool loopback)
+    private PlaygroundServer(WebApplication app, PlaygroundLimits limits, bool loopback, string framers)
     {
         _app = app;
         _limits = limits;
         _loopback = loopback;
+        _pagePolicy = Policy + framers;
         _sessions = new SessionRegistry(limits.MaxSessions);
     }
 
@@ -79,6 +81,7 @@ public sealed class PlaygroundServer : IAsyncDisposable
             throw new ArgumentException($"The port must be from 0 (any free port) to 65535 (got {options.Port}).");
         }
         IPAddress address = ParseHost(options.Host);
+        string framers = FrameAncestors(options.EmbedOrigins);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -88,7 +91,7 @@ public sealed class PlaygroundServer : IAsyncDisposable
             kestrel.Listen(address, options.Port);
         });
         WebApplication app = builder.Build();
-        var server = new PlaygroundServer(app, options.Limits, IPAddress.IsLoopback(address));
+        var server = new PlaygroundServer(app, options.Limits, IPAddress.IsLoopback(address), framers);
         // No keep-alive timeout: a tab whose renderer falls behind stops reading (flow control), so a pong can be late
         // without the tab being gone. A closed tab closes its socket, which ends its session at once.
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(10), KeepAliveTimeout = Timeout.InfiniteTimeSpan });
@@ -118,6 +121,33 @@ public sealed class PlaygroundServer : IAsyncDisposable
         await StopAsync();
         await _app.DisposeAsync();
         _stopping.Dispose();
+    }
+
+    /// <summary>What the page's files may load: only their own server's (the socket too).</summary>
+    private const string Policy = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors ";
+
+    /// <summary>
+    /// Who may frame the page: nobody by default; with <see cref="PlaygroundOptions.EmbedOrigins"/>, the page itself
+    /// and those origins (each <c>http(s)://host[:port]</c>, or <c>*</c>). Only the HTML page is framed; every other file
+    /// keeps <c>'none'</c>.
+    /// </summary>
+    private static string FrameAncestors(IReadOnlyList<string> origins)
+    {
+        if (origins.Count == 0)
+        {
+            return "'none'";
+        }
+        foreach (string origin in origins)
+        {
+            bool valid = origin == "*"
+                || (Uri.TryCreate(origin, UriKind.Absolute, out Uri? uri) && uri.Scheme is "http" or "https"
+                    && string.Equals(uri.GetLeftPart(UriPartial.Authority), origin.TrimEnd('/'), StringComparison.OrdinalIgnoreCase));
+            if (!valid)
+            {
+                throw new ArgumentException($"An embedding origin is a site's scheme, host and port, such as https://school.example or http://localhost:8000, or * for any site (got '{origin}').");
+            }
+        }
+        return "'self' " + string.Join(' ', origins);
     }
 
     private static IPAddress ParseHost(string host)
@@ -166,7 +196,7 @@ public sealed class PlaygroundServer : IAsyncDisposable
         response.ContentLength = content.Length;
         response.Headers.CacheControl = "no-store";
         response.Headers.XContentTypeOptions = "nosniff";
-        response.Headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'";
+        response.Headers.ContentSecurityPolicy = contentType.StartsWith("text/html", StringComparison.Ordinal) ? _pagePolicy : Policy + "'none'";
         if (HttpMethods.IsGet(context.Request.Method))
         {
             await response.Body.WriteAsync(content, context.RequestAborted);

@@ -144,7 +144,7 @@ public sealed class ScanFolderTests(ScanFixture trained) : IClassFixture<ScanFix
     [InlineData("--raw names one file", "--out-dir", "OUT", "--raw", "r.npy")]
     [InlineData("use --out-dir DIR for many", "--out", "e.png", "SECOND")]
     [InlineData("--threshold must be at least 0 and below 1", "--out", "e.png", "--threshold", "1.5")]
-    [InlineData("neither a file nor a folder", "--out-dir", "OUT", "MISSING")]
+    [InlineData("does not exist", "--out-dir", "OUT", "MISSING")]
     public void Wrong_combinations_are_refused_before_any_work(string expected, params string[] more)
     {
         using var folder = new TempFolder();

@@ -63,6 +63,8 @@ public sealed class CommandTests
     [Theory]
     [InlineData("--host", "my-laptop", 2, "edgenet: The host must be an IP address such as 127.0.0.1 or 0.0.0.0 (got 'my-laptop').")]
     [InlineData("--port", "70000", 2, "edgenet: The port must be from 0 (any free port) to 65535 (got 70000).")]
+    [InlineData("--allow-embed", "school.example", 2, "edgenet: An embedding origin is a site's scheme, host and port, such as https://school.example or http://localhost:8000, or * for any site (got 'school.example').")]
+    [InlineData("--allow-embed", "https://school.example/lessons", 2, "edgenet: An embedding origin is a site's scheme, host and port, such as https://school.example or http://localhost:8000, or * for any site (got 'https://school.example/lessons').")]
     public void Bad_options_get_one_line_and_a_usage_exit_code(string option, string value, int code, string expected)
     {
         CliRun run = CliRun.Of("playground", option, value, "--no-browser");

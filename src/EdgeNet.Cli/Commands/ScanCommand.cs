@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using EdgeNet.Inference;
 using EdgeNet.Cli.Output;
+using EdgeNet.IO;
 using EdgeNet.Imaging;
 using EdgeNet.Models;
 
@@ -81,10 +82,7 @@ internal static class ScanCommand
         {
             throw new UsageException($"The output would replace the photo '{request.Image.FullName}'; choose another --out.");
         }
-        if (!request.Image.Exists)
-        {
-            throw new FileNotFoundException($"Image file '{request.Image.FullName}' does not exist.");
-        }
+        InputFile.Check(request.Image.FullName, Limits.MaxImageFileBytes, "Image file");    // a folder or a loop of links says so
         var scanner = new PhotoScanner(loaded.Network, loaded.ClassNames, patch, request.Outputs.Settings(Environment.ProcessorCount));
         var clock = Stopwatch.StartNew();
         TimeSpan cpuBefore = Environment.CpuUsage.TotalTime;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using EdgeNet.Cli.Input;
 using EdgeNet.Cli.Output;
 using EdgeNet.IO;
 using EdgeNet.Imaging;
@@ -18,6 +19,9 @@ internal static class ScanFolder
 {
     private static readonly string[] Extensions = [".png", ".jpg", ".jpeg"];
     private static readonly string[] OutputSuffixes = [".edges.png", ".probability.png", ".sobel.png", ".overlay.png"];
+
+    /// <summary>Most photos of one run: the plan holds a few paths for each (about 1 KB), so this bounds its memory.</summary>
+    public const int MaxPhotos = 100_000;
 
     public static int Run(CliContext context, Request request)
     {
@@ -111,22 +115,32 @@ internal static class ScanFolder
         foreach (string given in request.Paths)
         {
             string full = Path.GetFullPath(given);
-            if (Directory.Exists(full))
+            FileStatus status = FileStatus.Of(full);
+            if (status.Kind == FileKind.Directory)
             {
-                var option = request.Recursive ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly;
-                IEnumerable<string> photos = Directory.EnumerateFiles(full, "*", option)
-                    .Where(f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
-                    .Where(f => !(IsInside(f, outDir) && OutputSuffixes.Any(s => f.EndsWith(s, StringComparison.OrdinalIgnoreCase))))
-                    .Order(StringComparer.Ordinal);
-                found.AddRange(photos.Select(f => (f, Path.GetRelativePath(full, f))));
+                foreach ((string path, string name) in PhotoWalk.Photos(full, request.Recursive, IsPhoto))
+                {
+                    if (!(IsInside(path, outDir) && OutputSuffixes.Any(s => path.EndsWith(s, StringComparison.OrdinalIgnoreCase))))
+                    {
+                        found.Add((path, name));
+                    }
+                    if (found.Count > MaxPhotos)
+                    {
+                        throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"More than {MaxPhotos:N0} photos to scan; scan at most {MaxPhotos:N0} in one run (fewer folders, or without --recursive)."));
+                    }
+                }
             }
-            else if (File.Exists(full))
+            else if (status.Kind == FileKind.Regular)
             {
                 found.Add((full, Path.GetFileName(full)));
             }
+            else if (status.Kind == FileKind.Missing)
+            {
+                throw new FileNotFoundException($"{UserText.Quote(given)} does not exist.");
+            }
             else
             {
-                throw new FileNotFoundException($"{UserText.Quote(given)} is neither a file nor a folder.");
+                throw new InvalidDataException($"{UserText.Quote(given)} is {FileStatus.Describe(status.Kind)}, neither a photo nor a folder.");
             }
         }
         found = [.. found.DistinctBy(f => f.Path)];
@@ -175,6 +189,8 @@ internal static class ScanFolder
         chain.Reverse();
         return chain;
     }
+
+    private static bool IsPhoto(string name) => Extensions.Contains(Path.GetExtension(name).ToLowerInvariant());
 
     private static bool IsInside(string file, string folder) =>
         file.StartsWith(Path.TrimEndingDirectorySeparator(folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal);

@@ -23,4 +23,7 @@ internal enum FileKind
 
     /// <summary>A Unix socket.</summary>
     Socket,
+
+    /// <summary>A symbolic link that leads back to itself (or through too many links): nothing can be read there.</summary>
+    LinkLoop,
 }

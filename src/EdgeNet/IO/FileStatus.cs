@@ -50,6 +50,7 @@ internal readonly partial record struct FileStatus(FileKind Kind, long Size, ulo
         FileKind.Device => "a device",
         FileKind.Fifo => "a named pipe (FIFO)",
         FileKind.Socket => "a socket",
+        FileKind.LinkLoop => "a loop of symbolic links",
         _ => "missing",
     };
 
@@ -78,9 +79,13 @@ internal readonly partial record struct FileStatus(FileKind Kind, long Size, ulo
         if (result != 0)
         {
             int errno = Marshal.GetLastPInvokeError();
-            if (errno is ENoEnt or ENotDir or ENameTooLong || (errno == ELoop && followLinks))
+            if (errno is ENoEnt or ENotDir or ENameTooLong)
             {
                 return new FileStatus(FileKind.Missing, 0, 0, 0);
+            }
+            if (errno == ELoop)
+            {
+                return new FileStatus(FileKind.LinkLoop, 0, 0, 0);
             }
             throw new IOException($"cannot examine {UserText.Quote(path)} (error {errno}).");
         }

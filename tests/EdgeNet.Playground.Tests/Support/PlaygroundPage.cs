@@ -22,9 +22,9 @@ internal sealed class PlaygroundPage : IAsyncDisposable
 
     public List<string> OutsideRequests { get; } = [];
 
-    public static async Task<PlaygroundPage> OpenAsync(IBrowser browser, Uri url, string query = "", bool wait = true)
+    public static async Task<PlaygroundPage> OpenAsync(IBrowser browser, Uri url, string query = "", bool wait = true, int width = 1400, int height = 1000)
     {
-        IBrowserContext context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 }, AcceptDownloads = true });
+        IBrowserContext context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, AcceptDownloads = true });
         IPage page = await context.NewPageAsync();
         var result = new PlaygroundPage(context, page);
         await context.RouteAsync("**/*", async route =>

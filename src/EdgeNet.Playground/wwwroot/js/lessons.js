@@ -98,6 +98,7 @@ export function applyVisibility() {
   document.querySelector('.controls').hidden = $('data-panel').hidden && $('train-panel').hidden && $('lesson-panel').hidden;
   document.querySelector('.tools').hidden = ['probe', 'step', 'photo'].every(n => $(PANELS[n]).hidden);
   document.body.classList.toggle('embed', state.embed && !state.showAll);
+  $('layout').classList.toggle('no-live', $('live-panel').hidden);
   const partial = state.embed || state.hide.length > 0 || l !== undefined;
   $('view-bar').hidden = !partial;
   /** @type {HTMLInputElement} */ ($('show-all')).checked = state.showAll;

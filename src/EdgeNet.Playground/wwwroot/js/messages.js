@@ -132,12 +132,19 @@
  * @typedef {object} Trace
  * @property {'trace'} type
  * @property {boolean} applied
+ * @property {number} label        the true class the step used
  * @property {string} rule
  * @property {number} [t]
  * @property {string} text           as `edgenet step --full` prints it
  * @property {number|null} loss
  * @property {number|null} lossAfter
  * @property {string} verdict
+ * @property {StepQuantity[]} [quantities]   the SGD step's numbers (StepTrace.Quantities); absent for other rules
+ */
+
+/**
+ * One named number or matrix of a step (StepQuantity.cs): values row-major, rows × columns.
+ * @typedef {{stage: 'forward'|'loss'|'backward'|'update'|'after', symbol: string, formula: string, part: string, rows: number, columns: number, values: (number|null)[]}} StepQuantity
  */
 
 /**

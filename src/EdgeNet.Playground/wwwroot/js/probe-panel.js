@@ -66,7 +66,7 @@ function drawEditor() {
   }
   if (document.activeElement === canvas) {
     ctx.lineWidth = 3;
-    ctx.strokeStyle = '#e69f00';
+    ctx.strokeStyle = '#b35900';
     ctx.strokeRect((cursor % side) * size + 2, Math.floor(cursor / side) * size + 2, size - 4, size - 4);
     ctx.lineWidth = 1;
   }
