@@ -39,6 +39,7 @@ internal static class PageTables
         PageField.Text("batch", "Batch size", "train", "numeric"),
         PageField.Text("epochs", "Epochs", "train", "numeric"),
         new PageField("shuffle", "Shuffle", "train", "check"),
+        new PageField("reference", "Reference pass (the plain loops: edgenet train --reference, to the bit; slower)", "train", "check"),
         PageField.Select("activation", "Hidden activation", "train", [.. Enum.GetValues<HiddenActivation>().Select(a => (HiddenActivations.Name(a), ActivationLabel(a)))]),
         PageField.Select("init", "Initial weights", "train", [.. Enum.GetValues<WeightInit>().Select(i => (WeightInits.Name(i), InitLabel(i)))]),
         PageField.Select("optimizer", "Optimizer", "train", [.. OptimizerNames.Names.Select(n => (n, OptimizerLabel(OptimizerNames.Parse(n)!.Value)))]),
