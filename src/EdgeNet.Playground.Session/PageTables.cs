@@ -108,7 +108,7 @@ internal static class PageTables
     internal static string ActivationFormula(HiddenActivation a) => a switch
     {
         HiddenActivation.Relu => "max(0, {z})",
-        HiddenActivation.LeakyRelu => string.Create(CultureInfo.InvariantCulture, $"max({LeakyRelu.Slope}·{{z}}, {{z}})"),
+        HiddenActivation.LeakyRelu => string.Create(CultureInfo.InvariantCulture, $"max({HiddenActivations.LeakyReluSlope}·{{z}}, {{z}})"),
         HiddenActivation.Tanh => "tanh({z})",
         HiddenActivation.Sigmoid => "1 / (1 + e^−({z}))",
         _ => throw new ArgumentOutOfRangeException(nameof(a), a, "Unknown activation."),
@@ -125,7 +125,7 @@ internal static class PageTables
     };
 
     private static string ActivationLabel(HiddenActivation a) => a == HiddenActivation.LeakyRelu
-        ? string.Create(CultureInfo.InvariantCulture, $"leaky ReLU (slope {LeakyRelu.Slope})")
+        ? string.Create(CultureInfo.InvariantCulture, $"leaky ReLU (slope {HiddenActivations.LeakyReluSlope})")
         : ActivationSymbol(a);
 
     private static string InitLabel(WeightInit i) => i switch

@@ -59,11 +59,7 @@ internal sealed class GemmPass<T>(Dense<T>[] layers, HiddenActivation activation
                 VectorOps.Descend<T>(layers[l].Weights, layers[l].WeightGradient, learningRate); // W −= α·dL/dW
                 VectorOps.Descend<T>(layers[l].Bias, layers[l].BiasGradient, learningRate);      // b −= α·dL/db
             }
-            if (l > 0 && activation == HiddenActivation.Relu)
-            {
-                VectorOps.ReluGate<T>(a.Z[l - 1].AsSpan(0, dInput.Length), dInput, a.DZ[l - 1].AsSpan(0, dInput.Length)); // through ReLU
-            }
-            else if (l > 0)
+            if (l > 0)
             {
                 HiddenActivations.Backward<T>(activation, a.Z[l - 1].AsSpan(0, dInput.Length), a.H[l - 1].AsSpan(0, dInput.Length), dInput, a.DZ[l - 1].AsSpan(0, dInput.Length)); // dL/dz = dL/dh ⊙ f′
             }
@@ -93,14 +89,7 @@ internal sealed class GemmPass<T>(Dense<T>[] layers, HiddenActivation activation
             if (l < layers.Length - 1)
             {
                 Span<T> h = a.H[l].AsSpan(0, size);
-                if (activation == HiddenActivation.Relu)
-                {
-                    VectorOps.Relu<T>(z, h);                                           // h = ReLU(z)
-                }
-                else
-                {
-                    HiddenActivations.Forward<T>(activation, z, h);                    // h = f(z)
-                }
+                HiddenActivations.Forward<T>(activation, z, h);                        // h = f(z), ReLU in the tutorial
                 input = h;
             }
         }
