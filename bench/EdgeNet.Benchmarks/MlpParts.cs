@@ -30,7 +30,7 @@ public static class MlpParts
         float[] p = new float[batch * classes];
         int[] labels = [.. Enumerable.Range(0, batch).Select(n => n % 10)];
         l1.Forward(x, z1, batch);
-        VectorOps.Relu<float>(z1, h);
+        Activation.Forward<float, Relu>(z1, h);
         l2.Forward(h, z2, batch);
         for (int i = 0; i < dz2.Length; i++) { dz2[i] = (float)(random.Randn() * 0.01); }
         for (int i = 0; i < dz1.Length; i++) { dz1[i] = (float)(random.Randn() * 0.01); }
@@ -43,7 +43,7 @@ public static class MlpParts
         }
 
         Part("forward1 z1=x·W1+b1", () => { l1.Forward(x, z1, batch); return z1[0]; }, 2.0 * batch * inputs * hidden);
-        Part("relu", () => { VectorOps.Relu<float>(z1, h); return h[0]; }, 0);
+        Part("relu", () => { Activation.Forward<float, Relu>(z1, h); return h[0]; }, 0);
         Part("forward2 z2=h·W2+b2", () => { l2.Forward(h, z2, batch); return z2[0]; }, 2.0 * batch * hidden * classes);
         Part("softmax+loss", () => SoftmaxCrossEntropy.Forward<float>(z2, p, labels, classes, out _), 0);
         Part("backward2 dW2,db2,dh", () => { l2.Backward(h, dz2, dh, batch); return dh[0]; }, 4.0 * batch * hidden * classes);
@@ -51,7 +51,7 @@ public static class MlpParts
         float[] w2t = new float[hidden * classes];
         Part("  transpose W2", () => { VectorOps.Transpose<float>(l2.Weights, hidden, classes, w2t); return 0; }, 0);
         Part("  dh = dz2·W2ᵀ", () => { Gemm.Multiply<float>(batch, hidden, classes, dz2, classes, 1, w2t, hidden, dh, hidden, GemmStart.Zero, default); return 0; }, 2.0 * batch * hidden * classes);
-        Part("gate", () => { VectorOps.ReluGate<float>(z1, dh, dz1); return dz1[0]; }, 0);
+        Part("gate", () => { Activation.Backward<float, Relu>(z1, z1, dh, dz1); return dz1[0]; }, 0);
         Part("backward1 dW1,db1", () => { l1.Backward(x, dz1, [], batch); return l1.WeightGradient[0]; }, 2.0 * batch * inputs * hidden);
         Part("descend W1", () => { VectorOps.Descend<float>(l1.Weights, l1.WeightGradient, 0f); return l1.Weights[0]; }, 0);
     }

@@ -1,3 +1,4 @@
+using EdgeNet.IO;
 using EdgeNet.Layers;
 using EdgeNet.Models;
 using Onnx;
@@ -61,7 +62,7 @@ internal sealed class MlpMatcher(GraphProto graph, string source)
     {
         if (node.Domain is not ("" or "ai.onnx"))
         {
-            throw Refuse(node, index, $"is from the operator domain '{OnnxImport.OneLine(node.Domain)}'; EdgeNet reads standard ONNX operators only");
+            throw Refuse(node, index, $"is from the operator domain {UserText.Quote(node.Domain)}; EdgeNet reads standard ONNX operators only");
         }
         switch (node.OpType)
         {
@@ -143,7 +144,7 @@ internal sealed class MlpMatcher(GraphProto graph, string source)
             };
             if (!plain)
             {
-                throw Refuse(node, index, $"has {OnnxImport.OneLine(attribute.Name)} = {(attribute.Type == AttributeProto.Types.AttributeType.Float ? attribute.F : attribute.I)}; EdgeNet reads Gemm with alpha = beta = 1, transA = 0");
+                throw Refuse(node, index, $"has {UserText.Escape(attribute.Name)} = {(attribute.Type == AttributeProto.Types.AttributeType.Float ? attribute.F : attribute.I)}; EdgeNet reads Gemm with alpha = beta = 1, transA = 0");
             }
         }
         bool transposed = Int(node, "transB", 0) == 1;
@@ -248,7 +249,7 @@ internal sealed class MlpMatcher(GraphProto graph, string source)
         IList<TensorShapeProto.Types.Dimension>? dims = input.Type?.TensorType?.Shape?.Dim;
         if (dims is { Count: 2 } && dims[1].HasDimValue && dims[1].DimValue != _layers[0].Inputs)
         {
-            throw Refuse($"its input '{OnnxImport.OneLine(input.Name)}' has {dims[1].DimValue} values per row but the first layer takes {_layers[0].Inputs}");
+            throw Refuse($"its input {UserText.Quote(input.Name)} has {dims[1].DimValue} values per row but the first layer takes {_layers[0].Inputs}");
         }
         var dense = new Dense<double>[_layers.Count];
         for (int l = 0; l < dense.Length; l++)
@@ -267,7 +268,7 @@ internal sealed class MlpMatcher(GraphProto graph, string source)
         TensorProto tensor = Tensor(node, index, name);
         if (tensor.Dims.Count != 2)
         {
-            throw Refuse(node, index, $"has weights '{OnnxImport.OneLine(name)}' with {tensor.Dims.Count} dimensions; a layer's weights are a matrix");
+            throw Refuse(node, index, $"has weights {UserText.Quote(name)} with {tensor.Dims.Count} dimensions; a layer's weights are a matrix");
         }
         double[] values = Values(tensor);
         int rows = (int)tensor.Dims[0], columns = (int)tensor.Dims[1];
@@ -303,7 +304,7 @@ internal sealed class MlpMatcher(GraphProto graph, string source)
         };
         if (!shaped)
         {
-            throw Refuse(node, index, $"has a bias '{OnnxImport.OneLine(name)}' shaped [{string.Join(", ", tensor.Dims)}], not [{outputs}]");
+            throw Refuse(node, index, $"has a bias {UserText.Quote(name)} shaped [{string.Join(", ", tensor.Dims)}], not [{outputs}]");
         }
         return Values(tensor);
     }
@@ -311,11 +312,11 @@ internal sealed class MlpMatcher(GraphProto graph, string source)
     private TensorProto Tensor(NodeProto node, int index, string name) =>
         _constants.TryGetValue(name, out TensorProto? tensor)
             ? tensor
-            : throw Refuse(node, index, $"takes '{OnnxImport.OneLine(name)}' as weights, but it is not a constant of the file");
+            : throw Refuse(node, index, $"takes {UserText.Quote(name)} as weights, but it is not a constant of the file");
 
     private double[] Values(TensorProto tensor)
     {
-        double[] values = TensorValues.Read(tensor, why => Refuse($"tensor '{OnnxImport.OneLine(tensor.Name)}' {why}"));
+        double[] values = TensorValues.Read(tensor, why => Refuse($"tensor {UserText.Quote(tensor.Name)} {why}"));
         _parameters += values.LongLength;
         if (_parameters > OnnxLimits.MaxParameters)
         {
@@ -329,7 +330,7 @@ internal sealed class MlpMatcher(GraphProto graph, string source)
         int type = value.Type?.TensorType?.ElemType ?? 0;
         if (type is not ((int)TensorProto.Types.DataType.Float or (int)TensorProto.Types.DataType.Double))
         {
-            throw Refuse($"its {what} '{OnnxImport.OneLine(value.Name)}' is not a float or double tensor");
+            throw Refuse($"its {what} {UserText.Quote(value.Name)} is not a float or double tensor");
         }
     }
 
@@ -365,8 +366,8 @@ internal sealed class MlpMatcher(GraphProto graph, string source)
 
     private ModelFormatException Refuse(NodeProto node, int index, string why)
     {
-        string name = node.Name.Length > 0 ? $"'{OnnxImport.OneLine(node.Name)}'" : $"#{index + 1}";
-        return Refuse($"node {name} ({OnnxImport.OneLine(node.OpType)}) {why}");
+        string name = node.Name.Length > 0 ? UserText.Quote(node.Name) : $"#{index + 1}";
+        return Refuse($"node {name} ({UserText.Escape(node.OpType)}) {why}");
     }
 
     private ModelFormatException Refuse(string why) => new($"{source} cannot be imported: {why}.");

@@ -36,7 +36,7 @@ internal static class OnnxActivations
         var node = new NodeProto { Name = $"{layer}/{op}", OpType = op, Input = { input }, Output = { output } };
         if (op == "LeakyRelu")
         {
-            node.Attribute.Add(new AttributeProto { Name = "alpha", Type = AttributeProto.Types.AttributeType.Float, F = (float)LeakyRelu.Slope });
+            node.Attribute.Add(new AttributeProto { Name = "alpha", Type = AttributeProto.Types.AttributeType.Float, F = (float)HiddenActivations.LeakyReluSlope });
             return (node, null);
         }
         if (op != "PRelu")
@@ -45,7 +45,7 @@ internal static class OnnxActivations
         }
         // PRelu(z, slope) = z for z ≥ 0, slope·z below: with slope = 0.01 in double, EdgeNet's z or 0.01·z exactly.
         var slope = new TensorProto { Name = $"{layer}.slope", DataType = (int)TensorProto.Types.DataType.Double, Dims = { 1 } };
-        slope.DoubleData.Add(LeakyRelu.Slope);
+        slope.DoubleData.Add(HiddenActivations.LeakyReluSlope);
         node.Input.Add(slope.Name);
         return (node, slope);
     }
@@ -69,7 +69,7 @@ internal static class OnnxActivations
             case "LeakyRelu":
                 // ONNX's default alpha is 0.01 (as a float), PyTorch's LeakyReLU() writes it explicitly.
                 AttributeProto? alpha = node.Attribute.FirstOrDefault(a => a.Name == "alpha");
-                if (alpha is null || alpha.F == (float)LeakyRelu.Slope)
+                if (alpha is null || alpha.F == (float)HiddenActivations.LeakyReluSlope)
                 {
                     return HiddenActivation.LeakyRelu;
                 }
@@ -77,7 +77,7 @@ internal static class OnnxActivations
                 return null;
             case "PRelu":
                 double[] values = slope();
-                if (values.Length == 1 && (values[0] == LeakyRelu.Slope || values[0] == (float)LeakyRelu.Slope))
+                if (values.Length == 1 && (values[0] == HiddenActivations.LeakyReluSlope || values[0] == (float)HiddenActivations.LeakyReluSlope))
                 {
                     return HiddenActivation.LeakyRelu;
                 }

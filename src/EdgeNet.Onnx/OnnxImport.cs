@@ -67,13 +67,6 @@ public static class OnnxImport
         return new Model(network, [.. names], null);
     }
 
-    /// <summary>One line, printable, not too long: for names and messages taken from an untrusted file.</summary>
-    internal static string OneLine(string text)
-    {
-        var chars = text.Select(c => char.IsControl(c) ? '?' : c).Take(120).ToArray();
-        return new string(chars) + (text.Length > 120 ? "…" : string.Empty);
-    }
-
     private static IReadOnlyList<string> ClassNamesOf(ModelProto proto, int classes, string source)
     {
         StringStringEntryProto? entry = proto.MetadataProps.LastOrDefault(e => e.Key == OnnxMetadata.ClassNames);
@@ -101,6 +94,7 @@ public static class OnnxImport
         {
             throw new ModelFormatException($"{source} cannot be imported: its metadata '{OnnxMetadata.ClassNames}' is not a JSON array of {classes} class names.");
         }
+        ModelValidator.CheckClassNames(names, source);                     // as loading the saved model would
         return names;
     }
 }

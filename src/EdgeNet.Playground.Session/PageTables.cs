@@ -39,6 +39,7 @@ internal static class PageTables
         PageField.Text("batch", "Batch size", "train", "numeric"),
         PageField.Text("epochs", "Epochs", "train", "numeric"),
         new PageField("shuffle", "Shuffle", "train", "check"),
+        new PageField("reference", "Reference pass (the plain loops: edgenet train --reference, to the bit; slower)", "train", "check"),
         PageField.Select("activation", "Hidden activation", "train", [.. Enum.GetValues<HiddenActivation>().Select(a => (HiddenActivations.Name(a), ActivationLabel(a)))]),
         PageField.Select("init", "Initial weights", "train", [.. Enum.GetValues<WeightInit>().Select(i => (WeightInits.Name(i), InitLabel(i)))]),
         PageField.Select("optimizer", "Optimizer", "train", [.. OptimizerNames.Names.Select(n => (n, OptimizerLabel(OptimizerNames.Parse(n)!.Value)))]),
@@ -107,7 +108,7 @@ internal static class PageTables
     internal static string ActivationFormula(HiddenActivation a) => a switch
     {
         HiddenActivation.Relu => "max(0, {z})",
-        HiddenActivation.LeakyRelu => string.Create(CultureInfo.InvariantCulture, $"max({LeakyRelu.Slope}·{{z}}, {{z}})"),
+        HiddenActivation.LeakyRelu => string.Create(CultureInfo.InvariantCulture, $"max({HiddenActivations.LeakyReluSlope}·{{z}}, {{z}})"),
         HiddenActivation.Tanh => "tanh({z})",
         HiddenActivation.Sigmoid => "1 / (1 + e^−({z}))",
         _ => throw new ArgumentOutOfRangeException(nameof(a), a, "Unknown activation."),
@@ -124,7 +125,7 @@ internal static class PageTables
     };
 
     private static string ActivationLabel(HiddenActivation a) => a == HiddenActivation.LeakyRelu
-        ? string.Create(CultureInfo.InvariantCulture, $"leaky ReLU (slope {LeakyRelu.Slope})")
+        ? string.Create(CultureInfo.InvariantCulture, $"leaky ReLU (slope {HiddenActivations.LeakyReluSlope})")
         : ActivationSymbol(a);
 
     private static string InitLabel(WeightInit i) => i switch

@@ -40,6 +40,7 @@ internal sealed class PlaygroundRun
         int batch = Math.Min(settings.Options.BatchSize, Train.Count);
         _xBatch = new double[batch * Train.FeatureCount];
         _yBatch = new int[batch];
+        Network.UseReferenceKernels = settings.Reference;
         Optimizer = settings.Options.Optimizer.IsPlainSgd ? null : new Optimizer<double>(settings.Options.Optimizer, settings.Options.LearningRate, Network.Layers);
     }
 

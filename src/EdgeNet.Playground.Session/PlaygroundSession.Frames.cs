@@ -1,6 +1,7 @@
 using EdgeNet.Data;
 using EdgeNet.Layers;
 using EdgeNet.Optimizers;
+using EdgeNet.Passes;
 using EdgeNet.Training;
 
 namespace EdgeNet.Playground;
@@ -27,6 +28,7 @@ internal sealed partial class PlaygroundSession
         w.WriteNumber("lr", tutorial.LearningRate);
         w.WriteNumber("batch", tutorial.BatchSize);
         w.WriteBoolean("shuffle", tutorial.Shuffle);
+        w.WriteBoolean("reference", false);
         w.WriteNumber("speed", _speed);
         w.WriteString("optimizer", OptimizerNames.Name(tutorial.Optimizer.Kind));
         w.WriteString("activation", HiddenActivations.Name(tutorial.Activation));
@@ -107,6 +109,8 @@ internal sealed partial class PlaygroundSession
         w.WriteNumber("trainCount", run.Train.Count);
         w.WriteNumber("testCount", run.Test?.Count ?? 0);
         w.WriteNumber("epochs", run.Options.Epochs);
+        PassPlan plan = run.Network.Plan(Math.Min(run.Options.BatchSize, run.Train.Count));
+        w.WriteString("plan", $"{plan.Path}: {plan.Reason}");           // which kernels train, as edgenet train --explain says
         w.WriteString("activation", HiddenActivations.Name(run.Network.HiddenActivation));
         w.WriteString("optimizer", run.Options.Optimizer.ToString());
         w.WriteString("rule", OptimizerNames.Name(run.Options.Optimizer.Kind));

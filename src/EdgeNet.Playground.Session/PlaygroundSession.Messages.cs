@@ -339,6 +339,33 @@ internal sealed partial class PlaygroundSession
         w.WriteEndArray();
     }
 
+    // The step panel's tables for another rule: its formulas, and per parameter the columns of `edgenet step --optimizer
+    // NAME --full` (the value, g, the rule's state before and after, Δ, the value after), values at full precision.
+    private static void WriteParameters(JsonMessage message, IEnumerable<string> rule, IReadOnlyList<ParameterTrace> parameters, OptimizerSettings settings)
+    {
+        Utf8JsonWriter w = message.Writer;
+        message.Strings("ruleLines", rule);
+        w.WriteStartArray("parameters");
+        foreach (ParameterTrace parameter in parameters)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", parameter.Name);
+            w.WriteNumber("rows", parameter.Before.Rows);
+            w.WriteNumber("columns", parameter.Before.Columns);
+            w.WriteStartArray("values");
+            foreach ((string name, TraceMatrix values) in OptimizerTraceText.Columns(parameter, settings))
+            {
+                w.WriteStartObject();
+                w.WriteString("name", name);
+                message.Numbers("values", values.Values);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
     // The step panel: one update on the probed patch. With the tutorial's SGD and ReLU, every number of the forward and
     // backward pass as 'edgenet step --full' prints it; with another rule (or activation), the rule's update with the
     // run's own optimizer state before and after, as 'edgenet step --optimizer NAME --full' prints it. Shown on copies;
@@ -384,6 +411,7 @@ internal sealed partial class PlaygroundSession
             message.Number("lossAfter", step.LossAfter);
             message.Writer.WriteString("verdict", Verdict(step.Loss, step.LossAfter));
             Facts.Step = new StepFact(apply, step.Loss, step.LossAfter);
+            WriteParameters(message, OptimizerTraceText.Rule(optimizer.Settings), step.Parameters, optimizer.Settings);
         }
         Send(message);
         if (apply)

@@ -18,6 +18,9 @@ namespace EdgeNet.Playground;
 /// <param name="Data">The generator of the tutorial's or the varied patches (for "csv": the tutorial's, unused).</param>
 internal sealed record RunSettings(string DataKind, TrainingOptions Options, GeneratedData Data)
 {
+    /// <summary>Train on the reference pass (the plain loops), as <c>edgenet train --reference</c>: its numbers to the bit, slower.</summary>
+    public bool Reference { get; init; }
+
     /// <summary>The largest weight decay λ the page takes, as for the learning rate.</summary>
     private const double MaxWeightDecay = 100;
 
@@ -55,7 +58,7 @@ internal sealed record RunSettings(string DataKind, TrainingOptions Options, Gen
         {
             throw new PlaygroundInputException(e.Message);
         }
-        return new RunSettings(data, options, generated);
+        return new RunSettings(data, options, generated) { Reference = read.Bool("reference", false) };
     }
 
     /// <summary>

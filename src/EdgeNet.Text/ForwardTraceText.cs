@@ -77,7 +77,7 @@ public static class ForwardTraceText
     private static string Function(HiddenActivation activation, string z) => activation switch
     {
         HiddenActivation.Relu => $"ReLU({z})  -- negative values become 0",
-        HiddenActivation.LeakyRelu => Invariant($"LeakyReLU({z})  -- negative values are multiplied by {LeakyRelu.Slope}"),
+        HiddenActivation.LeakyRelu => Invariant($"LeakyReLU({z})  -- negative values are multiplied by {HiddenActivations.LeakyReluSlope}"),
         HiddenActivation.Tanh => $"tanh({z})  -- squashed into (-1, 1)",
         HiddenActivation.Sigmoid => $"sigmoid({z}) = 1 / (1 + e^-{z})  -- squashed into (0, 1)",
         _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, "Unknown activation."),

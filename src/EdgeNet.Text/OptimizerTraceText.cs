@@ -98,6 +98,36 @@ public static class OptimizerTraceText
 
     private static void Table(StringBuilder text, ParameterTrace parameter, OptimizerSettings settings, int[] shown)
     {
+        IReadOnlyList<(string Name, TraceMatrix Values)> columns = Columns(parameter, settings);
+        TraceMatrix shape = parameter.Before;
+        string which = shown.Length == shape.Count ? "every number" : $"the {shown.Length} of {shape.Count} numbers with the largest |g| at the first step (--full shows all)";
+        text.Append(Invariant($"   {parameter.Name} ({shape.Rows}×{shape.Columns}), {which}:\n"));
+        text.Append("   ").Append("index".PadLeft(8));
+        foreach ((string name, _) in columns)
+        {
+            text.Append(name.PadLeft(Width));
+        }
+        text.Append('\n');
+        foreach (int i in shown)
+        {
+            string index = shape.Rows == 1 ? Invariant($"[{i}]") : Invariant($"[{i / shape.Columns},{i % shape.Columns}]");
+            text.Append("   ").Append(index.PadLeft(8));
+            foreach ((_, TraceMatrix values) in columns)
+            {
+                text.Append(Number(values[i]).PadLeft(Width));
+            }
+            text.Append('\n');
+        }
+    }
+
+    /// <summary>
+    /// One parameter's columns in a step, as the text's table has them: the value before, g, the rule's state before and
+    /// after (v, s, or Adam's m and v, then m̂ and v̂), the step Δ and the value after.
+    /// </summary>
+    public static IReadOnlyList<(string Name, TraceMatrix Values)> Columns(ParameterTrace parameter, OptimizerSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        ArgumentNullException.ThrowIfNull(settings);
         var columns = new List<(string Name, TraceMatrix Values)> { (parameter.Name, parameter.Before), ("g", parameter.Gradient) };
         string first = settings.Kind switch
         {
@@ -122,26 +152,7 @@ public static class OptimizerTraceText
         }
         columns.Add(("Δ" + parameter.Name, parameter.Step));
         columns.Add((parameter.Name + " after", parameter.After));
-
-        TraceMatrix shape = parameter.Before;
-        string which = shown.Length == shape.Count ? "every number" : $"the {shown.Length} of {shape.Count} numbers with the largest |g| at the first step (--full shows all)";
-        text.Append(Invariant($"   {parameter.Name} ({shape.Rows}×{shape.Columns}), {which}:\n"));
-        text.Append("   ").Append("index".PadLeft(8));
-        foreach ((string name, _) in columns)
-        {
-            text.Append(name.PadLeft(Width));
-        }
-        text.Append('\n');
-        foreach (int i in shown)
-        {
-            string index = shape.Rows == 1 ? Invariant($"[{i}]") : Invariant($"[{i / shape.Columns},{i % shape.Columns}]");
-            text.Append("   ").Append(index.PadLeft(8));
-            foreach ((_, TraceMatrix values) in columns)
-            {
-                text.Append(Number(values[i]).PadLeft(Width));
-            }
-            text.Append('\n');
-        }
+        return columns;
     }
 
     /// <summary>Four decimals with a sign, or three significant digits for small numbers (v is often 1e-5).</summary>

@@ -74,7 +74,7 @@ public sealed class PageModuleTests(PlaygroundFixture playground)
         Assert.Equal(WeightInits.Names, inits);
         OptimizerSettings adam = OptimizerSettings.For(OptimizerKind.Adam);
         Assert.True(adam.UsesBetas && adam.UsesEps && !adam.UsesMomentum && !adam.UsesRmsDecay);
-        Assert.Equal(["lr", "batch", "epochs", "shuffle", "activation", "init", "optimizer", "beta1", "beta2", "eps", "weight-decay"], shown);
+        Assert.Equal(["lr", "batch", "epochs", "shuffle", "reference", "activation", "init", "optimizer", "beta1", "beta2", "eps", "weight-decay"], shown);
         Assert.Equal(PageTables.Fields.Where(f => f.Panel == "train").Select(f => f.Key).Except(["momentum", "rms-decay"]), shown);
         tab.AssertClean();
     }

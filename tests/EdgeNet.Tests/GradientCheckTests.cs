@@ -51,7 +51,7 @@ public sealed class GradientCheckTests
     /// </summary>
     [Theory]
     [InlineData(HiddenActivation.Relu, 0.0)]
-    [InlineData(HiddenActivation.LeakyRelu, LeakyRelu.Slope)]
+    [InlineData(HiddenActivation.LeakyRelu, HiddenActivations.LeakyReluSlope)]
     public void On_a_kink_backpropagation_takes_torchs_slope_and_the_finite_difference_the_mean_of_both_sides(HiddenActivation activation, double slopeAtZero)
     {
         // Given a 3→2→2 network whose hidden weights and biases are 0: every hidden z is exactly 0

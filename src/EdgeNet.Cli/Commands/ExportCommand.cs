@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EdgeNet.Cli.Output;
+using EdgeNet.IO;
 using EdgeNet.Models;
 using EdgeNet.Onnx;
 
@@ -28,5 +29,5 @@ internal static class ExportCommand
     }
 
     internal static string Describe(Model model) =>
-        $"{string.Join("→", [model.Network.Inputs, .. model.Network.HiddenSizes, model.Network.Classes])} ({string.Join(", ", model.ClassNames)})";
+        $"{string.Join("→", [model.Network.Inputs, .. model.Network.HiddenSizes, model.Network.Classes])} ({string.Join(", ", model.ClassNames.Select(n => UserText.Escape(n)))})";
 }

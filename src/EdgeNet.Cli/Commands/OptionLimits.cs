@@ -19,6 +19,11 @@ internal static class OptionLimits
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T> =>
         Check(() => Limits.CheckBatch(Math.Min(batchSize, trainingSamples), network.Layers.Select(l => l.Outputs)), "Use a smaller --batch-size or narrower --hidden layers.");
 
+    /// <summary><c>train --save</c>: the model file such a network can take fits what loading accepts.</summary>
+    public static void Savable<T>(Network<T> network)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T> =>
+        Check(() => Models.ModelFile.CheckSavable([network.Inputs, .. network.HiddenSizes, network.Classes]), "Use narrower --hidden layers, or leave out --save.");
+
     private static void Check(Action check, string advice)
     {
         try

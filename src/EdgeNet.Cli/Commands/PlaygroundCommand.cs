@@ -18,9 +18,14 @@ internal static class PlaygroundCommand
         var noBrowser = new Option<bool>("--no-browser") { Description = "Do not open a browser; just print the URL." };
         var allowEmbed = new Option<string>("--allow-embed") { HelpName = "ORIGINS", Description = "Let these sites' pages show the playground in an iframe: comma-separated origins such as https://school.example, or * for any (default: none may frame it)." };
         var budget = new Option<string?>("--memory-budget") { HelpName = "SIZE", Description = "Memory all tabs together may hold, e.g. 2G or 512M (default: half the memory available to the server)." };
-        var command = new Command("playground", "Open the playground: train, probe and step through the network live in the browser.") { port, host, noBrowser, allowEmbed, budget };
+        var export = new Option<string?>("--export") { HelpName = "DIR", Description = "Write the playground as a static site into DIR (new or empty) instead of serving it: the engine runs in the browser (WebAssembly), so any static file host serves it." };
+        var command = new Command("playground", "Open the playground: train, probe and step through the network live in the browser.") { port, host, noBrowser, allowEmbed, budget, export };
         command.SetAction(parse => EdgeNetCli.Guard(context, () =>
         {
+            if (parse.GetValue(export) is { } folder)
+            {
+                return Export(context, folder);
+            }
             var options = new PlaygroundOptions
             {
                 Host = parse.GetValue(host)!,
@@ -109,6 +114,19 @@ internal static class PlaygroundCommand
             throw new ArgumentException($"The memory budget must be from 1M to 4096T (got '{EdgeNet.IO.UserText.Escape(text)}').");
         }
         return (long)bytes;
+    }
+
+    private static int Export(CliContext context, string folder)
+    {
+        if (PlaygroundSite.FindEngine() is not { } engine)
+        {
+            context.Error.WriteLine($"edgenet: this edgenet was built without the WebAssembly playground ({PlaygroundSite.EngineFolderName}/ is not beside it): build it with -p:EdgeNetPlaygroundSite=true, e.g. dotnet run -c Release -p:EdgeNetPlaygroundSite=true --project src/EdgeNet.Cli -- playground --export {folder}");
+            return ExitCodes.Failure;
+        }
+        PlaygroundSiteResult site = PlaygroundSite.Export(engine, folder);
+        context.Out.WriteLine(FormattableString.Invariant($"Wrote the playground to {site.Folder}: {site.Files} files, {site.Bytes / 1e6:F1} MB with the .br/.gz copies."));
+        context.Out.WriteLine($"Serve it with any static file host, e.g.: cd {site.Folder} && python3 -m http.server");
+        return ExitCodes.Success;
     }
 
     // The default browser, when this machine has one and a display to show it on; never an error when not.

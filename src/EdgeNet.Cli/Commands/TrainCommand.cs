@@ -105,6 +105,10 @@ internal static class TrainCommand
         Dataset? testFile = DataOptions.LoadCsv(request.TestData, Dataset.EdgeClasses, trainFile?.FeatureCount);
         var setup = SeededSetup<T>.Create(options, generated, trainFile, testFile);
         OptionLimits.Batch(setup.Network, options.BatchSize, setup.Train.Count);   // before anything is printed or written
+        if (request.SavePath is not null)
+        {
+            OptionLimits.Savable(setup.Network);
+        }
         request.Plan.CreateFolders();
         Network<T> network = setup.Network;
         network.Threads = Environment.ProcessorCount;                  // large batches: the numbers do not change

@@ -5,7 +5,8 @@ namespace EdgeNet.Cli.Input;
 
 /// <summary>
 /// Every file and folder option of every command refuses an empty name in one plain line ("--out needs a file
-/// name"), instead of the parser's "Cannot parse argument '' … as expected type 'System.IO.FileInfo'".
+/// name"), instead of the parser's "Cannot parse argument '' … as expected type 'System.IO.FileInfo'"; and a value
+/// that looks like an option (<c>--save --epochs</c>), which would otherwise name a file "--epochs".
 /// </summary>
 /// <remarks>Applied once to the whole command tree, like <see cref="StrictNumbers"/>.</remarks>
 internal static class StrictPaths
@@ -35,6 +36,11 @@ internal static class StrictPaths
         if (string.IsNullOrWhiteSpace(text))
         {
             result.AddError($"{name} needs {what} (got {(text.Length == 0 ? "an empty one" : "only spaces")}).");
+            return null;
+        }
+        if (text.Length > 1 && text[0] == '-' && (text[1] == '-' || char.IsAsciiLetter(text[1])))
+        {
+            result.AddError($"{name} needs {what} but got {EdgeNet.IO.UserText.Quote(text)}, which looks like an option; for a file of that name write ./{EdgeNet.IO.UserText.Escape(text)}.");
             return null;
         }
         return create(text);

@@ -29,6 +29,7 @@ internal static class PlanText
         PassPath.Reference => "reference pass, src/EdgeNet/Reference/ReferencePass.cs",
         PassPath.OneRow => "one-row kernels, src/EdgeNet/Kernels/OneRow",
         PassPath.FeatureMajor => "feature-major kernels, src/EdgeNet/Kernels/FeatureMajor",
+        PassPath.NoFma => "no-FMA kernels, src/EdgeNet/Kernels/NoFma",
         _ => "matrix products, src/EdgeNet/Kernels/Gemm",
     };
 }

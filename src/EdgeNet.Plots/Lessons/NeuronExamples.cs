@@ -14,7 +14,7 @@ public sealed record NeuronOutput(double Z, double H);
 /// <param name="Sum">Their products added up.</param>
 public sealed record ProductGroup(double Input, double Weight, int Count, double Sum);
 
-/// <summary>Part 2 computed by the engine's own layers: a one-neuron <see cref="Dense{T}"/> and <see cref="Relu"/>.</summary>
+/// <summary>Part 2 computed by the engine's own layers: a one-neuron <see cref="Dense{T}"/> and ReLU (<see cref="HiddenActivations"/>).</summary>
 public static class NeuronExamples
 {
     /// <summary>z = x·w (no bias) and h = ReLU(z) for one neuron with weights <paramref name="weights"/>.</summary>
@@ -30,16 +30,16 @@ public static class NeuronExamples
         var z = new double[1];
         neuron.Forward([.. x], z, 1);                                  // z = x·w + b
         var h = new double[1];
-        Layers.Relu.Forward<double>(z, h);                            // h = ReLU(z)
+        HiddenActivations.Forward<double>(HiddenActivation.Relu, z, h);      // h = ReLU(z)
         return new NeuronOutput(z[0], h[0]);
     }
 
-    /// <summary>ReLU of each value, through the engine's <see cref="Relu"/>.</summary>
+    /// <summary>ReLU of each value, through the engine's ReLU (<see cref="HiddenActivations"/>).</summary>
     public static double[] ReluOf(IReadOnlyList<double> z)
     {
         ArgumentNullException.ThrowIfNull(z);
         var h = new double[z.Count];
-        Layers.Relu.Forward<double>([.. z], h);
+        HiddenActivations.Forward<double>(HiddenActivation.Relu, [.. z], h);
         return h;
     }
 

@@ -35,5 +35,5 @@ public static class ActivationFormulas
         _ => "sigmoid",
     };
 
-    private static string Slope => LeakyRelu.Slope.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static string Slope => HiddenActivations.LeakyReluSlope.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -15,12 +15,12 @@ namespace EdgeNet.Inference;
 /// the tutorial's <c>patch.flatten()</c>. Border rule: edge-replicate padding — a window reaching past the
 /// border reads the nearest border pixel — so the output has exactly the input's size.
 /// The result does not depend on <c>threads</c>. The network is only read: do not train it during a scan.
-/// Every hidden activation runs in the vector kernels (<see cref="IVectorActivation"/>). With ReLU and leaky ReLU every
+/// Every hidden activation runs in the vector kernels (<see cref="IActivation"/>). With ReLU and leaky ReLU every
 /// logit has the bits of the reference pass on the patch (<see cref="ReferencePass.DenseForward{T}"/>: the same fused
 /// sums in the same order; <see cref="Network{T}.Forward"/> gives those bits for batches of two rows or more, its one-row
 /// path agrees within rounding); only the vectorised exponential of the softmax may round differently: within 1e-6 in
 /// float, 1e-14 in double. tanh and sigmoid are vector approximations within a few ulps of the reference's
-/// (<see cref="TanhVector"/>, <see cref="SigmoidVector"/>): p within 1e-5 in float, 1e-13 in double (docs/numerics.md).
+/// (<see cref="Tanh"/>, <see cref="Sigmoid"/>): p within 1e-5 in float, 1e-13 in double (docs/numerics.md).
 /// </remarks>
 public static class PatchScanner
 {
@@ -124,16 +124,16 @@ public static class PatchScanner
         switch (plan.Network.HiddenActivation)
         {
             case Layers.HiddenActivation.Relu:
-                ScanRows<T, ReluVector>(plan, image, output, firstRow, endRow, buffers);
+                ScanRows<T, Relu>(plan, image, output, firstRow, endRow, buffers);
                 break;
             case Layers.HiddenActivation.LeakyRelu:
-                ScanRows<T, LeakyReluVector>(plan, image, output, firstRow, endRow, buffers);
+                ScanRows<T, LeakyRelu>(plan, image, output, firstRow, endRow, buffers);
                 break;
             case Layers.HiddenActivation.Tanh:
-                ScanRows<T, TanhVector>(plan, image, output, firstRow, endRow, buffers);
+                ScanRows<T, Tanh>(plan, image, output, firstRow, endRow, buffers);
                 break;
             case Layers.HiddenActivation.Sigmoid:
-                ScanRows<T, SigmoidVector>(plan, image, output, firstRow, endRow, buffers);
+                ScanRows<T, Sigmoid>(plan, image, output, firstRow, endRow, buffers);
                 break;
             default:
                 ReferenceScan.Rows(plan, image, output, firstRow, endRow);
@@ -144,7 +144,7 @@ public static class PatchScanner
     /// <summary>The widest vectors the hardware runs with FMA; without any, the plain loops.</summary>
     private static void ScanRows<T, TActivation>(ScanPlan<T> plan, ReadOnlySpan<T> image, Span<T> output, int firstRow, int endRow, ScanBuffers<T> buffers)
         where T : unmanaged, IFloatingPointIeee754<T>
-        where TActivation : IVectorActivation
+        where TActivation : IActivation
     {
         if (Simd512<T>.IsAccelerated)
         {
@@ -175,7 +175,7 @@ public static class PatchScanner
         where T : unmanaged, IFloatingPointIeee754<T>
         where TVector : struct
         where TSimd : ISimd<T, TVector>
-        where TActivation : IVectorActivation
+        where TActivation : IActivation
     {
         int tile = plan.Tile, tiles = (plan.Width + tile - 1) / tile, blocks = (tiles + BlockTiles - 1) / BlockTiles;
         WindowRows<T> rows = buffers.Rows;
@@ -207,7 +207,7 @@ public static class PatchScanner
         where T : unmanaged, IFloatingPointIeee754<T>
         where TVector : struct
         where TSimd : ISimd<T, TVector>
-        where TActivation : IVectorActivation
+        where TActivation : IActivation
     {
         int c = Math.Max(plan.ClassIndex, 0), width = plan.Width, plane = width * plan.Height, next = y + (plan.PatchSize / 2) + 1;
         Span<T> pc = output.Slice((plan.ClassIndex < 0 ? c * plane : 0) + (y * width), width);
@@ -229,7 +229,7 @@ public static class PatchScanner
         where T : unmanaged, IFloatingPointIeee754<T>
         where TVector : struct
         where TSimd : ISimd<T, TVector>
-        where TActivation : IVectorActivation
+        where TActivation : IActivation
     {
         int plane = plan.Width * plan.Height, tile = plan.Tile, classes = plan.Network.Classes, count = Math.Min(tile, plan.Width - x0);
         Span<T> p = Forward<T, TVector, TSimd, TActivation>(plan, image, buffers, x0);
@@ -256,7 +256,7 @@ public static class PatchScanner
         where T : unmanaged, IFloatingPointIeee754<T>
         where TVector : struct
         where TSimd : ISimd<T, TVector>
-        where TActivation : IVectorActivation
+        where TActivation : IActivation
     {
         var layers = plan.Network.Layers;
         int last = layers.Count - 1;

@@ -1,10 +1,11 @@
 using System.Numerics;
+using EdgeNet.Kernels;
 
 namespace EdgeNet.Layers;
 
 /// <summary>
 /// The hidden activations by <see cref="HiddenActivation"/>: their names (<c>--activation leaky-relu</c>), and each
-/// forward and backward pass chosen by value.
+/// forward and backward pass chosen by value. The math of each is in one type (<c>Kernels/Activations</c>).
 /// </summary>
 public static class HiddenActivations
 {
@@ -35,26 +36,29 @@ public static class HiddenActivations
         return null;
     }
 
+    /// <summary>Leaky ReLU's slope below 0, 0.01 (PyTorch's default negative_slope).</summary>
+    public const double LeakyReluSlope = Kernels.LeakyRelu.Slope;
+
     /// <summary>h = f(z) for one number (the reference pass's loop calls it).</summary>
     public static T Value<T>(HiddenActivation activation, T z)
         where T : unmanaged, IFloatingPointIeee754<T> => activation switch
         {
-            HiddenActivation.Relu => z > T.Zero ? z : T.Zero,                                      // max(0, z)
-            HiddenActivation.LeakyRelu => z > T.Zero ? z : z * T.CreateTruncating(LeakyRelu.Slope), // z or 0.01·z
-            HiddenActivation.Tanh => T.Tanh(z),                                                    // tanh z
-            HiddenActivation.Sigmoid => T.One / (T.One + T.Exp(-z)),                               // 1 / (1 + e^−z)
-            _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, "Unknown activation."),
+            HiddenActivation.Relu => Kernels.Relu.Invoke(z),
+            HiddenActivation.LeakyRelu => Kernels.LeakyRelu.Invoke(z),
+            HiddenActivation.Tanh => Kernels.Tanh.Invoke(z),
+            HiddenActivation.Sigmoid => Kernels.Sigmoid.Invoke(z),
+            _ => throw Unknown(activation),
         };
 
     /// <summary>dL/dz = dL/dh · f′ for one number, from z and h = f(z), as the span versions compute it.</summary>
     public static T Gradient<T>(HiddenActivation activation, T z, T h, T dh)
         where T : unmanaged, IFloatingPointIeee754<T> => activation switch
         {
-            HiddenActivation.Relu => z > T.Zero ? dh : T.Zero,                                       // 1[z > 0]
-            HiddenActivation.LeakyRelu => z > T.Zero ? dh : dh * T.CreateTruncating(LeakyRelu.Slope), // 1 or 0.01
-            HiddenActivation.Tanh => dh * (T.One - h * h),                                           // 1 − h²
-            HiddenActivation.Sigmoid => dh * (T.One - h) * h,                                        // h·(1 − h)
-            _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, "Unknown activation."),
+            HiddenActivation.Relu => Kernels.Relu.Gradient(z, h, dh),
+            HiddenActivation.LeakyRelu => Kernels.LeakyRelu.Gradient(z, h, dh),
+            HiddenActivation.Tanh => Kernels.Tanh.Gradient(z, h, dh),
+            HiddenActivation.Sigmoid => Kernels.Sigmoid.Gradient(z, h, dh),
+            _ => throw Unknown(activation),
         };
 
     /// <summary>h = f(z), element by element.</summary>
@@ -64,19 +68,19 @@ public static class HiddenActivations
         switch (activation)
         {
             case HiddenActivation.Relu:
-                Relu.Forward(z, h);
+                Activation.Forward<T, Kernels.Relu>(z, h);
                 break;
             case HiddenActivation.LeakyRelu:
-                LeakyRelu.Forward(z, h);
+                Activation.Forward<T, Kernels.LeakyRelu>(z, h);
                 break;
             case HiddenActivation.Tanh:
-                Tanh.Forward(z, h);
+                Activation.Forward<T, Kernels.Tanh>(z, h);
                 break;
             case HiddenActivation.Sigmoid:
-                Sigmoid.Forward(z, h);
+                Activation.Forward<T, Kernels.Sigmoid>(z, h);
                 break;
             default:
-                throw new ArgumentOutOfRangeException(nameof(activation), activation, "Unknown activation.");
+                throw Unknown(activation);
         }
     }
 
@@ -90,19 +94,22 @@ public static class HiddenActivations
         switch (activation)
         {
             case HiddenActivation.Relu:
-                Relu.Backward(z, dh, dz);
+                Activation.Backward<T, Kernels.Relu>(z, h, dh, dz);
                 break;
             case HiddenActivation.LeakyRelu:
-                LeakyRelu.Backward(z, dh, dz);
+                Activation.Backward<T, Kernels.LeakyRelu>(z, h, dh, dz);
                 break;
             case HiddenActivation.Tanh:
-                Tanh.Backward(h, dh, dz);
+                Activation.Backward<T, Kernels.Tanh>(z, h, dh, dz);
                 break;
             case HiddenActivation.Sigmoid:
-                Sigmoid.Backward(h, dh, dz);
+                Activation.Backward<T, Kernels.Sigmoid>(z, h, dh, dz);
                 break;
             default:
-                throw new ArgumentOutOfRangeException(nameof(activation), activation, "Unknown activation.");
+                throw Unknown(activation);
         }
     }
+
+    private static ArgumentOutOfRangeException Unknown(HiddenActivation activation) =>
+        new(nameof(activation), activation, "Unknown activation.");
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using EdgeNet.Data;
 using EdgeNet.IO;
@@ -53,11 +54,54 @@ public static class ModelFile
         return document is null ? throw new ModelFormatException($"{source} is empty, not a model file.") : ModelValidator.ToModel(document, source);
     }
 
+    /// <summary>
+    /// The most bytes the model file of a network of these sizes (inputs, hidden widths, classes) can take as
+    /// <see cref="Save"/> writes it: every number at its longest (24 characters, <c>-2.2250738585072014E-308</c>) on
+    /// its own indented line, every row's brackets, and the architecture, record and class names at their longest.
+    /// </summary>
+    internal static long MaxFileBytes(IReadOnlyList<int> sizes)
+    {
+        ArgumentNullException.ThrowIfNull(sizes);
+        const long Number = 10 + 24 + 2;                                  // indent, the number, ",\n"
+        const long Row = 10 + 11;                                         // "        [\n" and "        ],\n"
+        long bytes = (64L << 10) + ((long)sizes[^1] * ((6L * Limits.MaxClassNameLength) + 16));   // a name's character is at most \uXXXX
+        for (int l = 0; l + 1 < sizes.Count; l++)
+        {
+            bytes += (sizes[l] * (Row + (sizes[l + 1] * Number))) + (sizes[l + 1] * Number) + 256;
+        }
+        return bytes;
+    }
+
+    /// <summary>Checks that a network of these sizes can be saved as a model file that <see cref="Load"/> reads.</summary>
+    /// <exception cref="ArgumentException">Its file could be larger than <see cref="Limits.MaxModelFileBytes"/>.</exception>
+    public static void CheckSavable(IReadOnlyList<int> sizes)
+    {
+        long bytes = MaxFileBytes(sizes);
+        if (bytes > Limits.MaxModelFileBytes)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"A network of {Limits.Parameters(sizes):N0} parameters may take up to {Limits.Bytes(bytes)} as a model file, more than the {Limits.Bytes(Limits.MaxModelFileBytes)} a model file may have."), nameof(sizes));
+        }
+    }
+
     /// <summary>The JSON text of <paramref name="model"/>.</summary>
+    /// <exception cref="ModelFormatException">
+    /// A weight or bias is not finite, a class name is one loading refuses, or the file could be larger than loading
+    /// accepts: nothing is written.
+    /// </exception>
     public static string Serialize(Model model)
     {
         ArgumentNullException.ThrowIfNull(model);
         Network<double> network = model.Network;
+        try
+        {
+            CheckSavable([network.Inputs, .. network.HiddenSizes, network.Classes]);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ModelFormatException($"{e.Message} Nothing was written.");
+        }
+        ModelValidator.CheckClassNames(model.ClassNames, "The model to save");
         CheckFinite(network);
         TrainingOptions? options = model.Training?.Options;
         VariedOptions? varied = model.Training?.Varied;

@@ -48,10 +48,7 @@ internal static class ModelValidator
         {
             Fail(source, $"it names {classNames.Count} classes but has {architecture.Classes}");
         }
-        for (int k = 0; k < classNames.Count; k++)
-        {
-            CheckClassName(classNames, k, source);
-        }
+        CheckClassNames(classNames, source);
         for (int l = 0; l < layers.Count; l++)
         {
             if (layers[l] is null)
@@ -103,8 +100,19 @@ internal static class ModelValidator
         return layer;
     }
 
+    /// <summary>Checks class names as loading a model file does (one line naming <paramref name="source"/> and the name).</summary>
+    /// <exception cref="ModelFormatException">A name is empty, too long, holds a control character or a double quote, or repeats.</exception>
+    internal static void CheckClassNames(IReadOnlyList<string> names, string source)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        for (int k = 0; k < names.Count; k++)
+        {
+            CheckClassName(names, k, source);
+        }
+    }
+
     // A class name is printed in tables and written into CSV headers: it must be short, printable and unique.
-    private static void CheckClassName(List<string> names, int k, string source)
+    private static void CheckClassName(IReadOnlyList<string> names, int k, string source)
     {
         string? name = names[k];
         if (string.IsNullOrWhiteSpace(name))
@@ -119,7 +127,7 @@ internal static class ModelValidator
         {
             Fail(source, $"class name {k + 1} {UserText.Quote(name)} holds a control character or a double quote");
         }
-        if (names.IndexOf(name) != k)
+        if (IndexOf(names, name) != k)
         {
             Fail(source, $"class name {UserText.Quote(name)} appears twice");
         }
@@ -242,4 +250,16 @@ internal static class ModelValidator
     private static void Fail(string source, string reason) => throw Error(source, reason);
 
     private static ModelFormatException Error(string source, string reason) => new($"{source} is not a valid model: {reason}.");
+
+    private static int IndexOf(IReadOnlyList<string> names, string name)
+    {
+        for (int i = 0; i < names.Count; i++)
+        {
+            if (string.Equals(names[i], name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
 }

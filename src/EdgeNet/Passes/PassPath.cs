@@ -14,4 +14,10 @@ public enum PassPath
 
     /// <summary>Register-tiled matrix products, row-major (<c>Kernels/Gemm</c>).</summary>
     Gemm,
+
+    /// <summary>
+    /// Row-major, 128-bit vectors with a plain multiply and add (<c>Kernels/NoFma</c>): where there is no fused
+    /// multiply-add in hardware (WebAssembly, x86 without FMA), so that no step runs one in software.
+    /// </summary>
+    NoFma,
 }

@@ -13,7 +13,8 @@ namespace EdgeNet.Passes;
 internal static class PassPlanner
 {
     /// <summary>
-    /// The path for a batch of <paramref name="batch"/> rows: the reference loops when asked for, else one-row kernels
+    /// The path for a batch of <paramref name="batch"/> rows: the reference loops when asked for, else the no-FMA kernels
+    /// where multiply-adds cannot be fused in hardware, else one-row kernels
     /// for a single row through narrow layers, else the feature-major kernels for a float32 training batch that fits
     /// them (<paramref name="withLoss"/>: forward with the loss, then backward), else the matrix products.
     /// Allocates nothing: it runs before every pass.
@@ -24,6 +25,10 @@ internal static class PassPlanner
         if (reference)
         {
             return PassPath.Reference;
+        }
+        if (PlainRows.Applies)
+        {
+            return PassPath.NoFma;                                         // every other path's multiply-adds are fused: in software here
         }
         if (activation != HiddenActivation.Relu)
         {
@@ -49,6 +54,7 @@ internal static class PassPlanner
         string reason = path switch
         {
             PassPath.Reference => "the plain loops of the reference pass were asked for",
+            PassPath.NoFma => "128-bit vectors but no fused multiply-add in this processor or runtime (WebAssembly; x86 without FMA): row-major kernels with a plain multiply and add, so that no multiply-add runs in software",
             PassPath.OneRow => $"one row, and every layer has at most {limit} outputs: the output row stays in registers; an epoch a sample at a time runs as one pipeline (each update in the same sweep as the next sample's forward pass)",
             _ when activation != HiddenActivation.Relu => $"the hidden activation is {HiddenActivations.Name(activation)}: matrix products, with the activation applied between them (the one-row and feature-major kernels are ReLU only)",
             PassPath.FeatureMajor => $"float32 on 512-bit vectors, every layer at most {Vector512<float>.Count} outputs and at least {FeatureMajorPass<T>.MinimumBatch} rows: the batch runs across the vector lanes",
@@ -106,6 +112,7 @@ internal sealed class PassPlanner<T>(Dense<T>[] layers, HiddenActivation activat
     private OneRowPass<T>? _oneRow;
     private FeatureMajorPass<T>? _featureMajor;
     private GemmPass<T>? _gemm;
+    private GemmPass<T>? _noFma;
 
     /// <summary>The pass of a training step (forward with the loss, backward) of <paramref name="batch"/> rows.</summary>
     public IPass<T> ForTraining(int batch, bool reference) =>
@@ -119,6 +126,7 @@ internal sealed class PassPlanner<T>(Dense<T>[] layers, HiddenActivation activat
         {
             PassPath.Reference => _reference ??= new ReferenceLoopsPass<T>(layers, activation),
             PassPath.OneRow => _oneRow ??= new OneRowPass<T>(layers),
+            PassPath.NoFma => _noFma ??= new GemmPass<T>(layers, activation, plainMultiplyAdd: true),
             _ => _gemm ??= new GemmPass<T>(layers, activation),
         };
 

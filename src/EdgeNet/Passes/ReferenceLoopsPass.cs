@@ -26,8 +26,7 @@ internal sealed class ReferenceLoopsPass<T>(Dense<T>[] layers, HiddenActivation 
     public Forwarded<T> ForwardLoss(ReadOnlySpan<T> x, ReadOnlySpan<int> labels)
     {
         PassBuffers<T> a = Prepare(labels.Length);
-        ReferencePass.Forward(layers, a, x, labels.Length, activation);             // z, h, p
-        T loss = ReferencePass.Loss(a, labels, layers[^1].Outputs, out int correct); // L
+        T loss = ReferencePass.ForwardLoss(layers, a, x, labels, out int correct, activation); // z, h, p and L
         return new Forwarded<T>(this, labels.Length, _generation, loss, correct);
     }
 

@@ -22,6 +22,45 @@ internal static class ReferencePass
     public static void Forward<T>(IReadOnlyList<Dense<T>> layers, PassBuffers<T> a, ReadOnlySpan<T> x, int B, HiddenActivation f = HiddenActivation.Relu)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        Layers(layers, a, x, B, f);
+        int classes = layers[^1].Outputs;
+        for (int n = 0; n < B; n++)
+        {
+            Softmax(a.Z[^1].AsSpan(n * classes, classes), a.P.AsSpan(n * classes, classes), out _, out _);
+        }
+    }
+
+    /// <summary>
+    /// Forward with the loss: z, h and p as <see cref="Forward{T}"/>, then from the same sums the summed cross-entropy
+    /// L = −log p_y of the batch, and how many rows argmax p gets right. Softmax and cross-entropy are one pair: this
+    /// forward half, and the backward half dL/dz = (p − y) / B in <see cref="Backward{T}"/>.
+    /// </summary>
+    public static T ForwardLoss<T>(IReadOnlyList<Dense<T>> layers, PassBuffers<T> a, ReadOnlySpan<T> x, ReadOnlySpan<int> y, out int correct, HiddenActivation f = HiddenActivation.Relu)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Layers(layers, a, x, y.Length, f);
+        int classes = layers[^1].Outputs;
+        T L = T.Zero;
+        correct = 0;
+        for (int n = 0; n < y.Length; n++)
+        {
+            Span<T> z = a.Z[^1].AsSpan(n * classes, classes), p = a.P.AsSpan(n * classes, classes);
+            Softmax(z, p, out T max, out T sum);
+            L += T.Log(sum) - (z[y[n]] - max);                                  // L = −log p_y = log Σ e^z − z_y, stably
+            int best = 0;
+            for (int k = 1; k < classes; k++)
+            {
+                best = p[k] > p[best] ? k : best;                               // argmax p, the first of ties (NumPy's)
+            }
+            correct += best == y[n] ? 1 : 0;
+        }
+        return L;
+    }
+
+    /// <summary>z = x·W + b and h = f(z) of every layer (h of the hidden layers only).</summary>
+    private static void Layers<T>(IReadOnlyList<Dense<T>> layers, PassBuffers<T> a, ReadOnlySpan<T> x, int B, HiddenActivation f)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
         int last = layers.Count - 1;
         for (int l = 0; l <= last; l++)
         {
@@ -36,56 +75,27 @@ internal static class ReferencePass
                 }
             }
         }
-        int classes = layers[last].Outputs;
-        for (int n = 0; n < B; n++)
-        {
-            Span<T> z = a.Z[last].AsSpan(n * classes, classes), p = a.P.AsSpan(n * classes, classes);
-            T max = z[0];
-            for (int k = 1; k < classes; k++)
-            {
-                max = T.Max(max, z[k]);                                         // subtract the max: no overflow
-            }
-            T sum = T.Zero;
-            for (int k = 0; k < classes; k++)
-            {
-                p[k] = T.Exp(z[k] - max);                                       // e^(z_k − max)
-                sum += p[k];
-            }
-            for (int k = 0; k < classes; k++)
-            {
-                p[k] /= sum;                                                    // p = softmax(z)
-            }
-        }
     }
 
-    /// <summary>Loss: the summed cross-entropy L = −log p_y of the batch, and how many rows argmax p gets right.</summary>
-    public static T Loss<T>(PassBuffers<T> a, ReadOnlySpan<int> y, int classes, out int correct)
+    /// <summary>p = softmax(z) of one row, with the max it subtracted and the sum Σ e^(z − max) it divided by.</summary>
+    private static void Softmax<T>(ReadOnlySpan<T> z, Span<T> p, out T max, out T sum)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        T L = T.Zero;
-        correct = 0;
-        for (int n = 0; n < y.Length; n++)
+        max = z[0];
+        for (int k = 1; k < z.Length; k++)
         {
-            ReadOnlySpan<T> z = a.Z[^1].AsSpan(n * classes, classes), p = a.P.AsSpan(n * classes, classes);
-            T max = z[0];
-            for (int k = 1; k < classes; k++)
-            {
-                max = T.Max(max, z[k]);
-            }
-            T sum = T.Zero;
-            for (int k = 0; k < classes; k++)
-            {
-                sum += T.Exp(z[k] - max);
-            }
-            L += T.Log(sum) - (z[y[n]] - max);                                  // L = −log p_y = log Σ e^z − z_y, stably
-            int best = 0;
-            for (int k = 1; k < classes; k++)
-            {
-                best = p[k] > p[best] ? k : best;                               // argmax p, the first of ties (NumPy's)
-            }
-            correct += best == y[n] ? 1 : 0;
+            max = T.Max(max, z[k]);                                             // subtract the max: no overflow
         }
-        return L;
+        sum = T.Zero;
+        for (int k = 0; k < z.Length; k++)
+        {
+            p[k] = T.Exp(z[k] - max);                                           // e^(z_k − max)
+            sum += p[k];
+        }
+        for (int k = 0; k < z.Length; k++)
+        {
+            p[k] /= sum;                                                        // p = softmax(z)
+        }
     }
 
     /// <summary>Backward: dL/dz, dL/dW, dL/db of every layer, and dL/dh below each, for the mean loss of the batch.</summary>
@@ -194,12 +204,4 @@ internal static class ReferencePass
             }
         }
     }
-
-    /// <summary>The hidden activation, h = ReLU(z) = max(0, z) (NaN and −0 give +0).</summary>
-    public static T Activation<T>(T z)
-        where T : unmanaged, IFloatingPointIeee754<T> => z > T.Zero ? z : T.Zero;
-
-    /// <summary>Its gradient: dL/dz = dL/dh · ReLU′(z) = dL/dh when z &gt; 0, else 0.</summary>
-    public static T ActivationGradient<T>(T z, T dh)
-        where T : unmanaged, IFloatingPointIeee754<T> => z > T.Zero ? dh : T.Zero;
 }

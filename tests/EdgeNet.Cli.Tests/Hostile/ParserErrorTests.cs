@@ -1,6 +1,7 @@
 namespace EdgeNet.Cli.Tests.Hostile;
 
 /// <summary>Issue #15 cases 5 and 10: the command-line parser's errors are one line, never a stack trace.</summary>
+[Collection(Serial.Name)]
 public sealed class ParserErrorTests
 {
     [Fact]
@@ -26,6 +27,41 @@ public sealed class ParserErrorTests
         string big = folder.Write("big.txt", new string('#', (int)EdgeNet.Limits.MaxResponseFileBytes + 1));
 
         CliRun.Of("train", "@" + big).AssertOneLineError("the largest accepted is 1 MB");
+    }
+
+    [Theory]
+    [InlineData("--save", "--epochs")]
+    [InlineData("--metrics", "-h")]
+    [InlineData("--plots", "--log-every")]
+    public void A_file_or_folder_value_that_looks_like_an_option_is_refused(string option, string value)
+    {
+        using var folder = new TempFolder();
+        string current = Environment.CurrentDirectory;
+        CliRun run;
+        try
+        {
+            Environment.CurrentDirectory = folder.Path;                  // where a file named --epochs would go
+            run = CliRun.Of("train", "--epochs", "1", option, value);
+        }
+        finally
+        {
+            Environment.CurrentDirectory = current;
+        }
+
+        run.AssertOneLineError($"{option} needs a f");
+        Assert.Contains($"'{value}', which looks like an option", run.Error, StringComparison.Ordinal);
+        Assert.Empty(folder.Entries());
+    }
+
+    [Fact]
+    public void A_file_whose_name_starts_with_dashes_can_be_named_through_its_folder()
+    {
+        using var folder = new TempFolder();
+
+        CliRun run = CliRun.Of("train", "--epochs", "1", "--log-every", "0", "--save", folder.File("--epochs"));
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Equal(["--epochs"], folder.Entries());
     }
 
     [Fact]

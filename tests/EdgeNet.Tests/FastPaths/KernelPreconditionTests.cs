@@ -78,9 +78,9 @@ public sealed class KernelPreconditionTests
         var hidden = new double[3 * tile];
         var weights = new double[3 * 2];
         var output = new double[2 * tile];
-        PixelDense.Forward<double, Vector128<double>, Simd128<double>, ReluVector>(hidden, weights, new double[2], activate: false, output, tile);
-        Assert.Throws<ArgumentException>(() => PixelDense.Forward<double, Vector128<double>, Simd128<double>, ReluVector>(hidden.AsSpan(1), weights, new double[2], false, output, tile));
-        Assert.Throws<ArgumentException>(() => PixelDense.Forward<double, Vector128<double>, Simd128<double>, ReluVector>(hidden, weights, new double[2], false, output.AsSpan(1), tile));
+        PixelDense.Forward<double, Vector128<double>, Simd128<double>, Relu>(hidden, weights, new double[2], activate: false, output, tile);
+        Assert.Throws<ArgumentException>(() => PixelDense.Forward<double, Vector128<double>, Simd128<double>, Relu>(hidden.AsSpan(1), weights, new double[2], false, output, tile));
+        Assert.Throws<ArgumentException>(() => PixelDense.Forward<double, Vector128<double>, Simd128<double>, Relu>(hidden, weights, new double[2], false, output.AsSpan(1), tile));
     }
 
     [Fact]
@@ -90,8 +90,8 @@ public sealed class KernelPreconditionTests
         var parameters = new double[11];
         VectorOps.Descend<double>(parameters, new double[11], 0.1);
         Assert.Throws<ArgumentException>(() => VectorOps.Descend<double>(parameters, new double[10], 0.1));
-        Assert.Throws<ArgumentException>(() => VectorOps.Relu<double>(new double[11], new double[10]));
-        Assert.Throws<ArgumentException>(() => VectorOps.ReluGate<double>(new double[11], new double[11], new double[10]));
+        Assert.Throws<ArgumentException>(() => Activation.Forward<double, Relu>(new double[11], new double[10]));
+        Assert.Throws<ArgumentException>(() => Activation.Backward<double, Relu>(new double[11], new double[11], new double[11], new double[10]));
         Assert.Throws<ArgumentException>(() => VectorOps.SumRows<double>(new double[11], 3, 4, new double[4]));
         Assert.Throws<ArgumentException>(() => VectorOps.Transpose<double>(new double[11], 65_536, 65_536, new double[11]));
     }

@@ -6,7 +6,7 @@ using EdgeNet.Layers;
 namespace EdgeNet.Tests.FastPaths;
 
 /// <summary>
-/// The scanner's vector activations (<see cref="IVectorActivation"/>) held to the reference pass's scalar ones
+/// The scanner's vector activations (<see cref="IActivation"/>) held to the reference pass's scalar ones
 /// (<see cref="HiddenActivations.Value{T}"/>), at every vector width, float and double: ReLU and leaky ReLU give the same
 /// bits; tanh and sigmoid stay within <see cref="ScanTolerances"/>' ulps.
 /// </summary>
@@ -55,16 +55,16 @@ public sealed class ScanActivationTests
     private static IEnumerable<(string Width, T[] Values)> AtEveryWidth<T>(HiddenActivation activation, T[] z)
         where T : unmanaged, IFloatingPointIeee754<T> => activation switch
         {
-            HiddenActivation.Relu => AtEveryWidth<T, ReluVector>(z),
-            HiddenActivation.LeakyRelu => AtEveryWidth<T, LeakyReluVector>(z),
-            HiddenActivation.Tanh => AtEveryWidth<T, TanhVector>(z),
-            HiddenActivation.Sigmoid => AtEveryWidth<T, SigmoidVector>(z),
+            HiddenActivation.Relu => AtEveryWidth<T, Relu>(z),
+            HiddenActivation.LeakyRelu => AtEveryWidth<T, LeakyRelu>(z),
+            HiddenActivation.Tanh => AtEveryWidth<T, Tanh>(z),
+            HiddenActivation.Sigmoid => AtEveryWidth<T, Sigmoid>(z),
             _ => throw new ArgumentOutOfRangeException(nameof(activation)),
         };
 
     private static IEnumerable<(string Width, T[] Values)> AtEveryWidth<T, TActivation>(T[] z)
         where T : unmanaged, IFloatingPointIeee754<T>
-        where TActivation : IVectorActivation
+        where TActivation : IActivation
     {
         yield return ("512-bit", Apply<T, Vector512<T>, Simd512<T>, TActivation>(z));
         yield return ("256-bit", Apply<T, Vector256<T>, Simd256<T>, TActivation>(z));
@@ -76,7 +76,7 @@ public sealed class ScanActivationTests
         where T : unmanaged, IFloatingPointIeee754<T>
         where TVector : struct
         where TSimd : ISimd<T, TVector>
-        where TActivation : IVectorActivation
+        where TActivation : IActivation
     {
         int n = TSimd.Count, whole = (z.Length + n - 1) / n * n;
         var input = new T[whole];
@@ -84,7 +84,7 @@ public sealed class ScanActivationTests
         z.CopyTo(input, 0);
         for (int i = 0; i < whole; i += n)
         {
-            TSimd.Store(TActivation.Apply<T, TVector, TSimd>(TSimd.Load(in input[i])), ref output[i]);
+            TSimd.Store(TActivation.Invoke<T, TVector, TSimd>(TSimd.Load(in input[i])), ref output[i]);
         }
         return output[..z.Length];
     }

@@ -55,8 +55,8 @@ public sealed class ScanKernelTests
         double[] zd = [.. z.Select(v => (double)v)];
         var expected = new float[16];
         var expectedDouble = new double[16];
-        Layers.Relu.Forward<float>(z, expected);
-        Layers.Relu.Forward<double>(zd, expectedDouble);
+        Layers.HiddenActivations.Forward<float>(Layers.HiddenActivation.Relu, z, expected);
+        Layers.HiddenActivations.Forward<double>(Layers.HiddenActivation.Relu, zd, expectedDouble);
 
         // When ReLU runs on vectors of every width, float and double
         float[] h512 = new float[16], h256 = new float[16], h128 = new float[16];
@@ -71,7 +71,7 @@ public sealed class ScanKernelTests
         Simd512<double>.Relu(Vector512.Create(zd[..8])).CopyTo(d512);
         Simd512<double>.Relu(Vector512.Create(zd[8..])).CopyTo(d512, 8);
 
-        // Then exactly as Relu.Forward: z > 0 ? z : +0
+        // Then exactly as the ReLU of the training passes: z > 0 ? z : +0
         int[] bits = [.. expected.Select(BitConverter.SingleToInt32Bits)];
         Assert.Equal(bits, h512.Select(BitConverter.SingleToInt32Bits));
         Assert.Equal(bits, h256.Select(BitConverter.SingleToInt32Bits));

@@ -46,8 +46,7 @@ public sealed class ReferencePassTests
         var a = new PassBuffers<double>(network.Layers, batch);
 
         // When the reference pass runs forward, loss and backward
-        ReferencePass.Forward(network.Layers, a, x, batch);
-        double loss = ReferencePass.Loss(a, y, 3, out int correct);
+        double loss = ReferencePass.ForwardLoss(network.Layers, a, x, y, out int correct);
         ReferencePass.Backward(network.Layers, a, x, y);
 
         // Then p, L, the count and dL/dz are SoftmaxCrossEntropy's bits on the same z
@@ -98,8 +97,7 @@ public sealed class ReferencePassTests
         double MeanLoss()
         {
             var b = new PassBuffers<double>(network.Layers, batch);
-            ReferencePass.Forward(network.Layers, b, x, batch);
-            return ReferencePass.Loss(b, y, 2, out _) / batch;
+            return ReferencePass.ForwardLoss(network.Layers, b, x, y, out _) / batch;
         }
     }
 

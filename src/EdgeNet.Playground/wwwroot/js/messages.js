@@ -140,6 +140,13 @@
  * @property {number|null} lossAfter
  * @property {string} verdict
  * @property {StepQuantity[]} [quantities]   the SGD step's numbers (StepTrace.Quantities); absent for other rules
+ * @property {string[]} [ruleLines]           another rule's formulas (OptimizerTraceText.Rule)
+ * @property {StepParameter[]} [parameters]   another rule's numbers per parameter (OptimizerTraceText.Columns)
+ */
+
+/**
+ * One parameter of another rule's step: its shape and its columns (W1, g, m before, …, ΔW1, W1 after), row-major.
+ * @typedef {{name: string, rows: number, columns: number, values: {name: string, values: (number|null)[]}[]}} StepParameter
  */
 
 /**

@@ -31,8 +31,7 @@ export function drawTrace(m) {
   summary.dataset.loss = String(m.loss);
   summary.dataset.lossAfter = String(m.lossAfter);
   summary.dataset.label = String(m.label);
-  drawTables(m.quantities || []);
-  if (!m.quantities) /** @type {HTMLDetailsElement} */ ($('step-details')).open = true;
+  if (m.quantities) drawTables(m.quantities); else drawParameters(m.ruleLines || [], m.parameters || []);
   if (m.applied) probe();
 }
 
@@ -60,6 +59,24 @@ function quantity(q, side) {
   const figure = el('figure', { class: 'quantity' }, caption, body);
   figure.dataset.symbol = q.symbol;
   return figure;
+}
+
+/** Another rule's step: its formulas, then one table per parameter, a row per number and a column per quantity. */
+function drawParameters(rule, parameters) {
+  const tables = parameters.map(p => {
+    const count = p.rows * p.columns;
+    const head = el('tr', {}, el('th', { scope: 'col', text: 'index' }), ...p.values.map(c => el('th', { scope: 'col', text: c.name })));
+    const lines = Array.from({ length: count }, (_, i) => el('tr', {},
+      el('th', { scope: 'row', text: p.rows === 1 ? `[${i}]` : `[${Math.floor(i / p.columns)},${i % p.columns}]` }),
+      ...p.values.map(c => el('td', { class: c.values[i] < 0 ? 'negative' : '', text: fmt(c.values[i], 4) }))));
+    const table = el('table', { class: 'mini', 'aria-label': p.name }, el('thead', {}, head), el('tbody', {}, ...lines));
+    const figure = el('figure', { class: 'quantity' }, el('figcaption', {}, el('span', { class: 'formula-line', text: `${p.name} (${p.rows}×${p.columns})` })),
+      count > SMALL ? el('details', {}, el('summary', { text: `${count} numbers` }), table) : table);
+    figure.dataset.symbol = p.name;
+    return figure;
+  });
+  $('step-tables').replaceChildren(el('div', { class: 'stage' }, el('h3', { text: STAGES.update }),
+    ...rule.map(line => el('p', { class: 'formula-line', text: line })), ...tables));
 }
 
 function numbers(q, rows, columns) {

@@ -47,7 +47,12 @@ function worker(config, on) {
   const url = new URL(config.worker, location.href);
   const engine = new Worker(url, config.module ? { type: 'module' } : undefined);
   let alive = true;
-  engine.addEventListener('message', event => on.message(String(event.data)));
+  // Each message handled is acknowledged (a number, outside the session's texts): the worker keeps at most a couple
+  // of frames ahead of the page, so a slow page (a phone, a busy machine) is not buried under queued frames; the
+  // socket gets the same from TCP's flow control.
+  engine.addEventListener('message', event => {
+    try { on.message(String(event.data)); } finally { engine.postMessage(1); }
+  });
   engine.addEventListener('error', event => {
     alive = false;
     on.closed(`The engine stopped: ${event.message || 'the worker failed to load'}. Reload the page to start again.`);

@@ -48,7 +48,7 @@ internal static class BeyondSgd
 
         page.Heading("Activations");
         page.Paragraph("ReLU passes positive sums and blocks the rest. Its relatives: <b>leaky-relu</b> lets a small part of a negative sum through, so a neuron " +
-            $"never stops learning entirely (slope {page.Num("beyondSgd.leakySlope", LeakyRelu.Slope, "0.0#")} below 0); <b>tanh</b> squashes into (−1, 1) with derivative 1 − h²; <b>sigmoid</b> squashes into (0, 1) " +
+            $"never stops learning entirely (slope {page.Num("beyondSgd.leakySlope", HiddenActivations.LeakyReluSlope, "0.0#")} below 0); <b>tanh</b> squashes into (−1, 1) with derivative 1 − h²; <b>sigmoid</b> squashes into (0, 1) " +
             "with derivative h·(1 − h), at most 0.25, so its gradients are small and it learns slowly. " +
             $"All four runs use the tutorial's SGD with α {page.Num("beyondSgd.activation.lr", BeyondSgdLesson.ActivationRuns[0].Options.LearningRate, "0.0##")}.");
         page.Figure("beyond-sgd-activations", LossCurvesFigure.Create("The same network, four hidden activations: training loss per epoch",

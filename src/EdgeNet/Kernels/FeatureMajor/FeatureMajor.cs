@@ -224,8 +224,7 @@ internal static class FeatureMajor
     private static void Gate(Vector512<float> dx, ref float rdx, ref float rzp, ref float rdzp, nuint at)
     {
         dx.StoreUnsafe(ref rdx, at);
-        Vector512<float> open = Vector512.GreaterThan(Vector512.LoadUnsafe(ref rzp, at), Vector512<float>.Zero);
-        Vector512.BitwiseAnd(dx, open).StoreUnsafe(ref rdzp, at);                          // through ReLU
+        Relu.Gradient<float, Vector512<float>, Simd512<float>>(Vector512.LoadUnsafe(ref rzp, at), default, dx).StoreUnsafe(ref rdzp, at); // through ReLU
     }
 
     /// <summary>z of one output over four vectors of columns, and h = ReLU(z).</summary>
@@ -238,14 +237,10 @@ internal static class FeatureMajor
         z3.StoreUnsafe(ref rz, row + n3);
         if (relu)
         {
-            Relu(z0).StoreUnsafe(ref rh, row + n0);                                        // h = ReLU(z)
-            Relu(z1).StoreUnsafe(ref rh, row + n1);
-            Relu(z2).StoreUnsafe(ref rh, row + n2);
-            Relu(z3).StoreUnsafe(ref rh, row + n3);
+            Relu.Invoke<float, Vector512<float>, Simd512<float>>(z0).StoreUnsafe(ref rh, row + n0);                                        // h = ReLU(z)
+            Relu.Invoke<float, Vector512<float>, Simd512<float>>(z1).StoreUnsafe(ref rh, row + n1);
+            Relu.Invoke<float, Vector512<float>, Simd512<float>>(z2).StoreUnsafe(ref rh, row + n2);
+            Relu.Invoke<float, Vector512<float>, Simd512<float>>(z3).StoreUnsafe(ref rh, row + n3);
         }
     }
-
-    /// <summary>max(0, z) as the plain loop's <c>z &gt; 0 ? z : 0</c> (NaN and −0 give +0).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Relu(Vector512<float> z) => Vector512.BitwiseAnd(z, Vector512.GreaterThan(z, Vector512<float>.Zero));
 }

@@ -193,7 +193,7 @@ internal static class PerSampleSgd
         TS.Store(sum, ref Unsafe.Add(ref s.Z, j));
         if (s.Relu)
         {
-            TS.Store(TS.Relu(sum), ref Unsafe.Add(ref s.H, j));                        // h' = ReLU(z')
+            TS.Store(Relu.Invoke<T, TV, TS>(sum), ref Unsafe.Add(ref s.H, j));                        // h' = ReLU(z')
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]                              // a call would spill the sums

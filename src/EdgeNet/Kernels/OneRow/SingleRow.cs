@@ -124,7 +124,7 @@ internal static class SingleRow
             TS.Store(sum, ref Unsafe.Add(ref z, j));
             if (relu)
             {
-                TS.Store(TS.Relu(sum), ref Unsafe.Add(ref h, j));                      // h = ReLU(z)
+                TS.Store(Relu.Invoke<T, TV, TS>(sum), ref Unsafe.Add(ref h, j));                      // h = ReLU(z)
             }
         }
     }
@@ -179,7 +179,7 @@ internal static class SingleRow
             {
                 Span<T> dhBelow = dh[l - 1].AsSpan(0, inputs);
                 Backpropagate(ref rdz, ref rw, ref MemoryMarshal.GetReference(dhBelow), inputs, outputs); // dL/dh = dL/dz · Wᵀ
-                VectorOps.ReluGate<T>(z[l - 1].AsSpan(0, inputs), dhBelow, dz[l - 1]);  // through ReLU, without a branch per unit
+                Activation.Backward<T, Relu>(z[l - 1].AsSpan(0, inputs), z[l - 1].AsSpan(0, inputs), dhBelow, dz[l - 1]); // ReLU reads z, not h  // through ReLU, without a branch per unit
             }
             ref T input = ref l == 0 ? ref MemoryMarshal.GetReference(x) : ref MemoryMarshal.GetArrayDataReference(h[l - 1]);
             var g = new Gradient<T>(ref input, ref rw, ref MemoryMarshal.GetArrayDataReference(layers.Biases[l]),

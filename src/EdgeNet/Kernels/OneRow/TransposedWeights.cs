@@ -137,7 +137,7 @@ internal sealed class TransposedWeights<T>
             sum = TS.MultiplyAdd(TS.Broadcast(Unsafe.Add(ref p.DZ, o)), TS.Load(in Unsafe.Add(ref column, o * p.Units)), sum); // Σ_o dL/dz_o · W[i, o]
         }
         TS.Store(sum, ref Unsafe.Add(ref p.DH, i));                                    // dL/dh
-        TS.Store(TS.Gate(sum, TS.Load(in Unsafe.Add(ref p.Z, i))), ref Unsafe.Add(ref p.DZBelow, i)); // dL/dz = dL/dh ⊙ 1[z > 0]
+        TS.Store(Relu.Gradient<T, TV, TS>(TS.Load(in Unsafe.Add(ref p.Z, i)), default, sum), ref Unsafe.Add(ref p.DZBelow, i)); // dL/dz = dL/dh ⊙ 1[z > 0]
     }
 
     /// <summary>One hidden unit as a plain loop: the same sum and gate as <see cref="Units{TV, TS}"/>.</summary>

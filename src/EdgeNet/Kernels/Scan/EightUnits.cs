@@ -60,11 +60,11 @@ internal struct EightUnits<T, TVector, TSimd>
 
     /// <summary>
     /// h_j = f(z_j) (or z_j), stored as rows of h: unit j at <c>h[j·stride]</c>. An activation that is not
-    /// <see cref="IVectorActivation.InRegisters"/> is left to the caller (z is stored): it runs f over all of h at once.
+    /// <see cref="IActivation.InRegisters"/> is left to the caller (z is stored): it runs f over all of h at once.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly void Store<TActivation>(bool activate, ref T h, int stride)
-        where TActivation : IVectorActivation
+        where TActivation : IActivation
     {
         activate &= TActivation.InRegisters;
         TSimd.Store(activate ? F<TActivation>(U0) : U0, ref h);
@@ -83,7 +83,7 @@ internal struct EightUnits<T, TVector, TSimd>
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly TVector TwoClassDifference<TActivation>(ref readonly T w2, ref readonly T b2, int c)
-        where TActivation : IVectorActivation
+        where TActivation : IActivation
     {
         ref T w = ref Unsafe.AsRef(in w2);
         TVector h0 = F<TActivation>(U0), h1 = F<TActivation>(U1);     // h = f(z1), ReLU(z1) in the tutorial
@@ -104,5 +104,5 @@ internal struct EightUnits<T, TVector, TSimd>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TVector F<TActivation>(TVector z)
-        where TActivation : IVectorActivation => TActivation.Apply<T, TVector, TSimd>(z);
+        where TActivation : IActivation => TActivation.Invoke<T, TVector, TSimd>(z);
 }

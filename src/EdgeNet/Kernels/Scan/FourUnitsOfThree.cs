@@ -52,11 +52,11 @@ internal struct FourUnitsOfThree<T, TVector, TSimd>
 
     /// <summary>
     /// h_j = f(z_j) (or z_j), stored as rows of h: unit j of vector v at <c>h[j·stride + v·Count]</c>. An activation
-    /// that is not <see cref="IVectorActivation.InRegisters"/> is left to the caller (z is stored).
+    /// that is not <see cref="IActivation.InRegisters"/> is left to the caller (z is stored).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly void Store<TActivation>(bool activate, ref T h, int stride)
-        where TActivation : IVectorActivation
+        where TActivation : IActivation
     {
         activate &= TActivation.InRegisters;
         int n = TSimd.Count;
@@ -73,7 +73,7 @@ internal struct FourUnitsOfThree<T, TVector, TSimd>
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly void AddTwoClassTerms<TActivation>(ref readonly T w2, ref TwoClassSums<T, TVector, TSimd> z)
-        where TActivation : IVectorActivation
+        where TActivation : IActivation
     {
         ref T w = ref Unsafe.AsRef(in w2);
         z.Add(F<TActivation>(A0), F<TActivation>(B0), F<TActivation>(C0), TSimd.Broadcast(w), TSimd.Broadcast(Unsafe.Add(ref w, 1)));
@@ -84,7 +84,7 @@ internal struct FourUnitsOfThree<T, TVector, TSimd>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void StoreUnit<TActivation>(bool activate, TVector a, TVector b, TVector c, ref T h, int n)
-        where TActivation : IVectorActivation
+        where TActivation : IActivation
     {
         TSimd.Store(activate ? F<TActivation>(a) : a, ref h);
         TSimd.Store(activate ? F<TActivation>(b) : b, ref Unsafe.Add(ref h, n));
@@ -93,7 +93,7 @@ internal struct FourUnitsOfThree<T, TVector, TSimd>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TVector F<TActivation>(TVector z)
-        where TActivation : IVectorActivation => TActivation.Apply<T, TVector, TSimd>(z);
+        where TActivation : IActivation => TActivation.Invoke<T, TVector, TSimd>(z);
 }
 
 /// <summary>The last layer's two logits of three vectors of pixels, summed a few hidden units at a time.</summary>

@@ -16,7 +16,7 @@ internal static class PixelDense
         where T : unmanaged, IFloatingPointIeee754<T>
         where TVector : struct
         where TSimd : ISimd<T, TVector>
-        where TActivation : IVectorActivation
+        where TActivation : IActivation
     {
         int outputs = b.Length, inputs = w.Length / Math.Max(outputs, 1), n = TSimd.Count;
         KernelChecks.Require(
@@ -38,9 +38,9 @@ internal static class PixelDense
             }
             ref T zj = ref Unsafe.Add(ref rz, j * tile);
             bool now = activate && TActivation.InRegisters;
-            TSimd.Store(now ? TActivation.Apply<T, TVector, TSimd>(a0) : a0, ref zj);           // h = f(z) between layers
-            TSimd.Store(now ? TActivation.Apply<T, TVector, TSimd>(a1) : a1, ref Unsafe.Add(ref zj, n));
-            TSimd.Store(now ? TActivation.Apply<T, TVector, TSimd>(a2) : a2, ref Unsafe.Add(ref zj, 2 * n));
+            TSimd.Store(now ? TActivation.Invoke<T, TVector, TSimd>(a0) : a0, ref zj);           // h = f(z) between layers
+            TSimd.Store(now ? TActivation.Invoke<T, TVector, TSimd>(a1) : a1, ref Unsafe.Add(ref zj, n));
+            TSimd.Store(now ? TActivation.Invoke<T, TVector, TSimd>(a2) : a2, ref Unsafe.Add(ref zj, 2 * n));
         }
         if (activate && !TActivation.InRegisters)
         {

@@ -6,7 +6,7 @@ using System.Runtime.Intrinsics.X86;
 namespace EdgeNet.Kernels;
 
 /// <summary>
-/// The scanner's first layer, h = f(x·W1 + b1) (f the hidden activation, <see cref="IVectorActivation"/>), for <see cref="Vectors"/> vectors of neighbouring pixels of
+/// The scanner's first layer, h = f(x·W1 + b1) (f the hidden activation, <see cref="IActivation"/>), for <see cref="Vectors"/> vectors of neighbouring pixels of
 /// one image row at once, pixels across the lanes. Pixel k = dy·size + dx of the window of pixel x is
 /// <c>rows[start_dy + x + dx]</c> (window row dy starts at start_dy: the image row itself, or an edge-replicated strip,
 /// see <c>Inference/WindowRows</c>), so input k of a whole vector of pixels is one unaligned load: no patch is ever
@@ -36,7 +36,7 @@ internal static class WindowKernel
         where T : unmanaged, IFloatingPointIeee754<T>
         where TVector : struct
         where TSimd : ISimd<T, TVector>
-        where TActivation : IVectorActivation
+        where TActivation : IActivation
     {
         int size = rowStarts.Length, inputs = size * size, groups = bias.Length / Group, tile = Vectors * TSimd.Count;
         KernelChecks.Require(
@@ -109,7 +109,7 @@ internal static class WindowKernel
         where T : unmanaged, IFloatingPointIeee754<T>
         where TVector : struct
         where TSimd : ISimd<T, TVector>
-        where TActivation : IVectorActivation
+        where TActivation : IActivation
     {
         int size = rowStarts.Length, n = TSimd.Count, tile = Vectors * n;
         if (x0End <= x0Begin)

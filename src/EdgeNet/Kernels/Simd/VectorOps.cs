@@ -6,56 +6,11 @@ using System.Runtime.Intrinsics;
 namespace EdgeNet.Kernels;
 
 /// <summary>
-/// Element-by-element fast paths (ReLU, its gate, the SGD update, bias gradients, transposes). Each does
+/// Element-by-element fast paths (the SGD update, bias gradients, transposes; the activations are in <c>Kernels/Activations</c>). Each does
 /// exactly the arithmetic of its plain loop, lane by lane, so results are bit-identical.
 /// </summary>
 internal static class VectorOps
 {
-    /// <summary>h = max(0, z) as <c>ReferencePass.Activation</c>: NaN and −0 give +0.</summary>
-    public static void Relu<T>(ReadOnlySpan<T> z, Span<T> h)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        KernelChecks.Require(h.Length >= z.Length, "ReLU");
-        ref T rz = ref MemoryMarshal.GetReference(z);
-        ref T rh = ref MemoryMarshal.GetReference(h);
-        int i = 0;
-        if (Vector256.IsHardwareAccelerated && h.Length >= z.Length)
-        {
-            for (; i + Vector256<T>.Count <= z.Length; i += Vector256<T>.Count)
-            {
-                Vector256<T> v = Vector256.LoadUnsafe(ref rz, (nuint)i);
-                Vector256.BitwiseAnd(v, Vector256.GreaterThan(v, Vector256<T>.Zero)).StoreUnsafe(ref rh, (nuint)i); // h = ReLU(z)
-            }
-        }
-        for (; i < z.Length; i++)
-        {
-            h[i] = z[i] > T.Zero ? z[i] : T.Zero;
-        }
-    }
-
-    /// <summary>dL/dz = dL/dh ⊙ 1[z &gt; 0] as <c>ReferencePass.ActivationGradient</c>.</summary>
-    public static void ReluGate<T>(ReadOnlySpan<T> z, ReadOnlySpan<T> dh, Span<T> dz)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        KernelChecks.Require(dh.Length >= z.Length && dz.Length >= z.Length, "ReLU gate");
-        ref T rz = ref MemoryMarshal.GetReference(z);
-        ref T rdh = ref MemoryMarshal.GetReference(dh);
-        ref T rdz = ref MemoryMarshal.GetReference(dz);
-        int i = 0;
-        if (Vector256.IsHardwareAccelerated && dh.Length >= z.Length && dz.Length >= z.Length)
-        {
-            for (; i + Vector256<T>.Count <= z.Length; i += Vector256<T>.Count)
-            {
-                Vector256<T> open = Vector256.GreaterThan(Vector256.LoadUnsafe(ref rz, (nuint)i), Vector256<T>.Zero);
-                Vector256.BitwiseAnd(Vector256.LoadUnsafe(ref rdh, (nuint)i), open).StoreUnsafe(ref rdz, (nuint)i); // the ReLU gate
-            }
-        }
-        for (; i < z.Length; i++)
-        {
-            dz[i] = z[i] > T.Zero ? dh[i] : T.Zero;
-        }
-    }
-
     /// <summary>p ← p − α·g (not fused, as NumPy's <c>W -= lr * dW</c> rounds twice).</summary>
     public static void Descend<T>(Span<T> parameters, ReadOnlySpan<T> gradient, T learningRate)
         where T : unmanaged, IFloatingPointIeee754<T>
