@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using EdgeNet.Playground.Tests.Support;
 using EdgeNet.Testing;
 using Microsoft.Playwright;
@@ -41,8 +39,8 @@ public sealed class EmbedTests(PlaygroundFixture playground)
         await using IBrowserContext second = await playground.Browser.NewContextAsync();
 
         // When
-        IFrame embedded = await TeacherPageAsync(first, teacher, allowing.Url);
-        IFrame refused = await TeacherPageAsync(second, teacher, playground.Url);
+        IFrame embedded = await teacher.EmbedLessonAsync(first, allowing.Url);
+        IFrame refused = await teacher.EmbedLessonAsync(second, playground.Url);
 
         // Then: the allowed frame is the page, on lesson 1, connected to its own session and drawing frames
         await embedded.Locator("#lesson-title").WaitForAsync();
@@ -58,59 +56,5 @@ public sealed class EmbedTests(PlaygroundFixture playground)
         using HttpResponseMessage response = await http.GetAsync(url);
         string policy = string.Join(";", response.Headers.TryGetValues("Content-Security-Policy", out var values) ? values : []);
         return policy.Split(';', StringSplitOptions.TrimEntries).Single(d => d.StartsWith("frame-ancestors", StringComparison.Ordinal));
-    }
-
-    /// <summary>The teacher's page with the docs' iframe line, loaded (load waits for the iframe, or its refusal).</summary>
-    private static async Task<IFrame> TeacherPageAsync(IBrowserContext context, TeacherSite teacher, Uri playgroundUrl)
-    {
-        teacher.Page = $"<!doctype html><title>Course</title><h1>Week 3</h1><iframe src=\"{playgroundUrl}?embed=1#lesson=1\" width=\"100%\" height=\"800\" title=\"EdgeNet lesson\"></iframe>";
-        IPage page = await context.NewPageAsync();
-        await page.GotoAsync(teacher.Origin + "/week3.html", new() { Timeout = 90_000 });
-        return page.Frames.Single(f => f != page.MainFrame);
-    }
-
-    /// <summary>A one-page web site on <c>http://localhost:PORT</c>: another origin than the playground's 127.0.0.1.</summary>
-    private sealed class TeacherSite : IDisposable
-    {
-        private readonly HttpListener _listener = new();
-
-        public TeacherSite()
-        {
-            using var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            int port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            Origin = $"http://localhost:{port}";
-            _listener.Prefixes.Add(Origin + "/");
-            _listener.Start();
-            _ = ServeAsync();
-        }
-
-        public string Origin { get; }
-
-        public string Page { get; set; } = "";
-
-        public void Dispose() => _listener.Close();
-
-        private async Task ServeAsync()
-        {
-            while (_listener.IsListening)
-            {
-                HttpListenerContext context;
-                try
-                {
-                    context = await _listener.GetContextAsync();
-                }
-                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
-                {
-                    return;
-                }
-                byte[] body = System.Text.Encoding.UTF8.GetBytes(Page);
-                context.Response.ContentType = "text/html; charset=utf-8";
-                context.Response.ContentLength64 = body.Length;
-                await context.Response.OutputStream.WriteAsync(body);
-                context.Response.Close();
-            }
-        }
     }
 }

@@ -4,6 +4,7 @@ using EdgeNet.Data;
 using EdgeNet.Imaging;
 using EdgeNet.Models;
 using EdgeNet.Playground.Tests.Support;
+using Microsoft.Playwright;
 
 namespace EdgeNet.Playground.Tests;
 
@@ -37,6 +38,24 @@ public sealed class WorkerTests(StaticSiteFixture site)
         Assert.Equal(100, losses.Length);
         Assert.True(losses[^1] < losses[0] / 5, $"the loss went from {losses[0]} to {losses[^1]}");
         tab.AssertClean();
+    }
+
+    [SkippableFact]
+    public async Task A_lesson_in_a_teachers_iframe_runs_from_the_static_site()
+    {
+        // Given: a teacher's page on another origin with the docs' one iframe line, pointing at the exported site
+        Skip.If(site.Missing is not null, site.Missing);
+        using var teacher = new TeacherSite();
+        await using IBrowserContext context = await site.Browser.NewContextAsync();
+
+        // When
+        IFrame embedded = await teacher.EmbedLessonAsync(context, site.Url);
+
+        // Then: the frame is the page on lesson 1, its engine in the frame's own worker, drawing frames
+        await embedded.Locator("#lesson-title").WaitForAsync();
+        Assert.Equal("Lesson 1: The forward pass", await embedded.Locator("#lesson-title").InnerTextAsync());
+        await Assertions.Expect(embedded.Locator("body")).ToHaveAttributeAsync("data-frames", new System.Text.RegularExpressions.Regex("^[1-9]"));
+        Assert.False(await embedded.Locator("header").IsVisibleAsync(), "embed=1 hides the page's header");
     }
 
     [SkippableTheory]
